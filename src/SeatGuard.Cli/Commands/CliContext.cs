@@ -1,0 +1,27 @@
+using System.CommandLine;
+using SeatGuard.Cli.Output;
+using SeatGuard.Core.Common;
+
+namespace SeatGuard.Cli.Commands;
+
+/// <summary>What every command's action needs: where to write and what host it runs on.</summary>
+public sealed class CliContext(Terminal terminal, Func<string?, HostContext> hostFactory)
+{
+    public Terminal Terminal { get; } = terminal;
+
+    /// <summary>The host as seen from --dir (or the current directory).</summary>
+    public HostContext Host(ParseResult parse) => hostFactory(parse.GetValue(CommonOptions.Dir));
+
+    public bool Json(ParseResult parse) => parse.GetValue(CommonOptions.Json);
+
+    public string? ConfigDir(ParseResult parse) => parse.GetValue(CommonOptions.ConfigDir);
+
+    /// <summary>The Claude Code executable: --claude, else $SEATGUARD_CLAUDE, else 'claude' on PATH.</summary>
+    public string ClaudeExecutable(ParseResult parse, HostContext host)
+    {
+        var explicitPath = parse.GetValue(CommonOptions.Claude);
+        if (!string.IsNullOrEmpty(explicitPath)) return explicitPath;
+        var env = host.Get("SEATGUARD_CLAUDE");
+        return string.IsNullOrEmpty(env) ? "claude" : env;
+    }
+}

@@ -1,0 +1,48 @@
+using Spectre.Console;
+
+namespace SeatGuard.Cli.Output;
+
+/// <summary>
+/// Where a command writes: stdout for results, stderr for progress and warnings.
+/// Colour follows NO_COLOR and whether the stream is a terminal.
+/// </summary>
+public sealed class Terminal
+{
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+    public bool Color { get; }
+    public bool StdinIsTerminal { get; }
+    private IAnsiConsole? _console;
+    private IAnsiConsole? _errConsole;
+
+    public Terminal(TextWriter stdout, TextWriter stderr, bool color, bool stdinIsTerminal = false)
+    {
+        Out = stdout;
+        Err = stderr;
+        Color = color;
+        StdinIsTerminal = stdinIsTerminal;
+    }
+
+    public static Terminal FromProcess()
+    {
+        bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        bool color = !noColor && !Console.IsOutputRedirected;
+        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected);
+    }
+
+    /// <summary>Spectre console on stdout, for human output.</summary>
+    public IAnsiConsole Console_ => _console ??= Create(Out);
+
+    /// <summary>Spectre console on stderr, for verdicts printed beside passed-through output.</summary>
+    public IAnsiConsole ErrConsole => _errConsole ??= Create(Err);
+
+    private IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = Color ? AnsiSupport.Yes : AnsiSupport.No,
+        ColorSystem = Color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(writer),
+    });
+
+    public void Error(string line) => Err.WriteLine(line);
+}

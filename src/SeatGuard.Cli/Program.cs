@@ -1,0 +1,3 @@
+using SeatGuard.Cli;
+
+return await CliApp.RunAsync(args);
