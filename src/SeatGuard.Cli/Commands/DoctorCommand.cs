@@ -1,16 +1,53 @@
 using System.CommandLine;
+using SeatGuard.Cli.Output;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Processes;
+using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Cli.Commands;
 
+/// <summary><c>seatguard doctor</c>: which credential Claude Code will use here, and why.</summary>
 public static class DoctorCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("doctor", "Which credential Claude Code will use here, from every layer, and what shadows what.");
-        command.SetAction(parse =>
+        var expect = ExpectOption.Create(BillingVerdicts.Subscription, BillingVerdicts.ApiKey, BillingVerdicts.Gateway, BillingVerdicts.CloudProvider, BillingVerdicts.None);
+        var probe = new Option<bool>("--probe")
         {
-            context.Terminal.Out.WriteLine("doctor: not yet implemented");
-            return 0;
+            Description = "Also run the installed claude once against an in-process loopback endpoint and report which credential it actually sent (nothing leaves the machine; the credential is classified and discarded).",
+        };
+        var timeout = new Option<int>("--probe-timeout") { Description = "Seconds to wait for claude during --probe.", DefaultValueFactory = _ => 45, HelpName = "SECONDS" };
+        var command = new Command("doctor",
+            "Which credential Claude Code will use here, from every layer (environment, settings files, apiKeyHelper, /login), which ones are shadowed, and what to change.\n" +
+            "Examples:\n  seatguard doctor\n  seatguard doctor --expect subscription   # exit 3 if this directory would bill anything else\n  seatguard doctor --probe --json")
+        {
+            expect, probe, timeout,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var host = context.Host(parse);
+            var options = new DoctorOptions(context.ConfigDir(parse), parse.GetValue(probe), context.ClaudeExecutable(parse, host),
+                TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+            DoctorReport report;
+            try
+            {
+                report = await Doctor.Default.DiagnoseAsync(host, options, ct);
+            }
+            catch (ExecutableNotFoundException e)
+            {
+                context.Terminal.Error("seatguard: " + e.Message);
+                return ExitCodes.BadUsage;
+            }
+            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, report, CredentialsJson.Default.DoctorReport);
+            else DoctorView.Render(context.Terminal, report);
+
+            var expected = parse.GetValue(expect);
+            if (expected is not null && expected != report.Verdict)
+            {
+                context.Terminal.Error($"seatguard: expected {expected}, but this directory bills {report.Verdict}.");
+                return ExitCodes.BillingMismatch;
+            }
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -15,6 +15,9 @@ public sealed class Terminal
     private IAnsiConsole? _console;
     private IAnsiConsole? _errConsole;
 
+    /// <summary>Columns for human output; wide when not writing to a terminal so lines are not wrapped.</summary>
+    public int Width { get; init; } = 200;
+
     public Terminal(TextWriter stdout, TextWriter stderr, bool color, bool stdinIsTerminal = false)
     {
         Out = stdout;
@@ -27,7 +30,12 @@ public sealed class Terminal
     {
         bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         bool color = !noColor && !Console.IsOutputRedirected;
-        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected);
+        int width = 200;
+        if (!Console.IsOutputRedirected)
+        {
+            try { width = Math.Max(40, Console.WindowWidth); } catch (IOException) { }
+        }
+        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected) { Width = width };
     }
 
     /// <summary>Spectre console on stdout, for human output.</summary>
@@ -36,13 +44,18 @@ public sealed class Terminal
     /// <summary>Spectre console on stderr, for verdicts printed beside passed-through output.</summary>
     public IAnsiConsole ErrConsole => _errConsole ??= Create(Err);
 
-    private IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private IAnsiConsole Create(TextWriter writer)
     {
-        Ansi = Color ? AnsiSupport.Yes : AnsiSupport.No,
-        ColorSystem = Color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = Color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = Width;
+        return console;
+    }
 
     public void Error(string line) => Err.WriteLine(line);
 }

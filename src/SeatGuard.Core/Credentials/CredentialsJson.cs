@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace SeatGuard.Core.Credentials;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(DoctorReport))]
+public sealed partial class CredentialsJson : JsonSerializerContext;

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using SeatGuard.Core.Common;
+
+namespace SeatGuard.Core.Credentials;
+
+/// <summary>A billing variable set in a shell startup file. Holds the location, never the value.</summary>
+public sealed record ShellExport(string Path, int Line, string Variable);
+
+/// <summary>Finds billing variables exported in shell startup files (every new shell inherits them).</summary>
+public static partial class ShellStartupFiles
+{
+    public static readonly string[] Candidates =
+    [
+        ".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin",
+        ".config/fish/config.fish",
+    ];
+
+    // export NAME=…, NAME=… (sh family); set -gx NAME … / set -Ux NAME … (fish).
+    [GeneratedRegex(@"^\s*(?:export\s+|declare\s+-x\s+|typeset\s+-x\s+)?(ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_CODE_OAUTH_TOKEN)=\S|^\s*set\s+(?:-[a-zA-Z]+\s+)*(ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_CODE_OAUTH_TOKEN)\s+\S")]
+    private static partial Regex Assignment();
+
+    public static IReadOnlyList<ShellExport> FindExports(HostContext host)
+    {
+        var found = new List<ShellExport>();
+        var files = Candidates.Select(c => Path.Combine(host.Home, c)).ToList();
+        var fishConfD = Path.Combine(host.Home, ".config", "fish", "conf.d");
+        if (Directory.Exists(fishConfD)) files.AddRange(Directory.EnumerateFiles(fishConfD, "*.fish").Order(StringComparer.Ordinal));
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) continue;
+            try
+            {
+                int n = 0;
+                foreach (var line in File.ReadLines(file))
+                {
+                    n++;
+                    var m = Assignment().Match(line);
+                    if (m.Success) found.Add(new ShellExport(file, n, m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable startup file is not ours to complain about.
+            }
+        }
+        return found;
+    }
+}

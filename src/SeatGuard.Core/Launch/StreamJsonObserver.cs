@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SeatGuard.Core.Launch;
+
+/// <summary>What Claude Code's stream-json output said about billing and cost.</summary>
+public sealed class StreamObservation
+{
+    public bool SawInit { get; internal set; }
+    public string? ApiKeySource { get; internal set; }
+    public string? ClaudeVersion { get; internal set; }
+    public string? Model { get; internal set; }
+    public string? SessionId { get; internal set; }
+    public bool RateLimitEvent { get; internal set; }
+    public string? RateLimitType { get; internal set; }
+    public string? RateLimitStatus { get; internal set; }
+    public DateTimeOffset? ResetsAt { get; internal set; }
+    public bool? OverageInUse { get; internal set; }
+    public double? Utilization { get; internal set; }
+    public bool SawResult { get; internal set; }
+    public bool? IsError { get; internal set; }
+    public string? ResultText { get; internal set; }
+    public double? CostUsd { get; internal set; }
+    public long InputTokens { get; internal set; }
+    public long OutputTokens { get; internal set; }
+    public long CacheCreationTokens { get; internal set; }
+    public long CacheReadTokens { get; internal set; }
+    public int Lines { get; internal set; }
+    public int MalformedLines { get; internal set; }
+    public int UnknownTypes { get; internal set; }
+}
+
+/// <summary>
+/// Reads Claude Code's <c>--output-format stream-json</c> lines as they pass. Tolerates unknown message
+/// types and fields and malformed lines (counted, never fatal).
+/// </summary>
+public sealed class StreamJsonObserver
+{
+    private static readonly HashSet<string> KnownTypes = ["system", "assistant", "user", "result", "rate_limit_event", "stream_event", "tool_progress", "auth_status"];
+    public StreamObservation Observation { get; } = new();
+
+    public static StreamObservation ReadAll(string text)
+    {
+        var observer = new StreamJsonObserver();
+        foreach (var line in text.Split('\n')) observer.OnLine(line);
+        return observer.Observation;
+    }
+
+    public void OnLine(string line) => OnLine(Encoding.UTF8.GetBytes(line));
+
+    public void OnLine(ReadOnlySpan<byte> line)
+    {
+        line = line.Trim(" \t\r\n"u8);
+        if (line.IsEmpty) return;
+        var o = Observation;
+        o.Lines++;
+        try
+        {
+            using var doc = JsonDocument.Parse(line.ToArray());
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) { o.MalformedLines++; return; }
+            var type = Str(root, "type");
+            switch (type)
+            {
+                case "system" when Str(root, "subtype") == "init":
+                    o.SawInit = true;
+                    o.ApiKeySource = Str(root, "apiKeySource");
+                    o.ClaudeVersion = Str(root, "claude_code_version");
+                    o.Model = Str(root, "model");
+                    o.SessionId ??= Str(root, "session_id");
+                    break;
+                case "rate_limit_event":
+                    o.RateLimitEvent = true;
+                    if (root.TryGetProperty("rate_limit_info", out var info) && info.ValueKind == JsonValueKind.Object)
+                    {
+                        o.RateLimitStatus = Str(info, "status") ?? o.RateLimitStatus;
+                        o.RateLimitType = Str(info, "rateLimitType") ?? o.RateLimitType;
+                        if (info.TryGetProperty("resetsAt", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt64(out var s))
+                            o.ResetsAt = DateTimeOffset.FromUnixTimeSeconds(s);
+                        var overage = Bool(info, "overageInUse") ?? Bool(info, "isUsingOverage");
+                        if (overage is not null) o.OverageInUse = (o.OverageInUse ?? false) || overage.Value;
+                        if (info.TryGetProperty("utilization", out var u) && u.ValueKind == JsonValueKind.Number) o.Utilization = u.GetDouble();
+                    }
+                    break;
+                case "result":
+                    o.SawResult = true;
+                    o.IsError = Bool(root, "is_error");
+                    o.ResultText = Str(root, "result");
+                    o.SessionId = Str(root, "session_id") ?? o.SessionId;
+                    if (root.TryGetProperty("total_cost_usd", out var c) && c.ValueKind == JsonValueKind.Number) o.CostUsd = c.GetDouble();
+                    if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+                    {
+                        o.InputTokens = Long(usage, "input_tokens");
+                        o.OutputTokens = Long(usage, "output_tokens");
+                        o.CacheCreationTokens = Long(usage, "cache_creation_input_tokens");
+                        o.CacheReadTokens = Long(usage, "cache_read_input_tokens");
+                    }
+                    break;
+                default:
+                    if (type is null || !KnownTypes.Contains(type)) o.UnknownTypes++;
+                    break;
+            }
+        }
+        catch (JsonException)
+        {
+            o.MalformedLines++;
+        }
+    }
+
+    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool? Bool(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+
+    private static long Long(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l) ? l : 0;
+}
