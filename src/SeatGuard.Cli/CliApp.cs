@@ -18,17 +18,20 @@ public static class CliApp
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, Terminal? terminal = null)
+    public static Task<int> RunAsync(string[] args, Terminal? terminal = null) =>
+        RunAsync(args, terminal ?? Terminal.FromProcess(), dir => HostContext.FromProcess(dir));
+
+    /// <summary>Runs the CLI against an explicit host (tests and embedding programs); <paramref name="hostFactory"/> gets --dir.</summary>
+    public static async Task<int> RunAsync(string[] args, Terminal terminal, Func<string?, HostContext> hostFactory)
     {
-        terminal ??= Terminal.FromProcess();
-        var context = new CliContext(terminal, dir => HostContext.FromProcess(dir));
+        var context = new CliContext(terminal, hostFactory);
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;
             var path = command == root ? "seatguard" : "seatguard " + CommandPath(command);
-            terminal.Error($"seatguard: {parse.Errors[0].Message} (see '{path} --help')");
+            terminal.Error($"seatguard: {OneLine(parse.Errors[0].Message)} (see '{path} --help')");
             return ExitCodes.BadUsage;
         }
         try
@@ -46,6 +49,10 @@ public static class CliApp
             return ExitCodes.BadUsage;
         }
     }
+
+    /// <summary>Parser messages can span lines (lists of allowed values); the contract wants one line.</summary>
+    private static string OneLine(string message) =>
+        string.Join(", ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace(":,", ":", StringComparison.Ordinal);
 
     private static string CommandPath(Command command)
     {

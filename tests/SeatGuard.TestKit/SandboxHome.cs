@@ -23,6 +23,14 @@ public sealed class SandboxHome : IDisposable
         Directory.CreateDirectory(Project);
     }
 
+    /// <summary>The host as SeatGuard's core sees it: exactly these variables, this HOME, the sandbox project as working directory.</summary>
+    public SeatGuard.Core.Common.HostContext Host(Dictionary<string, string>? env = null, string? workingDirectory = null)
+    {
+        var all = ProcessRunner.CleanEnvironment(Home);
+        if (env is not null) foreach (var (k, v) in env) all[k] = v;
+        return new SeatGuard.Core.Common.HostContext(all, Home, workingDirectory ?? Project, SeatGuard.Core.Common.HostOs.Linux);
+    }
+
     public string UserSettingsPath => Path.Combine(ClaudeDir, "settings.json");
     public string ProjectSettingsPath => Path.Combine(Project, ".claude", "settings.json");
     public string LocalSettingsPath => Path.Combine(Project, ".claude", "settings.local.json");

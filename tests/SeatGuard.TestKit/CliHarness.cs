@@ -1,0 +1,22 @@
+using SeatGuard.Cli;
+using SeatGuard.Cli.Output;
+
+namespace SeatGuard.TestKit;
+
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}";
+}
+
+/// <summary>Runs the seatguard CLI in-process against a sandbox host, capturing stdout and stderr.</summary>
+public static class CliHarness
+{
+    public static async Task<CliResult> RunAsync(SandboxHome sandbox, Dictionary<string, string>? env, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var terminal = new Terminal(stdout, stderr, color: false);
+        int code = await CliApp.RunAsync(args, terminal, dir => sandbox.Host(env, dir is null ? null : Path.GetFullPath(dir)));
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+}
