@@ -8,5 +8,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return DoctorCommand.Create(context);
+        yield return RunCommand.Create(context);
+        yield return VerifyCommand.Create(context);
+        yield return LedgerCommand.Create(context);
     }
 }

@@ -18,8 +18,12 @@ public sealed class Terminal
     /// <summary>Columns for human output; wide when not writing to a terminal so lines are not wrapped.</summary>
     public int Width { get; init; } = 200;
 
+    /// <summary>Raw stdout for output passed through byte for byte (the child's stream-json).</summary>
+    public Stream RawOut { get; init; }
+
     public Terminal(TextWriter stdout, TextWriter stderr, bool color, bool stdinIsTerminal = false)
     {
+        RawOut = new TextWriterStream(stdout);
         Out = stdout;
         Err = stderr;
         Color = color;
@@ -35,7 +39,7 @@ public sealed class Terminal
         {
             try { width = Math.Max(40, Console.WindowWidth); } catch (IOException) { }
         }
-        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected) { Width = width };
+        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected) { Width = width, RawOut = Console.OpenStandardOutput() };
     }
 
     /// <summary>Spectre console on stdout, for human output.</summary>

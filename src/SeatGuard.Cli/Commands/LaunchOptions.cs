@@ -1,0 +1,26 @@
+using System.CommandLine;
+using SeatGuard.Core.Launch;
+
+namespace SeatGuard.Cli.Commands;
+
+/// <summary>Options shared by <c>run</c> and <c>verify</c> that shape the launch plan.</summary>
+public static class LaunchOptions
+{
+    public static Option<string?> Mode(string description)
+    {
+        var option = new Option<string?>("--mode") { Description = description, HelpName = "subscription|api-key" };
+        option.AcceptOnlyFromAmong(LaunchModes.Subscription, LaunchModes.ApiKey);
+        return option;
+    }
+
+    public static Option<string?> For() => new("--for")
+    {
+        Description = "Whose request this is (default: the seat owner from ~/.config/seatguard/config.json, else your OS user). Someone else forces api-key mode.",
+        HelpName = "NAME",
+    };
+
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "Launch even when policy says no (recorded in the ledger with a loud warning).",
+    };
+}

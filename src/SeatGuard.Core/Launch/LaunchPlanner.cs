@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
+
+namespace SeatGuard.Core.Launch;
+
+/// <summary>
+/// Computes a launch plan from the billing-source engine. Subscription mode removes API keys, auth tokens
+/// and provider flags from the environment and neutralises settings-injected keys and helpers with a
+/// <c>--settings</c> override (an empty string works, <c>null</c> does not); API-key mode removes the
+/// subscription token. The plan is then re-checked with the same engine: if the intended credential would
+/// not be the one used, the launch is refused.
+/// </summary>
+public static class LaunchPlanner
+{
+    private static readonly string[] SubscriptionRemovals =
+    [
+        BillingVariables.ApiKey, BillingVariables.AuthToken, BillingVariables.UseBedrock, BillingVariables.UseVertex,
+        BillingVariables.UseFoundry, BillingVariables.ApiKeyFd,
+    ];
+
+    private static readonly string[] ApiKeyRemovals =
+    [
+        BillingVariables.OAuthToken, BillingVariables.OAuthTokenFd, BillingVariables.AuthToken,
+        BillingVariables.UseBedrock, BillingVariables.UseVertex, BillingVariables.UseFoundry,
+    ];
+
+    public static PlanOutcome Plan(HostContext host, LaunchRequest request, SeatConfig config, IKeychainProbe? keychain = null)
+    {
+        var beneficiary = string.IsNullOrWhiteSpace(request.For) ? config.Owner : request.For.Trim();
+        bool forOwner = string.Equals(beneficiary, config.Owner, StringComparison.Ordinal);
+        var warnings = new List<string>();
+
+        string mode = request.Mode ?? (forOwner ? config.ExpectedMode : LaunchModes.ApiKey);
+        if (!forOwner && mode == LaunchModes.Subscription)
+        {
+            if (!request.Force)
+                return Refuse($"This run is for '{beneficiary}', not the seat owner '{config.Owner}'. A subscription is for its owner's own use; " +
+                              "someone else's request needs an API key. Use --mode api-key (or drop --mode), or --force to override.");
+            warnings.Add($"FORCED: running '{beneficiary}'s request on {config.Owner}'s subscription seat. This is the use that gets seats banned.");
+        }
+
+        var (userSettings, argsWithoutSettings, userSettingsError) = ExtractUserSettings(request.ClaudeArguments, host.WorkingDirectory);
+        if (userSettingsError is not null) throw new InvalidDataException(userSettingsError);
+        var userFlagLayer = userSettings is null ? null : SettingsLayer.Parse(SettingsScope.Flag, "--settings", System.Text.Encoding.UTF8.GetBytes(userSettings.ToJsonString()));
+
+        var before = CredentialInventory.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer], keychain);
+        var removals = mode == LaunchModes.Subscription ? SubscriptionRemovals : ApiKeyRemovals;
+        var env = new Dictionary<string, string>(host.Environment, StringComparer.Ordinal);
+        var removed = removals.Where(env.Remove).ToList();
+
+        // Settings files inject variables and helpers the environment cannot remove: override them.
+        var overrideEnv = new JsonObject();
+        JsonNode? helperOverride = null;
+        var injected = before.Layers.Where(l => l.Exists && l.Scope != SettingsScope.Managed).ToList();
+        foreach (var name in removals.Where(n => injected.Any(l => l.Env.TryGetValue(n, out var v) && v.Length > 0)))
+            overrideEnv[name] = "";
+        bool helperPresent = before.Helper is not null;
+        if (mode == LaunchModes.Subscription && helperPresent) helperOverride = "";
+        if (mode == LaunchModes.ApiKey && helperPresent && before.Active(BillingVariables.ApiKey) is not null && !removals.Contains(BillingVariables.ApiKey))
+            helperOverride = ""; // key and helper together put two credentials on the wire; keep the key.
+
+        var managed = before.Layers.FirstOrDefault(l => l.Scope == SettingsScope.Managed && l.Exists);
+        if (managed is not null && (removals.Any(n => managed.Env.TryGetValue(n, out var v) && v.Length > 0) || (mode == LaunchModes.Subscription && !string.IsNullOrEmpty(managed.ApiKeyHelper))))
+            return Refuse($"Managed settings ({managed.Path}) set a credential that no launch option can override; Claude Code would not use the {mode} credential here.");
+
+        var args = new List<string>(argsWithoutSettings);
+        var argsAdded = new List<string>();
+        JsonObject? merged = null;
+        if (overrideEnv.Count > 0 || helperOverride is not null || userSettings is not null)
+        {
+            merged = userSettings ?? new JsonObject();
+            if (overrideEnv.Count > 0)
+            {
+                var envNode = merged["env"] as JsonObject ?? new JsonObject();
+                foreach (var (k, v) in overrideEnv) envNode[k] = v?.DeepClone();
+                merged["env"] = envNode;
+            }
+            if (helperOverride is not null) merged["apiKeyHelper"] = "";
+            var json = merged.ToJsonString();
+            args.Insert(0, json);
+            args.Insert(0, "--settings");
+            argsAdded.AddRange(["--settings", Redactor.Scrub(json)]);
+        }
+
+        // Re-check the plan with the same engine the doctor uses.
+        var flagLayer = merged is null ? null : SettingsLayer.Parse(SettingsScope.Flag, "--settings", System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
+        var after = CredentialInventory.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer], keychain);
+        var resolution = BillingResolver.Resolve(after);
+        string wanted = mode == LaunchModes.Subscription ? BillingVerdicts.Subscription : BillingVerdicts.ApiKey;
+        if (resolution.Verdict != wanted)
+        {
+            string why = mode == LaunchModes.Subscription
+                ? "no subscription credential is available (no CLAUDE_CODE_OAUTH_TOKEN, no /login credentials). Run `claude setup-token` and export CLAUDE_CODE_OAUTH_TOKEN, or `claude /login`."
+                : $"no API key is available for '{beneficiary}'. Export ANTHROPIC_API_KEY (a key from the Claude Console billed to whoever the work is for), or configure an apiKeyHelper, then run again.";
+            if (!forOwner && mode == LaunchModes.ApiKey)
+                why += " The rule: a subscription is for its owner's own use; the moment someone else's request runs through it, an API key is required.";
+            return Refuse($"Refusing to launch in {mode} mode: {why}");
+        }
+        if (resolution.AlsoSent.Count > 0)
+            return Refuse("Refusing to launch: a second credential would travel on each request (" + string.Join(", ", resolution.AlsoSent.Select(BillingAdvisor.Describe)) + ").");
+
+        var envSet = new List<string>();
+        foreach (var name in BillingVariables.Secrets.Where(n => env.TryGetValue(n, out var v) && v.Length > 0)) envSet.Add(name);
+        var displayCommand = new List<string> { request.ClaudeExecutable };
+        displayCommand.AddRange(args.Select(Redactor.Scrub));
+        var plan = new LaunchPlan(mode, beneficiary, config.Owner, resolution.Winner, removed, envSet, argsAdded, displayCommand, request.Force && warnings.Count > 0, warnings)
+        {
+            Environment = env,
+            LaunchArguments = args,
+        };
+        return new PlanOutcome(plan, null);
+    }
+
+    private static PlanOutcome Refuse(string why) => new(null, why);
+
+    /// <summary>Pulls the user's own <c>--settings</c> (JSON or file) out of the claude arguments so it can be merged.</summary>
+    internal static (JsonObject? Settings, List<string> Remaining, string? Error) ExtractUserSettings(IReadOnlyList<string> args, string workingDirectory)
+    {
+        var rest = new List<string>();
+        JsonObject? settings = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string a = args[i];
+            string? value = null;
+            if (a == "--settings" && i + 1 < args.Count) value = args[++i];
+            else if (a.StartsWith("--settings=", StringComparison.Ordinal)) value = a["--settings=".Length..];
+            if (value is null) { rest.Add(a); continue; }
+            string text = value.TrimStart().StartsWith('{') ? value : ReadFile(value, workingDirectory);
+            try
+            {
+                var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                if (node is not JsonObject obj) return (null, rest, "--settings must be a JSON object or a file holding one");
+                settings = Merge(settings, obj);
+            }
+            catch (JsonException e)
+            {
+                return (null, rest, $"--settings is not valid JSON ({e.Message.Split('.')[0]})");
+            }
+        }
+        return (settings, rest, null);
+    }
+
+    private static string ReadFile(string path, string workingDirectory)
+    {
+        var full = Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path);
+        try { return File.ReadAllText(full); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InvalidDataException($"--settings file {path}: {e.Message}"); }
+    }
+
+    private static JsonObject Merge(JsonObject? into, JsonObject from)
+    {
+        if (into is null) return (JsonObject)from.DeepClone();
+        foreach (var (k, v) in from)
+        {
+            if (into[k] is JsonObject a && v is JsonObject b) Merge(a, b);
+            else into[k] = v?.DeepClone();
+        }
+        return into;
+    }
+}

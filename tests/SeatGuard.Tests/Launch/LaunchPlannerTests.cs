@@ -1,0 +1,145 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Launch;
+using SeatGuard.TestKit;
+
+namespace SeatGuard.Tests.Launch;
+
+public sealed class LaunchPlannerTests : IDisposable
+{
+    private readonly SandboxHome _sandbox = new();
+    private static readonly SeatConfig Owner = new("alice", LaunchModes.Subscription, null);
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private PlanOutcome Plan(Dictionary<string, string> env, string? mode = null, string? forName = null, bool force = false, params string[] claudeArgs) =>
+        LaunchPlanner.Plan(_sandbox.Host(env), new LaunchRequest(mode, forName, force, "claude", claudeArgs, null), Owner);
+
+    [Fact]
+    public void SubscriptionRemovesKeysFromEnvironmentAndListsNamesOnly()
+    {
+        var key = FakeTokens.ApiKey();
+        var outcome = Plan(new() { ["ANTHROPIC_API_KEY"] = key, ["ANTHROPIC_AUTH_TOKEN"] = FakeTokens.GatewayToken(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() });
+        var plan = outcome.Plan.ShouldNotBeNull();
+        plan.Mode.ShouldBe(LaunchModes.Subscription);
+        plan.EnvRemoved.ShouldBe(["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"]);
+        plan.EnvSet.ShouldBe(["CLAUDE_CODE_OAUTH_TOKEN"]);
+        plan.Environment.ContainsKey("ANTHROPIC_API_KEY").ShouldBeFalse();
+        plan.ArgsAdded.ShouldBeEmpty();
+        plan.Credential.Kind.ShouldBe(CredentialKinds.OAuthToken);
+    }
+
+    [Fact]
+    public void SettingsInjectedKeyAndHelperAreNeutralisedWithEmptyStrings()
+    {
+        _sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", FakeTokens.ApiKey()));
+        _sandbox.WriteUserSettings(SandboxHome.HelperSettings("x"));
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }).Plan.ShouldNotBeNull();
+        plan.LaunchArguments[0].ShouldBe("--settings");
+        plan.LaunchArguments[1].ShouldBe("""{"env":{"ANTHROPIC_API_KEY":""},"apiKeyHelper":""}""");
+    }
+
+    [Fact]
+    public void UserSettingsArgumentIsMergedNotClobbered()
+    {
+        _sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", FakeTokens.ApiKey()));
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, null, null, false,
+            "-p", "hi", "--settings", """{"model":"opus","env":{"FOO":"bar"}}""").Plan.ShouldNotBeNull();
+        plan.LaunchArguments.Count(a => a == "--settings").ShouldBe(1);
+        plan.LaunchArguments[1].ShouldBe("""{"model":"opus","env":{"FOO":"bar","ANTHROPIC_API_KEY":""}}""");
+        plan.LaunchArguments.Skip(2).ShouldBe(["-p", "hi"]);
+    }
+
+    [Fact]
+    public void UserSettingsFileArgumentIsReadAndMerged()
+    {
+        var file = _sandbox.WriteText(Path.Combine(_sandbox.Project, "my-settings.json"), """{"permissions":{"allow":["Read"]}}""");
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, null, null, false, "--settings", file).Plan.ShouldNotBeNull();
+        plan.LaunchArguments[1].ShouldBe("""{"permissions":{"allow":["Read"]}}""");
+    }
+
+    [Fact]
+    public void BrokenUserSettingsArgumentIsBadInput()
+    {
+        Should.Throw<InvalidDataException>(() => Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, null, null, false, "--settings", "{nope"));
+    }
+
+    [Fact]
+    public void SomeoneElseForcesApiKeyModeAndDropsTheSubscriptionToken()
+    {
+        var plan = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, forName: "bob").Plan.ShouldNotBeNull();
+        plan.Mode.ShouldBe(LaunchModes.ApiKey);
+        plan.Beneficiary.ShouldBe("bob");
+        plan.EnvRemoved.ShouldContain("CLAUDE_CODE_OAUTH_TOKEN");
+        plan.Credential.Kind.ShouldBe(CredentialKinds.ApiKey);
+    }
+
+    [Fact]
+    public void SomeoneElseWithoutKeyIsRefusedWithTheRule()
+    {
+        var outcome = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, forName: "bob");
+        outcome.Refused.ShouldBeTrue();
+        outcome.Refusal!.ShouldContain("ANTHROPIC_API_KEY");
+        outcome.Refusal!.ShouldContain("owner's own use");
+    }
+
+    [Fact]
+    public void SubscriptionForSomeoneElseNeedsForceAndThenWarns()
+    {
+        var env = new Dictionary<string, string> { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() };
+        Plan(env, LaunchModes.Subscription, "bob").Refused.ShouldBeTrue();
+        var forced = Plan(env, LaunchModes.Subscription, "bob", force: true).Plan.ShouldNotBeNull();
+        forced.Forced.ShouldBeTrue();
+        forced.Warnings.Single().ShouldContain("FORCED");
+    }
+
+    [Fact]
+    public void SubscriptionWithoutSubscriptionCredentialIsRefused()
+    {
+        var outcome = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, LaunchModes.Subscription);
+        outcome.Refused.ShouldBeTrue();
+        outcome.Refusal!.ShouldContain("claude setup-token");
+    }
+
+    [Fact]
+    public void ApiKeyModeDisablesHelperWhenKeyIsPresent()
+    {
+        _sandbox.WriteUserSettings(SandboxHome.HelperSettings("x"));
+        var plan = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, LaunchModes.ApiKey).Plan.ShouldNotBeNull();
+        plan.LaunchArguments[1].ShouldBe("""{"apiKeyHelper":""}""");
+    }
+
+    [Fact]
+    public void ApiKeyModeAcceptsHelperAlone()
+    {
+        _sandbox.WriteUserSettings(SandboxHome.HelperSettings("x"));
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, LaunchModes.ApiKey).Plan.ShouldNotBeNull();
+        plan.Credential.Kind.ShouldBe(CredentialKinds.ApiKeyHelper);
+        plan.EnvRemoved.ShouldBe(["CLAUDE_CODE_OAUTH_TOKEN"]);
+    }
+
+    [Fact]
+    public void DisplayedCommandIsRedacted()
+    {
+        var key = FakeTokens.ApiKey();
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, null, null, false, "--settings", "{\"env\":{\"ANTHROPIC_API_KEY\":\"" + key + "\"}}").Plan.ShouldNotBeNull();
+        string.Join(' ', plan.Command).ShouldNotContain(key[20..]);
+        string.Join(' ', plan.LaunchArguments).ShouldNotContain(key); // our override replaced it with ""
+    }
+
+    [Fact]
+    public void OwnerComesFromConfigFile()
+    {
+        _sandbox.WriteText(Path.Combine(_sandbox.Home, ".config", "seatguard", "config.json"), """{"owner":"carol","expectedMode":"api-key"}""");
+        var config = SeatConfig.Load(_sandbox.Host(new() { ["USER"] = "alice" }));
+        config.Owner.ShouldBe("carol");
+        config.ExpectedMode.ShouldBe(LaunchModes.ApiKey);
+        SeatConfig.Load(new SandboxHome().Host(new() { ["USER"] = "alice" })).Owner.ShouldBe("alice");
+    }
+
+    [Fact]
+    public void BrokenConfigFileIsBadInputWithLine()
+    {
+        _sandbox.WriteText(Path.Combine(_sandbox.Home, ".config", "seatguard", "config.json"), "{\n \"owner\": \n}");
+        Should.Throw<InvalidDataException>(() => SeatConfig.Load(_sandbox.Host())).Message.ShouldContain("config.json:3");
+    }
+}
