@@ -8,5 +8,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return DoctorCommand.Create(context);
+        yield return DecideCommand.Create(context);
+        yield return PolicyCommand.Create(context);
     }
 }
