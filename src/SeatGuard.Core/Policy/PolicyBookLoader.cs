@@ -14,8 +14,10 @@ public static partial class PolicyBookLoader
     public const string EmbeddedName = "policy-book.yaml";
     public const string UserFileName = "policy.yaml";
 
-    /// <summary>The embedded book alone.</summary>
-    public static PolicyBook LoadEmbedded() => Load([(EmbeddedName, ReadEmbedded())]);
+    private static readonly Lazy<PolicyBook> Embedded = new(() => Load([(EmbeddedName, ReadEmbedded())]));
+
+    /// <summary>The embedded book alone (parsed once; the book is immutable).</summary>
+    public static PolicyBook LoadEmbedded() => Embedded.Value;
 
     /// <summary>
     /// The embedded book plus the user file: <paramref name="explicitFile"/> when given (it must exist),

@@ -19,17 +19,16 @@ public static class PolicyEvaluator
         var recorded = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < answers.Count; i++) recorded[book.Questions[i].Id] = answers[i] ? "yes" : "no";
 
-        PolicyQuestion? decider = null;
+        int index = -1;
         for (int i = 0; i < answers.Count; i++)
         {
             var q = book.Questions[i];
-            if (!q.RaisesConcern(answers[i])) continue;
-            if (decider is null || Tiers.Severity(q.Tier) > Tiers.Severity(decider.Tier)) decider = q;
+            if (q.RaisesConcern(answers[i]) && (index < 0 || Tiers.Severity(q.Tier) > Tiers.Severity(book.Questions[index].Tier))) index = i;
         }
 
         matches ??= [];
         string suffix = matches.Count == 0 ? "" : " Matches: " + string.Join("; ", matches.Select(id => book.FindScenario(id)?.Title ?? id)) + ".";
-        if (decider is null)
+        if (index < 0)
         {
             var last = book.Questions[^1];
             var green = book.Tier(Tiers.Green);
@@ -38,7 +37,7 @@ public static class PolicyEvaluator
                 book.Cite(book.Rule.Sources), book.Rule.Summary, recorded, null, matches, book.Version);
         }
 
-        int index = book.Questions.ToList().IndexOf(decider);
+        var decider = book.Questions[index];
         return new Decision(decider.Tier, decider.Credential, decider.Id,
             $"{decider.Id} \"{decider.Text}\" answered {recorded[decider.Id]}: {decider.Implication(answers[index])}" + suffix,
             book.Cite(decider.Sources.Concat(book.Rule.Sources)), book.Rule.Summary, recorded, null, matches, book.Version);

@@ -46,6 +46,13 @@ public sealed class PolicyBookTests
     }
 
     [Fact]
+    public void ScenarioIdConstantsMatchTheBook()
+    {
+        ScenarioIds.All.ShouldBe(RequiredScenarios.Select(row => (string)row[0]), ignoreOrder: true);
+        ScenarioIds.All.ShouldAllBe(id => Book.FindScenario(id) != null);
+    }
+
+    [Fact]
     public void TiersCarryTheirCredentials()
     {
         Book.Tiers.Select(t => (t.Id, t.Credential)).ShouldBe(
