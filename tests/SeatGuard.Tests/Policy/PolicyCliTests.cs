@@ -12,8 +12,14 @@ public sealed class PolicyCliTests : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    /// <summary>
+    /// Runs the CLI. Unless the test names its own --policy, an empty one is passed, so a policy.yaml in the
+    /// developer's real config directory cannot change the results (discovery itself is tested on HostContext).
+    /// </summary>
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
+        if (!args.Contains("--policy") && args[0] is "decide" or "policy")
+            args = [.. args, "--policy", _sandbox.WriteText(Path.Combine(_sandbox.Root, "empty-policy.yaml"), "")];
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int exit = await CliApp.RunAsync(args, new Terminal(stdout, stderr, color: false));
