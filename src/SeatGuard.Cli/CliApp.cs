@@ -36,7 +36,7 @@ public static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {

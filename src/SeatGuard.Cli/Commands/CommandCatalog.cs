@@ -11,5 +11,7 @@ public static class CommandCatalog
         yield return RunCommand.Create(context);
         yield return VerifyCommand.Create(context);
         yield return LedgerCommand.Create(context);
+        yield return DecideCommand.Create(context);
+        yield return PolicyCommand.Create(context);
     }
 }

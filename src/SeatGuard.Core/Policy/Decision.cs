@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace SeatGuard.Core.Policy;
+
+/// <summary>
+/// The verdict of <c>seatguard decide</c>. <see cref="DecidedBy"/> is a question id (<c>q1</c>…<c>q5</c>)
+/// or <c>scenario:&lt;id&gt;</c>; <see cref="Answers"/> maps question ids to "yes"/"no" (empty when a
+/// scenario without answers decided); <see cref="Matches"/> lists the scenarios a manifest matched.
+/// </summary>
+public sealed record Decision(
+    string Tier,
+    string Credential,
+    string DecidedBy,
+    string Reason,
+    IReadOnlyList<string> Sources,
+    string Rule,
+    IReadOnlyDictionary<string, string> Answers,
+    string? Scenario,
+    IReadOnlyList<string> Matches,
+    string PolicyVersion)
+{
+    [JsonIgnore]
+    public bool IsRed => Tier == Tiers.Red;
+}

@@ -1,0 +1,18 @@
+namespace SeatGuard.Core.Policy;
+
+/// <summary>Asks one framework question and returns the answer (true = yes). Implemented by the CLI with Spectre.Console prompts, and by tests.</summary>
+public interface IDecisionPrompt
+{
+    bool Ask(PolicyQuestion question, int number, int total);
+}
+
+/// <summary>The interactive flow of <c>seatguard decide</c>: every question once, in framework order, then the verdict.</summary>
+public static class DecisionInterview
+{
+    public static Decision Run(PolicyBook book, IDecisionPrompt prompt)
+    {
+        var answers = new bool[book.Questions.Count];
+        for (int i = 0; i < answers.Length; i++) answers[i] = prompt.Ask(book.Questions[i], i + 1, answers.Length);
+        return PolicyEvaluator.Evaluate(book, answers);
+    }
+}

@@ -1,0 +1,244 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using SeatGuard.Core.Common;
+
+namespace SeatGuard.Core.Policy;
+
+/// <summary>
+/// Loads the embedded policy book and merges a user file over it. Entries (tiers, questions,
+/// scenarios, events, sources) are matched by id: fields given in the user file replace the book's,
+/// new ids are added. Every problem is reported with the file and line at fault.
+/// </summary>
+public static partial class PolicyBookLoader
+{
+    public const string EmbeddedName = "policy-book.yaml";
+    public const string UserFileName = "policy.yaml";
+
+    private static readonly Lazy<PolicyBook> Embedded = new(() => Load([(EmbeddedName, ReadEmbedded())]));
+
+    /// <summary>The embedded book alone (parsed once; the book is immutable).</summary>
+    public static PolicyBook LoadEmbedded() => Embedded.Value;
+
+    /// <summary>
+    /// The embedded book plus the user file: <paramref name="explicitFile"/> when given (it must exist),
+    /// else <c>policy.yaml</c> in SeatGuard's config directory when present.
+    /// </summary>
+    public static PolicyBook Load(HostContext host, string? explicitFile = null)
+    {
+        var files = new List<(string Name, string Text)> { (EmbeddedName, ReadEmbedded()) };
+        var user = UserFile(host, explicitFile);
+        if (user is not null) files.Add((user, File.ReadAllText(user)));
+        return Load(files);
+    }
+
+    /// <summary>The user override file that applies here, or null.</summary>
+    public static string? UserFile(HostContext host, string? explicitFile)
+    {
+        if (!string.IsNullOrEmpty(explicitFile))
+        {
+            var path = Path.IsPathRooted(explicitFile) ? explicitFile : Path.GetFullPath(Path.Combine(host.WorkingDirectory, explicitFile));
+            if (!File.Exists(path)) throw new FileNotFoundException($"policy file not found: {explicitFile}");
+            return path;
+        }
+        var configured = Path.Combine(ClaudePaths.SeatGuardConfigDir(host), UserFileName);
+        return File.Exists(configured) ? configured : null;
+    }
+
+    /// <summary>Merges the given files in order (the first is the base book) and validates the result.</summary>
+    public static PolicyBook Load(IReadOnlyList<(string Name, string Text)> files)
+    {
+        var state = new MergeState();
+        for (int i = 0; i < files.Count; i++) state.Merge(YamlMap.Parse(files[i].Text, files[i].Name), isBase: i == 0);
+        return state.Build(files.Select(f => f.Name).ToArray());
+    }
+
+    internal static string ReadEmbedded()
+    {
+        var assembly = typeof(PolicyBookLoader).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + EmbeddedName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Orders partial dates (2026-04) after the known days of that period; the sort is stable, so the book's order breaks ties.</summary>
+    private static string SortKey(string date) => date.Length switch { 4 => date + "-99-99", 7 => date + "-99", _ => date };
+
+    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    private static partial Regex DatePattern();
+
+    private static readonly string[] YesNo = ["yes", "no"];
+
+    /// <summary>What each section's entries may contain.</summary>
+    private sealed record Field(string Name, bool IsList = false, bool Required = true, IReadOnlyList<string>? Allowed = null, int Count = 0);
+
+    private static readonly Dictionary<string, Field[]> Sections = new()
+    {
+        ["tiers"] = [new("title"), new("credential", Allowed: RecommendedCredentials.All), new("summary")],
+        ["questions"] =
+        [
+            new("text"), new("why"), new("concern", Allowed: YesNo), new("tier", Allowed: Tiers.All),
+            new("credential", Allowed: RecommendedCredentials.All), new("ifYes"), new("ifNo"), new("sources", IsList: true),
+        ],
+        ["scenarios"] =
+        [
+            new("title"), new("tier", Allowed: Tiers.All), new("credential", Allowed: RecommendedCredentials.All),
+            new("answers", IsList: true, Required: false, Allowed: YesNo, Count: 5), new("why"), new("sources", IsList: true),
+        ],
+        ["events"] =
+        [
+            new("date"), new("title"), new("summary"), new("scenarios", IsList: true, Required: false), new("sources", IsList: true),
+        ],
+        ["sources"] = [new("title"), new("url", Required: false)],
+        ["rule"] = [new("summary"), new("detail"), new("sources", IsList: true)],
+    };
+
+    private static readonly string[] TopLevelKeys = ["version", "date", "rule", "tiers", "questions", "scenarios", "events", "sources"];
+
+    /// <summary>A field's value and where it was written.</summary>
+    private sealed record Located(object Value, string File, long Line);
+
+    /// <summary>One entry (by id) as merged so far.</summary>
+    private sealed class Entry(string id, string file, long line)
+    {
+        public string Id { get; } = id;
+        public string File { get; set; } = file;
+        public long Line { get; set; } = line;
+        public Dictionary<string, Located> Fields { get; } = new(StringComparer.Ordinal);
+
+        public string Text(string name) => Fields.TryGetValue(name, out var v) ? (string)v.Value : "";
+        public string? OptionalText(string name) => Fields.TryGetValue(name, out var v) ? (string)v.Value : null;
+        public IReadOnlyList<string> List(string name) => Fields.TryGetValue(name, out var v) ? (IReadOnlyList<string>)v.Value : [];
+    }
+
+    private sealed class MergeState
+    {
+        private string? _version, _date;
+        private readonly Dictionary<string, List<Entry>> _sections = Sections.Keys.ToDictionary(k => k, _ => new List<Entry>());
+
+        public void Merge(YamlMap doc, bool isBase)
+        {
+            doc.OnlyKeys(TopLevelKeys);
+            _version = doc.Text("version") ?? _version;
+            var date = doc.Text("date");
+            if (date is not null)
+            {
+                if (!DatePattern().IsMatch(date) || date.Length != 10) throw new PolicyDataException(doc.File, doc.LineOf("date"), $"'date' must be YYYY-MM-DD, not '{date}'");
+                _date = date;
+            }
+            if (doc.Map("rule") is { } rule) MergeEntry("rule", "rule", rule);
+            foreach (var section in new[] { "tiers", "questions", "scenarios", "events", "sources" })
+            {
+                foreach (var map in doc.Maps(section))
+                {
+                    var id = map.Text("id") ?? throw map.Error($"every entry of '{section}' needs an 'id'");
+                    if (!isBase && section == "questions" && _sections["questions"].All(e => e.Id != id))
+                        throw new PolicyDataException(map.File, map.LineOf("id"), $"unknown question '{id}': the framework has exactly the questions q1 to q5; a user file can only change their texts");
+                    if (!isBase && section == "tiers" && _sections["tiers"].All(e => e.Id != id))
+                        throw new PolicyDataException(map.File, map.LineOf("id"), $"unknown tier '{id}': the tiers are {string.Join(", ", Tiers.All)}");
+                    MergeEntry(section, id, map);
+                }
+            }
+        }
+
+        private void MergeEntry(string section, string id, YamlMap map)
+        {
+            var fields = Sections[section];
+            map.OnlyKeys(["id", .. fields.Select(f => f.Name)]);
+            var list = _sections[section];
+            var entry = list.FirstOrDefault(e => e.Id == id);
+            if (entry is null) list.Add(entry = new Entry(id, map.File, map.Line));
+            else if (entry.File == map.File) throw new PolicyDataException(map.File, map.Line, $"'{id}' appears twice in '{section}'");
+            else (entry.File, entry.Line) = (map.File, map.Line);
+
+            foreach (var field in fields)
+            {
+                if (!map.Has(field.Name)) continue;
+                long line = map.LineOf(field.Name);
+                if (field.IsList)
+                {
+                    var values = map.List(field.Name)!;
+                    if (field.Allowed == YesNo) values = values.Select(v => YamlMap.ParseYesNo(v) switch { true => "yes", false => "no", null => v }).ToArray();
+                    if (field.Allowed is not null && values.FirstOrDefault(v => !field.Allowed.Contains(v)) is { } bad)
+                        throw new PolicyDataException(map.File, line, $"'{field.Name}' has '{bad}' (allowed: {string.Join(", ", field.Allowed)})");
+                    if (field.Count > 0 && values.Count != field.Count)
+                        throw new PolicyDataException(map.File, line, $"'{field.Name}' needs exactly {field.Count} values, found {values.Count}");
+                    entry.Fields[field.Name] = new Located(values, map.File, line);
+                }
+                else
+                {
+                    var value = map.Text(field.Name);
+                    if (value is null)
+                    {
+                        if (field.Required) throw new PolicyDataException(map.File, line, $"'{field.Name}' is empty");
+                        entry.Fields.Remove(field.Name);
+                        continue;
+                    }
+                    if (field.Allowed == YesNo) value = YamlMap.ParseYesNo(value) switch { true => "yes", false => "no", null => value };
+                    if (field.Allowed is not null && !field.Allowed.Contains(value))
+                        throw new PolicyDataException(map.File, line, $"'{field.Name}' is '{value}' (allowed: {string.Join(", ", field.Allowed)})");
+                    if (section == "events" && field.Name == "date" && !DatePattern().IsMatch(value))
+                        throw new PolicyDataException(map.File, line, $"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'");
+                    entry.Fields[field.Name] = new Located(value, map.File, line);
+                }
+            }
+        }
+
+        public PolicyBook Build(IReadOnlyList<string> files)
+        {
+            string first = files[0];
+            foreach (var (section, entries) in _sections)
+            {
+                foreach (var entry in entries)
+                {
+                    var missing = Sections[section].FirstOrDefault(f => f.Required && !entry.Fields.ContainsKey(f.Name));
+                    if (missing is not null) throw new PolicyDataException(entry.File, entry.Line, $"'{entry.Id}' in '{section}' has no '{missing.Name}'");
+                }
+            }
+            if (_version is null) throw new PolicyDataException(first, 1, "the policy book has no 'version'");
+            if (_date is null) throw new PolicyDataException(first, 1, "the policy book has no 'date'");
+            var ruleEntry = _sections["rule"].SingleOrDefault() ?? throw new PolicyDataException(first, 1, "the policy book has no 'rule'");
+
+            var sourceIds = _sections["sources"].Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var scenarioIds = _sections["scenarios"].Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var entry in _sections.Values.SelectMany(e => e))
+            {
+                CheckRefs(entry, "sources", sourceIds, "source");
+                CheckRefs(entry, "scenarios", scenarioIds, "scenario");
+            }
+
+            var tiers = _sections["tiers"];
+            var tierIds = tiers.Select(t => t.Id).ToArray();
+            if (!tierIds.Order().SequenceEqual(Tiers.All.Order()))
+                throw new PolicyDataException(first, 1, $"the policy book must define exactly the tiers {string.Join(", ", Tiers.All)}");
+            var questions = _sections["questions"];
+            var questionIds = questions.Select(q => q.Id).ToArray();
+            if (!questionIds.SequenceEqual(["q1", "q2", "q3", "q4", "q5"]))
+                throw new PolicyDataException(first, 1, "the policy book must define the questions q1 to q5, in that order");
+
+            return new PolicyBook(
+                _version,
+                _date,
+                new PolicyRule(ruleEntry.Text("summary"), ruleEntry.Text("detail"), ruleEntry.List("sources")),
+                tiers.OrderBy(t => Tiers.Severity(t.Id)).Select(t => new PolicyTier(t.Id, t.Text("title"), t.Text("credential"), t.Text("summary"))).ToArray(),
+                questions.Select(q => new PolicyQuestion(q.Id, q.Text("text"), q.Text("why"), q.Text("concern"), q.Text("tier"),
+                    q.Text("credential"), q.Text("ifYes"), q.Text("ifNo"), q.List("sources"))).ToArray(),
+                _sections["scenarios"].Select(s => new PolicyScenario(s.Id, s.Text("title"), s.Text("tier"), s.Text("credential"),
+                    s.List("answers"), s.Text("why"), s.List("sources"))).ToArray(),
+                _sections["events"].Select(e => new PolicyEvent(e.Id, e.Text("date"), e.Text("title"), e.Text("summary"),
+                    e.List("scenarios"), e.List("sources"))).OrderBy(e => SortKey(e.Date), StringComparer.Ordinal).ToArray(),
+                _sections["sources"].Select(s => new PolicySource(s.Id, s.Text("title"), s.OptionalText("url"))).ToArray(),
+                files);
+        }
+
+        private static void CheckRefs(Entry entry, string field, HashSet<string> known, string what)
+        {
+            if (!entry.Fields.TryGetValue(field, out var located)) return;
+            foreach (var id in (IReadOnlyList<string>)located.Value)
+            {
+                if (!known.Contains(id))
+                    throw new PolicyDataException(located.File, located.Line, $"'{entry.Id}' refers to unknown {what} '{id}'");
+            }
+        }
+    }
+}

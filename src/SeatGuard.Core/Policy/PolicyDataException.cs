@@ -1,0 +1,13 @@
+namespace SeatGuard.Core.Policy;
+
+/// <summary>
+/// A policy book, policy override or setup manifest that cannot be used, with the file and line at
+/// fault. The message reads <c>FILE:LINE: what is wrong</c>.
+/// </summary>
+public sealed class PolicyDataException(string file, long line, string problem)
+    : FormatException($"{file}:{line}: {problem}")
+{
+    public string File { get; } = file;
+    public long Line { get; } = line;
+    public string Problem { get; } = problem;
+}

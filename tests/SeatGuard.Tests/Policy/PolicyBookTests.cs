@@ -1,0 +1,166 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Policy;
+using SeatGuard.TestKit;
+
+namespace SeatGuard.Tests.Policy;
+
+public sealed class PolicyBookTests
+{
+    public static readonly TheoryData<string, string> RequiredScenarios = new()
+    {
+        { "personal-scripts", Tiers.Green }, { "own-agents-sdk", Tiers.Green }, { "ci-own-repository", Tiers.Green },
+        { "work-you-author", Tiers.Green }, { "first-party-apps", Tiers.Green },
+        { "agency-client-work", Tiers.Gray }, { "slack-bot-multiple-consumers", Tiers.Gray }, { "oss-cli-ships-token", Tiers.Gray },
+        { "internal-team-tool", Tiers.Gray }, { "third-party-harness", Tiers.Gray },
+        { "product-users-hit-your-token", Tiers.Red }, { "multi-tenant-saas", Tiers.Red }, { "pooled-subscription", Tiers.Red },
+        { "reselling", Tiers.Red }, { "extracting-tokens", Tiers.Red },
+    };
+
+    private static readonly PolicyBook Book = PolicyBookLoader.LoadEmbedded();
+
+    [Theory]
+    [MemberData(nameof(RequiredScenarios))]
+    public void EveryRequiredScenarioIsInTheBookWithItsTier(string id, string tier)
+    {
+        var scenario = Book.FindScenario(id).ShouldNotBeNull();
+        scenario.Tier.ShouldBe(tier);
+        scenario.Credential.ShouldBe(Book.Tier(tier).Credential);
+        scenario.Why.ShouldNotBeNullOrWhiteSpace();
+        scenario.Sources.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(RequiredScenarios))]
+    public void EveryScenarioDecidesItsOwnTierAndItsAnswersAgree(string id, string tier)
+    {
+        var decision = PolicyEvaluator.ForScenario(Book, id);
+        decision.Tier.ShouldBe(tier);
+        decision.DecidedBy.ShouldBe("scenario:" + id);
+        decision.Scenario.ShouldBe(id);
+        decision.Sources.ShouldNotBeEmpty();
+        decision.Answers.Count.ShouldBe(5);
+
+        // The scenario's own five answers lead to the same tier through the framework.
+        var answers = Book.FindScenario(id)!.Answers.Select(a => a == "yes").ToArray();
+        PolicyEvaluator.Evaluate(Book, answers).Tier.ShouldBe(tier);
+    }
+
+    [Fact]
+    public void ScenarioIdConstantsMatchTheBook()
+    {
+        ScenarioIds.All.ShouldBe(RequiredScenarios.Select(row => (string)row[0]), ignoreOrder: true);
+        ScenarioIds.All.ShouldAllBe(id => Book.FindScenario(id) != null);
+    }
+
+    [Fact]
+    public void TiersCarryTheirCredentials()
+    {
+        Book.Tiers.Select(t => (t.Id, t.Credential)).ShouldBe(
+            [(Tiers.Green, RecommendedCredentials.Subscription), (Tiers.Gray, RecommendedCredentials.ApiKey), (Tiers.Red, RecommendedCredentials.Stop)]);
+    }
+
+    [Fact]
+    public void QuestionsAreTheFiveInOrderAndOnlyQ5IsRed()
+    {
+        Book.Questions.Select(q => q.Id).ShouldBe(["q1", "q2", "q3", "q4", "q5"]);
+        Book.Questions.Select(q => q.Concern).ShouldBe(["no", "yes", "no", "yes", "yes"]);
+        Book.Questions.Select(q => q.Tier).ShouldBe([Tiers.Gray, Tiers.Gray, Tiers.Gray, Tiers.Gray, Tiers.Red]);
+    }
+
+    [Fact]
+    public void BookIsVersionedDatedAndCitesTheLegalPage()
+    {
+        Book.Version.ShouldNotBeNullOrWhiteSpace();
+        Book.Date.ShouldMatch(@"^\d{4}-\d{2}-\d{2}$");
+        Book.Sources.ShouldContain(s => s.Url == "https://code.claude.com/docs/en/legal-and-compliance");
+        Book.Sources.ShouldContain(s => s.Title.Contains("Claude Code Subscription: Safe Use Without a Ban"));
+        Book.Cite(Book.Rule.Sources).ShouldContain("https://code.claude.com/docs/en/legal-and-compliance");
+    }
+
+    [Fact]
+    public void EventsAreDatedInOrderAndRecordTheAprilThirdPartyChanges()
+    {
+        Book.Events.ShouldContain(e => e.Date == "2026-04-03" && e.Scenarios.Contains("third-party-harness"));
+        Book.Events.ShouldContain(e => e.Date == "2026-04-09");
+        var dates = Book.Events.Select(e => e.Date).ToArray();
+        Array.IndexOf(dates, "2026-04-03").ShouldBeLessThan(Array.IndexOf(dates, "2026-04-09"));
+        dates[^1].ShouldBe("2026-04"); // "late April" sorts after the known days of April
+        Book.Events.ShouldAllBe(e => e.Sources.Count > 0);
+    }
+
+    [Fact]
+    public void UserFileOverridesAndExtendsById()
+    {
+        var user = """
+            version: "local-1"
+            scenarios:
+              - id: reselling
+                why: My own words about reselling.
+              - id: nightly-digest
+                title: A digest mailed to my team every night
+                tier: gray
+                credential: api-key
+                answers: [yes, yes, yes, no, no]
+                why: The team reads it.
+                sources: [seed]
+            """;
+        var book = PolicyBookLoader.Load([(PolicyBookLoader.EmbeddedName, PolicyBookLoader.ReadEmbedded()), ("user.yaml", user)]);
+        book.Version.ShouldBe("local-1");
+        book.FindScenario("reselling")!.Why.ShouldBe("My own words about reselling.");
+        book.FindScenario("reselling")!.Tier.ShouldBe(Tiers.Red); // untouched fields stay
+        book.FindScenario("nightly-digest")!.Tier.ShouldBe(Tiers.Gray);
+        book.Scenarios.Count.ShouldBe(Book.Scenarios.Count + 1);
+        book.LoadedFrom.ShouldBe([PolicyBookLoader.EmbeddedName, "user.yaml"]);
+    }
+
+    [Fact]
+    public void UserFileIsFoundInXdgConfigHomeThenHomeConfig()
+    {
+        using var sandbox = new SandboxHome();
+        var xdg = Path.Combine(sandbox.Root, "xdg");
+        var host = new HostContext(new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = xdg }, sandbox.Home, sandbox.Project, HostOs.Linux);
+        PolicyBookLoader.UserFile(host, null).ShouldBeNull();
+        sandbox.WriteText(Path.Combine(xdg, "seatguard", "policy.yaml"), "version: xdg\n");
+        PolicyBookLoader.Load(host).Version.ShouldBe("xdg");
+
+        var plain = host.WithEnvironment(new Dictionary<string, string>());
+        sandbox.WriteText(Path.Combine(sandbox.Home, ".config", "seatguard", "policy.yaml"), "version: home\n");
+        PolicyBookLoader.Load(plain).Version.ShouldBe("home");
+    }
+
+    [Fact]
+    public void ExplicitPolicyFileMustExist()
+    {
+        using var sandbox = new SandboxHome();
+        var host = new HostContext(new Dictionary<string, string>(), sandbox.Home, sandbox.Project, HostOs.Linux);
+        Should.Throw<FileNotFoundException>(() => PolicyBookLoader.Load(host, "missing.yaml")).Message.ShouldContain("missing.yaml");
+    }
+
+    public static readonly TheoryData<string, int, string> MalformedUserFiles = new()
+    {
+        { "version: 1\nscenarios:\n  - id: reselling\n    tier: purple\n", 4, "'tier' is 'purple'" },
+        { "scenarios:\n  - id: reselling\n    colour: red\n", 3, "unknown key 'colour'" },
+        { "version: [1\n", 2, "not valid YAML" },
+        { "scenarios:\n  - title: no id here\n", 2, "needs an 'id'" },
+        { "scenarios:\n  - id: new-one\n    title: New\n", 2, "has no 'tier'" },
+        { "\n\nevents:\n  - id: reselling-ban\n    date: April\n", 5, "'date' must be" },
+        { "scenarios:\n  - id: reselling\n    sources: [nowhere]\n", 3, "unknown source 'nowhere'" },
+        { "questions:\n  - id: q6\n    text: Extra?\n", 2, "unknown question 'q6'" },
+        { "scenarios:\n  - id: reselling\n    answers: [yes, no]\n", 3, "exactly 5 values" },
+        { "scenarios:\n  - id: reselling\n  - id: reselling\n", 3, "appears twice" },
+        { "- just\n- a list\n", 1, "mapping" },
+        { "surprise: 1\n", 1, "unknown key 'surprise'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedUserFiles))]
+    public void MalformedUserFileNamesFileAndLine(string text, int line, string problem)
+    {
+        var ex = Should.Throw<PolicyDataException>(() =>
+            PolicyBookLoader.Load([(PolicyBookLoader.EmbeddedName, PolicyBookLoader.ReadEmbedded()), ("mine.yaml", text)]));
+        ex.File.ShouldBe("mine.yaml");
+        ex.Line.ShouldBe(line);
+        ex.Message.ShouldStartWith($"mine.yaml:{line}: ");
+        ex.Problem.ShouldContain(problem);
+    }
+}
