@@ -120,6 +120,12 @@ public sealed class DoctorWireTruthTests(ITestOutputHelper output)
             s.WriteJson(Path.Combine(cfg, "settings.json"), SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key2));
             return Env(("CLAUDE_CONFIG_DIR", cfg));
         }, t => t.Key2, t => null),
+        new("parent-git-root-settings-ignored", CredentialKinds.OAuthToken, "none", (s, t) =>
+        {
+            s.WriteJson(Path.Combine(s.Root, ".claude", "settings.json"), SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
+            System.Diagnostics.Process.Start("git", ["init", "-q", s.Root])!.WaitForExit();
+            return Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
+        }, t => null, t => t.OAuth),
         new("nothing", CredentialKinds.None, "none", (s, t) => Env(), t => null, t => null),
         new("login-without-inference-scope", CredentialKinds.None, "none", (s, t) =>
         {
