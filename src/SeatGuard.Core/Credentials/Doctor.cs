@@ -15,11 +15,14 @@ public sealed class Doctor(ICommandRunner runner, TimeProvider clock, IKeychainP
     public static Doctor Default { get; } = new(SystemCommandRunner.Instance, TimeProvider.System);
 
     public DoctorReport Diagnose(HostContext host, DoctorOptions options) =>
-        Build(host, options, CredentialInventory.Gather(host, options.ConfigDir, keychain: keychain), null);
+        Build(host, options, CredentialInventory.Gather(host, options.ConfigDir, keychain: Keychain(host)), null);
+
+    /// <summary>The keychain probe: the injected one, else the real one on macOS.</summary>
+    private IKeychainProbe? Keychain(HostContext host) => keychain ?? (host.Os == HostOs.MacOS ? new MacKeychainProbe(runner, host) : null);
 
     public async Task<DoctorReport> DiagnoseAsync(HostContext host, DoctorOptions options, CancellationToken cancellationToken = default)
     {
-        var inventory = CredentialInventory.Gather(host, options.ConfigDir, keychain: keychain);
+        var inventory = CredentialInventory.Gather(host, options.ConfigDir, keychain: Keychain(host));
         ProbeReport? probe = null;
         if (options.Probe)
         {

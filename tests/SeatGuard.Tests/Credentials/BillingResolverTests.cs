@@ -165,3 +165,33 @@ public sealed class BillingResolverTests : IDisposable
         Resolve(new() { ["ANTHROPIC_API_KEY"] = _key }).Interactive.ShouldBeNull();
     }
 }
+
+public sealed class KeychainTests : IDisposable
+{
+    private readonly SandboxHome _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private sealed class FakeKeychain(bool present) : IKeychainProbe
+    {
+        public int Calls { get; private set; }
+        public bool HasClaudeCodeItem() { Calls++; return present; }
+    }
+
+    [Fact]
+    public void KeychainItemOnMacIsASubscriptionLogin()
+    {
+        var host = _sandbox.Host() with { Os = HostOs.MacOS };
+        var r = BillingResolver.Resolve(CredentialInventory.Gather(host, keychain: new FakeKeychain(true)));
+        r.Winner.ShouldBe(new CredentialRef(CredentialKinds.Login, "keychain", null));
+        r.Verdict.ShouldBe(BillingVerdicts.Subscription);
+    }
+
+    [Fact]
+    public void KeychainIsNotAskedOffMac()
+    {
+        var keychain = new FakeKeychain(true);
+        BillingResolver.Resolve(CredentialInventory.Gather(_sandbox.Host(), keychain: keychain)).Verdict.ShouldBe(BillingVerdicts.None);
+        keychain.Calls.ShouldBe(0);
+    }
+}
