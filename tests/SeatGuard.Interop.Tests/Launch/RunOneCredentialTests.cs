@@ -74,6 +74,15 @@ public sealed class RunOneCredentialTests
         }, t => t.SettingsKey, "x-api-key"),
     ];
 
+    /// <summary>The clean environment for seatguard: the real claude, the stand-in as API, the OS user "owner".</summary>
+    private static Dictionary<string, string> SeatguardEnvironment(SandboxHome sandbox, MessagesApiStandIn standIn)
+    {
+        var env = ClaudeRunner.Environment(sandbox, standIn);
+        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
+        env["USER"] = "owner";
+        return env;
+    }
+
     public static TheoryData<string> CaseNames() => new(Matrix.Select(c => c.Name));
 
     [Theory]
@@ -84,9 +93,7 @@ public sealed class RunOneCredentialTests
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
         var tokens = new Tokens();
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
-        env["USER"] = "owner";
+        var env = SeatguardEnvironment(sandbox, standIn);
         foreach (var (k, v) in c.Setup(sandbox, tokens)) env[k] = v;
 
         var seatguardArgs = c.SeatguardArgs.Select(a => a.Replace("KEY", tokens.Key, StringComparison.Ordinal)).ToList();
@@ -122,9 +129,7 @@ public sealed class RunOneCredentialTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
-        env["USER"] = "owner";
+        var env = SeatguardEnvironment(sandbox, standIn);
         env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
 
         var result = await CliHarness.RunAsync(sandbox, env, "run", "--for", "teammate", "--", "-p", "ping");
@@ -140,9 +145,7 @@ public sealed class RunOneCredentialTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
-        env["USER"] = "owner";
+        var env = SeatguardEnvironment(sandbox, standIn);
         env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
 
         var result = await CliHarness.RunAsync(sandbox, env, "run", "--for", "teammate", "--mode", "subscription", "--force", "--", "-p", "ping", "--output-format", "stream-json", "--verbose");
@@ -163,8 +166,7 @@ public sealed class RunOneCredentialTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
+        var env = SeatguardEnvironment(sandbox, standIn);
         env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
         var result = await CliHarness.RunAsync(sandbox, env, "run", "--", "--definitely-not-a-claude-flag");
         result.ExitCode.ShouldNotBe(0);
@@ -179,8 +181,7 @@ public sealed class RunOneCredentialTests
         // without the server's unified headers it carries no rateLimitType. The verdict says so.
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { SubscriptionHeaders = false });
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
+        var env = SeatguardEnvironment(sandbox, standIn);
         env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
         var result = await CliHarness.RunAsync(sandbox, env, "run", "--", "-p", "ping", "--output-format", "stream-json", "--verbose", "--no-session-persistence");
         result.ExitCode.ShouldBe(0, result.ToString());
