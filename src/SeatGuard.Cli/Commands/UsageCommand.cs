@@ -143,9 +143,17 @@ public static class UsageCommand
             await UsageLiveView.RunAsync(terminal, s.Host, s.Load, s.Query, parse.GetValue(TokenLimit), ct);
             return ExitCodes.Ok;
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var data = UsageLoader.Load(s.Host, s.Load);
+        var loaded = clock.Elapsed;
         var reports = new UsageReports(data, s.Query);
         ReportDiagnostics(terminal, data, reports);
+        if (s.Host.Has("SEATGUARD_USAGE_STATS"))
+        {
+            terminal.Error($"seatguard: stats: {data.FilesFound} files ({data.FilesRead} read, {data.FilesFromCache} from cache, {data.FilesSkipped} skipped), " +
+                $"{data.Entries.Count} entries, load {loaded.TotalMilliseconds:0} ms, priced {clock.Elapsed.TotalMilliseconds:0} ms, " +
+                $"allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        }
         long? limit = report == "blocks" ? ParseTokenLimit(parse.GetValue(TokenLimit), reports) : null;
         var projects = s.ByProject ? reports.Projects() : null;
         var plan = s.Plan is null ? null : reports.ComparePlan(s.Plan);
@@ -217,7 +225,7 @@ internal static class UsageTables
     public static void RenderRows(IAnsiConsole console, string keyTitle, IEnumerable<(string Key, UsageRow Row)> rows, UsageTotals totals, bool breakdown, UsageQuery query)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(keyTitle).AddColumn("Models")
+            .AddColumn(new TableColumn(keyTitle).NoWrap()).AddColumn("Models")
             .AddColumn(new TableColumn("Input").RightAligned()).AddColumn(new TableColumn("Output").RightAligned())
             .AddColumn(new TableColumn("Cache Create").RightAligned()).AddColumn(new TableColumn("Cache Read").RightAligned())
             .AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
@@ -241,7 +249,7 @@ internal static class UsageTables
 
     public static void RenderBlocks(IAnsiConsole console, BlocksReport report, TimeZoneInfo tz, long? limit)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Block start").AddColumn("Duration/Status").AddColumn("Models")
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Block start").NoWrap()).AddColumn("Duration/Status").AddColumn("Models")
             .AddColumn(new TableColumn("Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
         if (limit is not null) table.AddColumn(new TableColumn("% of limit").RightAligned());
         foreach (var b in report.Blocks)

@@ -92,6 +92,7 @@ public sealed class PricingTable
             throw new InvalidDataException($"pricing file {userFile} is not valid: {ex.Message}");
         }
         var baseData = Embedded.Data;
+        user = user with { Models = user.Models ?? [], Plans = user.Plans ?? [] };
         var models = baseData.Models.Where(m => !user.Models.Any(u => string.Equals(u.Id, m.Id, StringComparison.OrdinalIgnoreCase))).Concat(user.Models).ToList();
         var plans = baseData.Plans.Where(p => !user.Plans.Any(u => u.Id == p.Id)).Concat(user.Plans).ToList();
         return new PricingTable(baseData with

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SeatGuard.Core.Usage;
@@ -35,6 +36,7 @@ public static class TranscriptParser
         return Scan(stream, source, startOffset);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
     {
         var state = new LineState(source);
@@ -101,6 +103,7 @@ public static class TranscriptParser
         private byte[] _lastModelBytes = [];
         private string _lastModel = "";
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Line(ReadOnlySpan<byte> line)
         {
             var outcome = Classify(line);
@@ -115,6 +118,7 @@ public static class TranscriptParser
             return ParseCandidate(line.Trim(" \t\r"u8)) != Outcome.Malformed;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Outcome Classify(ReadOnlySpan<byte> line)
         {
             line = line.Trim(" \t\r"u8);
@@ -136,6 +140,7 @@ public static class TranscriptParser
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Outcome Parse(ReadOnlySpan<byte> line)
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
@@ -226,6 +231,7 @@ public static class TranscriptParser
             return Outcome.Counted;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool ReadMessage(ref Utf8JsonReader reader, ref MessageFields msg)
         {
             bool hasUsage = false;
@@ -258,6 +264,7 @@ public static class TranscriptParser
             return hasUsage;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void ReadUsage(ref Utf8JsonReader reader, ref MessageFields msg)
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
