@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -20,6 +19,7 @@ public sealed record FileScan(List<UsageEntry> Entries, int MalformedLines, long
 public static class TranscriptParser
 {
     private const int InitialBuffer = 1 << 20;
+    [ThreadStatic] private static byte[]? t_buffer;
 
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
@@ -40,7 +40,8 @@ public static class TranscriptParser
     public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
     {
         var state = new LineState(source);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        // One buffer per thread, reused across files (it grows to the longest line seen): no per-file allocation.
+        byte[] buffer = t_buffer ??= new byte[InitialBuffer];
         try
         {
             int filled = 0;
@@ -49,9 +50,8 @@ public static class TranscriptParser
             {
                 if (filled == buffer.Length)
                 {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    var bigger = new byte[buffer.Length * 2];
                     buffer.AsSpan(0, filled).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;
                 }
                 int read = stream.Read(buffer, filled, buffer.Length - filled);
@@ -90,7 +90,8 @@ public static class TranscriptParser
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Keep a grown buffer only up to 16 MB; a rare giant line should not pin memory for the rest of the run.
+            t_buffer = buffer.Length <= 16 << 20 ? buffer : null;
         }
     }
 

@@ -13,9 +13,10 @@ internal sealed record CachedFile(long Size, long MtimeTicks, long Offset, int M
 /// </summary>
 internal sealed class UsageCache : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, CachedFile> _index = new(StringComparer.Ordinal);
+    private bool _indexLoaded;
     private SqliteCommand? _select;
 
     private UsageCache(SqliteConnection connection) => _connection = connection;
@@ -83,6 +84,13 @@ internal sealed class UsageCache : IDisposable
         }
         Exec("CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, " +
              "offset INTEGER NOT NULL, malformed INTEGER NOT NULL, tail INTEGER NOT NULL, entries BLOB NOT NULL);");
+        Exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), signature INTEGER NOT NULL, malformed INTEGER NOT NULL, entries BLOB NOT NULL);");
+    }
+
+    private void LoadIndex()
+    {
+        if (_indexLoaded) return;
+        _indexLoaded = true;
         using var list = _connection.CreateCommand();
         list.CommandText = "SELECT path,size,mtime,offset,malformed,tail FROM files";
         using var r = list.ExecuteReader();
@@ -99,7 +107,56 @@ internal sealed class UsageCache : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    public CachedFile? Get(string path) => _index.GetValueOrDefault(path);
+    public CachedFile? Get(string path)
+    {
+        try
+        {
+            LoadIndex();
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+        return _index.GetValueOrDefault(path);
+    }
+
+    /// <summary>
+    /// The deduplicated entries of the last load, when the set of files (paths, sizes, mtimes) and the options are
+    /// exactly the same (<paramref name="signature"/>): a warm run then reads one row.
+    /// </summary>
+    public (List<UsageEntry> Entries, int Malformed)? LoadSnapshot(ulong signature)
+    {
+        try
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT malformed, entries FROM snapshot WHERE id = 1 AND signature = $s";
+            cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            return (EntryCodec.Decode((byte[])r.GetValue(1), null), r.GetInt32(0));
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    public void StoreSnapshot(ulong signature, List<UsageEntry> entries, int malformed, List<string> warnings)
+    {
+        try
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "INSERT OR REPLACE INTO snapshot(id, signature, malformed, entries) VALUES (1, $s, $m, $e)";
+            cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
+            cmd.Parameters.AddWithValue("$m", malformed);
+            cmd.Parameters.Add("$e", SqliteType.Blob).Value = EntryCodec.Encode(entries);
+            cmd.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            warnings.Add("usage cache snapshot not updated: " + ex.Message.Split('\n')[0]);
+        }
+    }
 
     /// <summary>The cached entries of a file; null when the row is missing or unreadable.</summary>
     public List<UsageEntry>? LoadEntries(TranscriptSource source)
@@ -167,10 +224,10 @@ internal sealed class UsageCache : IDisposable
     }
 }
 
-/// <summary>Compact binary form of a file's entries (7-bit varints; models as a per-file string table).</summary>
+/// <summary>Compact binary form of entries (7-bit varints; models and transcript sources as string tables).</summary>
 internal static class EntryCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Encode(List<UsageEntry> entries)
     {
@@ -178,19 +235,34 @@ internal static class EntryCodec
         using var w = new BinaryWriter(ms);
         w.Write(Version);
         var models = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var e in entries) models.TryAdd(e.Model, models.Count);
+        var sources = new Dictionary<TranscriptSource, int>(ReferenceEqualityComparer.Instance);
+        foreach (var e in entries)
+        {
+            models.TryAdd(e.Model, models.Count);
+            sources.TryAdd(e.Source, sources.Count);
+        }
         w.Write7BitEncodedInt(models.Count);
         foreach (var (name, _) in models.OrderBy(kv => kv.Value)) w.Write(name);
+        w.Write7BitEncodedInt(sources.Count);
+        foreach (var (src, _) in sources.OrderBy(kv => kv.Value))
+        {
+            w.Write(src.Path);
+            w.Write(src.Project);
+            w.Write(src.SessionId);
+            w.Write(src.IsSubagent);
+        }
         w.Write7BitEncodedInt(entries.Count);
         long lastTs = 0;
         foreach (var e in entries)
         {
-            w.Write7BitEncodedInt64(e.TimestampMs - lastTs >= 0 ? (e.TimestampMs - lastTs) << 1 : ((lastTs - e.TimestampMs) << 1) | 1);
+            long delta = e.TimestampMs - lastTs;
+            w.Write7BitEncodedInt64(delta >= 0 ? delta << 1 : ((-delta) << 1) | 1);
             lastTs = e.TimestampMs;
             w.Write(e.MessageKey);
             w.Write(e.DedupKey);
             w.Write((byte)e.Flags);
             w.Write7BitEncodedInt(models[e.Model]);
+            w.Write7BitEncodedInt(sources[e.Source]);
             w.Write7BitEncodedInt64(e.InputTokens);
             w.Write7BitEncodedInt64(e.OutputTokens);
             w.Write7BitEncodedInt64(e.CacheWrite5mTokens);
@@ -202,12 +274,20 @@ internal static class EntryCodec
         return ms.ToArray();
     }
 
-    public static List<UsageEntry> Decode(byte[] bytes, TranscriptSource source)
+    /// <param name="source">The file's source, used instead of the stored one (per-file rows); null for a snapshot.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static List<UsageEntry> Decode(byte[] bytes, TranscriptSource? source)
     {
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
         if (r.ReadByte() != Version) throw new InvalidDataException("cache entry version");
         var models = new string[r.Read7BitEncodedInt()];
         for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
+        var sources = new TranscriptSource[r.Read7BitEncodedInt()];
+        for (int i = 0; i < sources.Length; i++)
+        {
+            var stored = new TranscriptSource(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
+            sources[i] = source ?? stored;
+        }
         int count = r.Read7BitEncodedInt();
         var list = new List<UsageEntry>(count);
         long ts = 0;
@@ -219,9 +299,10 @@ internal static class EntryCodec
             ulong key = r.ReadUInt64();
             var flags = (UsageEntryFlags)r.ReadByte();
             var model = models[r.Read7BitEncodedInt()];
+            var src = sources[r.Read7BitEncodedInt()];
             list.Add(new UsageEntry
             {
-                TimestampMs = ts, Source = source, Model = model, MessageKey = msg, DedupKey = key, Flags = flags,
+                TimestampMs = ts, Source = src, Model = model, MessageKey = msg, DedupKey = key, Flags = flags,
                 InputTokens = r.Read7BitEncodedInt64(), OutputTokens = r.Read7BitEncodedInt64(),
                 CacheWrite5mTokens = r.Read7BitEncodedInt64(), CacheWrite1hTokens = r.Read7BitEncodedInt64(),
                 CacheReadTokens = r.Read7BitEncodedInt64(),

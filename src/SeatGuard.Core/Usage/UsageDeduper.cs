@@ -35,15 +35,21 @@ public static class UsageDeduper
                 kept.Add(i);
             }
         }
-        var result = new List<UsageEntry>(kept.Count);
-        foreach (var i in kept) result.Add(entries[i]);
-        // Stable sort by time: equal timestamps keep file order.
-        var keys = new long[result.Count];
-        var order = new int[result.Count];
-        for (int i = 0; i < keys.Length; i++) { keys[i] = result[i].TimestampMs; order[i] = i; }
-        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
-        var sorted = new List<UsageEntry>(result.Count);
-        foreach (var i in order) sorted.Add(result[i]);
+        // Stable sort by time of the kept indices: equal timestamps keep file order.
+        var order = kept.ToArray();
+        var times = new long[order.Length];
+        for (int i = 0; i < order.Length; i++) times[i] = entries[order[i]].TimestampMs;
+        Array.Sort(times, order); // introsort is not stable: fix ties below
+        for (int i = 1; i < order.Length; i++)
+        {
+            if (times[i] != times[i - 1]) continue;
+            int j = i;
+            while (j < order.Length && times[j] == times[i - 1]) j++;
+            Array.Sort(order, i - 1, j - i + 1);
+            i = j - 1;
+        }
+        var sorted = new List<UsageEntry>(order.Length);
+        foreach (var i in order) sorted.Add(entries[i]);
         return sorted;
     }
 

@@ -47,6 +47,15 @@ public static class UsageLoader
             : found.ToList();
         var warnings = new List<string>();
         using var cache = options.UseCache ? UsageCache.Open(options.CachePath ?? UsageCache.DefaultPath(host), warnings) : null;
+        ulong signature = Signature(files, options);
+        if (cache?.LoadSnapshot(signature) is { } snapshot)
+        {
+            return new UsageDataset
+            {
+                Entries = snapshot.Entries, MalformedLines = snapshot.Malformed, FilesFound = found.Count, FilesRead = 0,
+                FilesFromCache = files.Count, FilesSkipped = found.Count - files.Count, Warnings = warnings,
+            };
+        }
 
         // Phase 1 (sequential, SQLite): what each file needs.
         var plans = new FilePlan[files.Count];
@@ -116,9 +125,13 @@ public static class UsageLoader
 
         var merged = new List<UsageEntry>(total);
         foreach (var list in perFile) merged.AddRange(list);
+        Array.Clear(perFile);
+        var entries = UsageDeduper.Deduplicate(merged);
+        merged = null;
+        if (cache is not null && errors.All(e => e is null)) cache.StoreSnapshot(signature, entries, malformed, warnings);
         return new UsageDataset
         {
-            Entries = UsageDeduper.Deduplicate(merged),
+            Entries = entries,
             MalformedLines = malformed,
             FilesFound = found.Count,
             FilesRead = files.Count - fromCache,
@@ -126,6 +139,15 @@ public static class UsageLoader
             FilesSkipped = found.Count - files.Count,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Identity of a load: every file's path, size and mtime, and the options that select entries.</summary>
+    private static ulong Signature(List<TranscriptFile> files, UsageLoadOptions options)
+    {
+        var sb = new System.Text.StringBuilder(files.Count * 120);
+        sb.Append(options.Project).Append('\n');
+        foreach (var f in files) sb.Append(f.Source.Path).Append('\t').Append(f.Size).Append('\t').Append(f.LastWriteUtc.Ticks).Append('\n');
+        return StableHash.Of(sb.ToString());
     }
 
     private readonly record struct FilePlan(List<UsageEntry>? Previous, int PreviousMalformed, long? ReadFrom);

@@ -31,7 +31,7 @@ public sealed class UsageReports
 {
     private readonly UsageDataset _data;
     private readonly UsageQuery _query;
-    private readonly List<UsageEntry> _selected;
+    private readonly IReadOnlyList<UsageEntry> _selected;
     private readonly double[] _costs;
     private readonly SortedSet<string> _unknown = new(StringComparer.Ordinal);
 
@@ -39,14 +39,18 @@ public sealed class UsageReports
     {
         _data = data;
         _query = query;
-        _selected = new List<UsageEntry>(data.Entries.Count);
-        foreach (var e in data.Entries)
+        if (query.Since is null && query.Until is null) _selected = data.Entries;
+        else
         {
-            if (query.Since is null && query.Until is null) { _selected.Add(e); continue; }
-            var day = LocalDate(e);
-            if (query.Since is { } s && day < s) continue;
-            if (query.Until is { } u && day > u) continue;
-            _selected.Add(e);
+            var selected = new List<UsageEntry>();
+            foreach (var e in data.Entries)
+            {
+                var day = LocalDate(e);
+                if (query.Since is { } s && day < s) continue;
+                if (query.Until is { } u && day > u) continue;
+                selected.Add(e);
+            }
+            _selected = selected;
         }
         _costs = new double[_selected.Count];
         for (int i = 0; i < _costs.Length; i++)
