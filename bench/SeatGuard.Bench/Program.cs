@@ -1,0 +1,39 @@
+using System.Globalization;
+using SeatGuard.TestKit;
+
+// Transcript-corpus generator for bench/usage.sh:
+//   dotnet run --project bench/SeatGuard.Bench -c Release -- corpus <config-dir> [--mb 1024] [--seed 1] [--everything]
+// Writes <config-dir>/projects/… with big tool results, resumed sessions, streamed duplicates, sidechains, subagent
+// files, >200k requests, 1-hour cache writes and broken lines (and with --everything the shapes ccusage mishandles).
+if (args.Length == 2 && args[0] == "profile") return Profile.Run(args[1]);
+if (args.Length < 2 || args[0] != "corpus")
+{
+    Console.Error.WriteLine("usage: SeatGuard.Bench corpus <config-dir> [--mb N] [--seed N] [--everything]");
+    return 2;
+}
+string dir = args[1];
+long mb = 1024;
+int seed = 1;
+bool everything = false;
+for (int i = 2; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--mb": mb = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--everything": everything = true; break;
+        default: Console.Error.WriteLine("unknown option " + args[i]); return 2;
+    }
+}
+var options = (everything ? CorpusOptions.Everything : CorpusOptions.CcusageCompatible) with
+{
+    Seed = seed,
+    TargetBytes = mb * 1024 * 1024,
+    Projects = 12,
+    TurnsPerSession = 120,
+    ToolResultBytes = 6000,
+    Days = 120,
+};
+var stats = TranscriptCorpus.Generate(dir, options);
+Console.WriteLine($"{stats.Files} files, {stats.Bytes / 1048576.0:0.0} MB, {stats.AssistantLines} assistant lines, {stats.BrokenLines} broken lines in {dir}");
+return 0;

@@ -1,0 +1,94 @@
+namespace SeatGuard.Core.Usage;
+
+/// <summary>
+/// 5-hour blocks: a block starts at its first entry's time floored to the UTC hour and lasts 5 hours; an entry more
+/// than 5 hours after the block's start or after the previous entry starts a new block; a gap longer than 5 hours
+/// after the previous entry is reported as a gap block (from previous entry + 5 h to the next entry).
+/// </summary>
+internal static class BlockBuilder
+{
+    public static List<BlockRow> Build(IReadOnlyList<UsageEntry> entries, double[] costs, UsageQuery query, long? tokenLimit)
+    {
+        var blocks = new List<BlockRow>();
+        long len = (long)query.BlockLength.TotalMilliseconds;
+        BlockRow? current = null;
+        long startMs = 0, lastMs = 0;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            long t = e.TimestampMs;
+            if (current is not null && (t - startMs > len || t - lastMs > len))
+            {
+                if (t - lastMs > len)
+                {
+                    var gapStart = DateTimeOffset.FromUnixTimeMilliseconds(lastMs + len);
+                    var gapEnd = DateTimeOffset.FromUnixTimeMilliseconds(t);
+                    blocks.Add(new BlockRow
+                    {
+                        Id = "gap-" + UsageReports.IsoTime(gapStart), StartTime = UsageReports.IsoTime(gapStart),
+                        EndTime = UsageReports.IsoTime(gapEnd), IsGap = true, Start = gapStart, End = gapEnd,
+                    });
+                }
+                current = null;
+            }
+            if (current is null)
+            {
+                startMs = t - (((t % 3_600_000) + 3_600_000) % 3_600_000);
+                var start = DateTimeOffset.FromUnixTimeMilliseconds(startMs);
+                var end = DateTimeOffset.FromUnixTimeMilliseconds(startMs + len);
+                current = new BlockRow
+                {
+                    Id = UsageReports.IsoTime(start), StartTime = UsageReports.IsoTime(start), EndTime = UsageReports.IsoTime(end),
+                    Start = start, End = end, FirstEntry = e.Timestamp,
+                };
+                blocks.Add(current);
+            }
+            lastMs = t;
+            current.Entries++;
+            current.TokenCounts.InputTokens += e.InputTokens;
+            current.TokenCounts.OutputTokens += e.OutputTokens;
+            current.TokenCounts.CacheCreationInputTokens += e.CacheCreationTokens;
+            current.TokenCounts.CacheReadInputTokens += e.CacheReadTokens;
+            current.TotalTokens += e.TotalTokens;
+            if (!double.IsNaN(costs[i])) current.CostUsd += costs[i];
+            if (!current.Models.Contains(e.Model)) current.Models.Add(e.Model);
+            current.LastEntry = e.Timestamp;
+            current.ActualEndTime = UsageReports.IsoTime(e.Timestamp);
+        }
+        foreach (var b in blocks)
+        {
+            if (b.IsGap || b.LastEntry is not { } last) continue;
+            b.IsActive = query.Now - last < query.BlockLength && query.Now < b.End;
+            if (!b.IsActive) continue;
+            b.BurnRate = Burn(b);
+            b.Projection = Project(b, query.Now);
+            if (tokenLimit is { } limit && limit > 0 && b.Projection is { } p)
+            {
+                double pct = p.TotalTokens * 100d / limit;
+                var status = p.TotalTokens > limit ? "exceeds" : p.TotalTokens > limit * 0.8 ? "warning" : "ok";
+                b.TokenLimitStatus = new TokenLimitStatus(limit, p.TotalTokens, pct, status);
+            }
+        }
+        return blocks;
+    }
+
+    /// <summary>Tokens and cost per time from the block's first to its last entry; null with under two distinct times.</summary>
+    public static BurnRate? Burn(BlockRow b)
+    {
+        if (b.FirstEntry is not { } first || b.LastEntry is not { } last || b.Entries < 2) return null;
+        double minutes = (last - first).TotalMinutes;
+        if (minutes <= 0) return null;
+        double indicator = (b.TokenCounts.InputTokens + b.TokenCounts.OutputTokens) / minutes;
+        return new BurnRate(b.TotalTokens / minutes, indicator, b.CostUsd / minutes * 60);
+    }
+
+    /// <summary>Linear projection to the block's end.</summary>
+    public static BlockProjection? Project(BlockRow b, DateTimeOffset now)
+    {
+        if (b.BurnRate is not { } rate) return null;
+        double remaining = Math.Max(0, (b.End - now).TotalMinutes);
+        long tokens = (long)Math.Round(b.TotalTokens + rate.TokensPerMinute * remaining);
+        double cost = Math.Round((b.CostUsd + rate.CostPerHour / 60 * remaining) * 100) / 100;
+        return new BlockProjection(tokens, cost, (long)Math.Round(remaining));
+    }
+}

@@ -1,0 +1,350 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>What one pass over a transcript file produced.</summary>
+/// <param name="Entries">Usage entries in file order.</param>
+/// <param name="MalformedLines">Lines that are not valid JSON objects (complete lines only).</param>
+/// <param name="EndOffset">Byte offset just after the last complete line: where an incremental read resumes.</param>
+/// <param name="TailMalformed">The file ends in an unterminated line that is not valid JSON (perhaps still being written).</param>
+public sealed record FileScan(List<UsageEntry> Entries, int MalformedLines, long EndOffset, bool TailMalformed);
+
+/// <summary>
+/// Streams a transcript file as UTF-8 bytes. Lines are split with a vectorised search for '\n'; only lines that contain
+/// both <c>"assistant"</c> and <c>"usage"</c> (again a vectorised search) are parsed, with <see cref="Utf8JsonReader"/>
+/// and no DOM. Other lines are only checked to look like a JSON object ('{' … '}'), so a truncated line is counted as
+/// malformed without parsing every tool result.
+/// </summary>
+public static class TranscriptParser
+{
+    private const int InitialBuffer = 1 << 20;
+    [ThreadStatic] private static byte[]? t_buffer;
+
+    public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
+    {
+        using var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 0, Options = FileOptions.SequentialScan,
+        });
+        if (startOffset > 0)
+        {
+            if (startOffset > stream.Length) startOffset = 0;
+            stream.Seek(startOffset, SeekOrigin.Begin);
+        }
+        return Scan(stream, source, startOffset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
+    {
+        var state = new LineState(source);
+        // One buffer per thread, reused across files (it grows to the longest line seen): no per-file allocation.
+        byte[] buffer = t_buffer ??= new byte[InitialBuffer];
+        try
+        {
+            int filled = 0;
+            long bufferStartOffset = startOffset; // file offset of buffer[0]
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    var bigger = new byte[buffer.Length * 2];
+                    buffer.AsSpan(0, filled).CopyTo(bigger);
+                    buffer = bigger;
+                }
+                int read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) break;
+                int scanFrom = filled;
+                filled += read;
+                int consumed = 0;
+                var span = buffer.AsSpan(0, filled);
+                while (true)
+                {
+                    int nl = span[scanFrom..].IndexOf((byte)'\n');
+                    if (nl < 0) break;
+                    int end = scanFrom + nl;
+                    state.Line(span[consumed..end]);
+                    consumed = end + 1;
+                    scanFrom = consumed;
+                }
+                if (consumed > 0)
+                {
+                    span[consumed..].CopyTo(buffer);
+                    filled -= consumed;
+                    bufferStartOffset += consumed;
+                }
+            }
+            bool tailMalformed = false;
+            long endOffset = bufferStartOffset;
+            if (filled > 0)
+            {
+                // An unterminated last line: count it when it is complete JSON; otherwise it may still be being
+                // written, so the resume offset stays before it.
+                var tail = buffer.AsSpan(0, filled);
+                if (state.TryTail(tail)) endOffset += filled;
+                else if (!IsBlank(tail)) tailMalformed = true;
+            }
+            return new FileScan(state.Entries, state.Malformed, endOffset, tailMalformed);
+        }
+        finally
+        {
+            // Keep a grown buffer only up to 16 MB; a rare giant line should not pin memory for the rest of the run.
+            t_buffer = buffer.Length <= 16 << 20 ? buffer : null;
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
+
+    private sealed class LineState(TranscriptSource source)
+    {
+        public readonly List<UsageEntry> Entries = [];
+        public int Malformed;
+        private byte[] _lastModelBytes = [];
+        private string _lastModel = "";
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Line(ReadOnlySpan<byte> line)
+        {
+            var outcome = Classify(line);
+            if (outcome == Outcome.Malformed) Malformed++;
+        }
+
+        /// <summary>True when the unterminated tail is a complete line (counted); false when it looks truncated.</summary>
+        public bool TryTail(ReadOnlySpan<byte> line)
+        {
+            if (IsBlank(line)) return true;
+            // Parse it fully: the cheap shape test cannot tell a truncated line that happens to end with '}'.
+            return ParseCandidate(line.Trim(" \t\r"u8)) != Outcome.Malformed;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Outcome Classify(ReadOnlySpan<byte> line)
+        {
+            line = line.Trim(" \t\r"u8);
+            if (line.IsEmpty) return Outcome.Ignored;
+            if (line[0] != (byte)'{' || line[^1] != (byte)'}') return Outcome.Malformed;
+            if (line.IndexOf("\"usage\""u8) < 0 || line.IndexOf("\"assistant\""u8) < 0) return Outcome.Ignored;
+            return ParseCandidate(line);
+        }
+
+        private Outcome ParseCandidate(ReadOnlySpan<byte> line)
+        {
+            try
+            {
+                return Parse(line);
+            }
+            catch (JsonException)
+            {
+                return Outcome.Malformed;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private Outcome Parse(ReadOnlySpan<byte> line)
+        {
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.Malformed;
+            bool isAssistant = false, apiError = false, sidechain = false, hasUsage = false, hasTimestamp = false, hasRequest = false;
+            DateTimeOffset timestamp = default;
+            ulong requestHash = 0;
+            double cost = double.NaN;
+            var msg = new MessageFields();
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                // At depth 1: a property name.
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    isAssistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("timestamp"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = reader.TryGetDateTimeOffset(out timestamp);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("requestId"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) { requestHash = HashValue(ref reader); hasRequest = true; }
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("isSidechain"u8))
+                {
+                    reader.Read();
+                    sidechain = reader.TokenType == JsonTokenType.True;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("isApiErrorMessage"u8))
+                {
+                    reader.Read();
+                    apiError = reader.TokenType == JsonTokenType.True;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("costUSD"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.Number) cost = reader.GetDouble();
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("message"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject) hasUsage = ReadMessage(ref reader, ref msg);
+                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+            }
+            // Nothing may follow the object.
+            if (reader.Read()) return Outcome.Malformed;
+            if (!isAssistant || !hasUsage || apiError || !hasTimestamp) return Outcome.Ignored;
+
+            var flags = UsageEntryFlags.None;
+            if (sidechain) flags |= UsageEntryFlags.Sidechain;
+            if (msg.HasSpeed) flags |= UsageEntryFlags.HasSpeed;
+            if (msg.MessageHash != 0) flags |= UsageEntryFlags.HasMessageId;
+            if (hasRequest) flags |= UsageEntryFlags.HasRequestId;
+            if (!double.IsNaN(cost)) flags |= UsageEntryFlags.HasCostUsd;
+            ulong key = msg.MessageHash == 0 ? 0 : hasRequest ? Combine(msg.MessageHash, requestHash) : msg.MessageHash;
+            Entries.Add(new UsageEntry
+            {
+                TimestampMs = timestamp.ToUnixTimeMilliseconds(),
+                Source = source,
+                Model = msg.Model ?? "",
+                MessageKey = msg.MessageHash,
+                DedupKey = key,
+                Flags = flags,
+                InputTokens = msg.Input,
+                OutputTokens = msg.Output,
+                CacheWrite5mTokens = msg.HasSplit ? msg.Split5m : msg.CacheCreation,
+                CacheWrite1hTokens = msg.HasSplit ? msg.Split1h : 0,
+                CacheReadTokens = msg.CacheRead,
+                CostUsd = cost,
+            });
+            return Outcome.Counted;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool ReadMessage(ref Utf8JsonReader reader, ref MessageFields msg)
+        {
+            bool hasUsage = false;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) msg.MessageHash = HashValue(ref reader);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("model"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) msg.Model = ModelName(ref reader);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("usage"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject) { ReadUsage(ref reader, ref msg); hasUsage = true; }
+                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+            }
+            return hasUsage;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void ReadUsage(ref Utf8JsonReader reader, ref MessageFields msg)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                if (reader.ValueTextEquals("input_tokens"u8)) msg.Input = ReadCount(ref reader);
+                else if (reader.ValueTextEquals("output_tokens"u8)) msg.Output = ReadCount(ref reader);
+                else if (reader.ValueTextEquals("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
+                else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
+                else if (reader.ValueTextEquals("speed"u8))
+                {
+                    reader.Read();
+                    msg.HasSpeed = reader.TokenType != JsonTokenType.Null;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("cache_creation"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        msg.HasSplit = true;
+                        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                        {
+                            if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
+                            else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
+                            else { reader.Read(); if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip(); }
+                        }
+                    }
+                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+            }
+        }
+
+        private static long ReadCount(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                if (reader.TryGetInt64(out var n)) return Math.Max(0, n);
+                return (long)Math.Max(0, reader.GetDouble());
+            }
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+            return 0;
+        }
+
+        private static ulong HashValue(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence) return StableHash.Of(reader.ValueSpan);
+            return StableHash.Of(reader.GetString()!);
+        }
+
+        private static ulong Combine(ulong message, ulong request)
+        {
+            Span<byte> both = stackalloc byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(both, message);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(both[8..], request);
+            return StableHash.Of(both);
+        }
+
+        private string ModelName(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_lastModelBytes)) return _lastModel;
+            _lastModel = string.Intern(reader.GetString()!);
+            _lastModelBytes = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(_lastModel) : reader.ValueSpan.ToArray();
+            return _lastModel;
+        }
+    }
+
+    private struct MessageFields
+    {
+        public ulong MessageHash;
+        public string? Model;
+        public long Input, Output, CacheCreation, CacheRead, Split5m, Split1h;
+        public bool HasSplit, HasSpeed;
+    }
+
+    private enum Outcome { Ignored, Counted, Malformed }
+}

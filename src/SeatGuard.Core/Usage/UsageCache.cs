@@ -1,0 +1,314 @@
+using Microsoft.Data.Sqlite;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>What the cache remembers about one transcript file.</summary>
+internal sealed record CachedFile(long Size, long MtimeTicks, long Offset, int Malformed, bool TailMalformed);
+
+/// <summary>
+/// Incremental cache in SQLite (<c>usage-cache.db</c> in SeatGuard's data dir): per file its size, mtime, the offset
+/// after its last complete line, malformed count and parsed entries (compact binary, including the dedup keys), so an
+/// unchanged file is not read and an appended one is read from where it ended. A broken cache file is deleted and
+/// rebuilt; if even that fails the loader runs without a cache.
+/// </summary>
+internal sealed class UsageCache : IDisposable
+{
+    private const int SchemaVersion = 2;
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, CachedFile> _index = new(StringComparer.Ordinal);
+    private bool _indexLoaded;
+    private SqliteCommand? _select;
+
+    private UsageCache(SqliteConnection connection) => _connection = connection;
+
+    public static string DefaultPath(Common.HostContext host) => Path.Combine(Common.ClaudePaths.SeatGuardDataDir(host), "usage-cache.db");
+
+    /// <summary>Opens (or creates) the cache; a broken file is replaced. Null when no cache can be used.</summary>
+    public static UsageCache? Open(string path, List<string> warnings)
+    {
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var cache = new UsageCache(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()));
+                try
+                {
+                    cache.Init();
+                    return cache;
+                }
+                catch
+                {
+                    cache.Dispose();
+                    throw;
+                }
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                if (attempt == 0)
+                {
+                    warnings.Add($"usage cache {path} is unreadable ({ex.Message.Split('\n')[0]}); rebuilding it");
+                    TryDelete(path);
+                }
+                else
+                {
+                    warnings.Add($"usage cache unavailable ({ex.Message.Split('\n')[0]}); reading every transcript");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void TryDelete(string path)
+    {
+        foreach (var p in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            try { File.Delete(p); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private void Init()
+    {
+        _connection.Open();
+        Exec("PRAGMA busy_timeout=3000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        Exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT value FROM meta WHERE key='schema'";
+            var v = cmd.ExecuteScalar() as string;
+            if (v != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                Exec("DROP TABLE IF EXISTS files;");
+                Exec($"INSERT OR REPLACE INTO meta(key,value) VALUES('schema','{SchemaVersion}');");
+            }
+        }
+        Exec("CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, " +
+             "offset INTEGER NOT NULL, malformed INTEGER NOT NULL, tail INTEGER NOT NULL, entries BLOB NOT NULL);");
+        Exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), signature INTEGER NOT NULL, malformed INTEGER NOT NULL, entries BLOB NOT NULL);");
+    }
+
+    private void LoadIndex()
+    {
+        if (_indexLoaded) return;
+        _indexLoaded = true;
+        using var list = _connection.CreateCommand();
+        list.CommandText = "SELECT path,size,mtime,offset,malformed,tail FROM files";
+        using var r = list.ExecuteReader();
+        while (r.Read())
+        {
+            _index[r.GetString(0)] = new CachedFile(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4), r.GetInt64(5) != 0);
+        }
+    }
+
+    private void Exec(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public CachedFile? Get(string path)
+    {
+        try
+        {
+            LoadIndex();
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+        return _index.GetValueOrDefault(path);
+    }
+
+    /// <summary>
+    /// The deduplicated entries of the last load, when the set of files (paths, sizes, mtimes) and the options are
+    /// exactly the same (<paramref name="signature"/>): a warm run then reads one row.
+    /// </summary>
+    public (List<UsageEntry> Entries, int Malformed)? LoadSnapshot(ulong signature)
+    {
+        try
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT malformed, entries FROM snapshot WHERE id = 1 AND signature = $s";
+            cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            return (EntryCodec.Decode((byte[])r.GetValue(1), null), r.GetInt32(0));
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    public void StoreSnapshot(ulong signature, List<UsageEntry> entries, int malformed, List<string> warnings)
+    {
+        try
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "INSERT OR REPLACE INTO snapshot(id, signature, malformed, entries) VALUES (1, $s, $m, $e)";
+            cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
+            cmd.Parameters.AddWithValue("$m", malformed);
+            cmd.Parameters.Add("$e", SqliteType.Blob).Value = EntryCodec.Encode(entries);
+            cmd.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            warnings.Add("usage cache snapshot not updated: " + ex.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>The cached entries of a file; null when the row is missing or unreadable.</summary>
+    public List<UsageEntry>? LoadEntries(TranscriptSource source)
+    {
+        try
+        {
+            if (_select is null)
+            {
+                _select = _connection.CreateCommand();
+                _select.CommandText = "SELECT entries FROM files WHERE path=$p";
+                _select.Parameters.Add("$p", SqliteType.Text);
+                _select.Prepare();
+            }
+            _select.Parameters[0].Value = source.Path;
+            using var r = _select.ExecuteReader();
+            if (!r.Read()) return null;
+            var bytes = (byte[])r.GetValue(0);
+            return EntryCodec.Decode(bytes, source);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores the new state of several files in one transaction. Failures only cost speed next time.</summary>
+    public void Store(IEnumerable<(TranscriptFile File, FileScan Scan, List<UsageEntry> AllEntries, int Malformed)> updates, List<string> warnings)
+    {
+        try
+        {
+            using var tx = _connection.BeginTransaction();
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT OR REPLACE INTO files(path,size,mtime,offset,malformed,tail,entries) VALUES($p,$s,$m,$o,$x,$t,$e)";
+            var p = cmd.Parameters.Add("$p", SqliteType.Text);
+            var s = cmd.Parameters.Add("$s", SqliteType.Integer);
+            var m = cmd.Parameters.Add("$m", SqliteType.Integer);
+            var o = cmd.Parameters.Add("$o", SqliteType.Integer);
+            var x = cmd.Parameters.Add("$x", SqliteType.Integer);
+            var t = cmd.Parameters.Add("$t", SqliteType.Integer);
+            var e = cmd.Parameters.Add("$e", SqliteType.Blob);
+            foreach (var (file, scan, all, malformed) in updates)
+            {
+                p.Value = file.Source.Path;
+                s.Value = file.Size;
+                m.Value = file.LastWriteUtc.Ticks;
+                o.Value = scan.EndOffset;
+                x.Value = malformed;
+                t.Value = scan.TailMalformed ? 1 : 0;
+                e.Value = EntryCodec.Encode(all);
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            warnings.Add("usage cache not updated: " + ex.Message.Split('\n')[0]);
+        }
+    }
+
+    public void Dispose()
+    {
+        _select?.Dispose();
+        _connection.Dispose();
+    }
+}
+
+/// <summary>Compact binary form of entries (7-bit varints; models and transcript sources as string tables).</summary>
+internal static class EntryCodec
+{
+    private const byte Version = 2;
+
+    public static byte[] Encode(List<UsageEntry> entries)
+    {
+        using var ms = new MemoryStream(16 + entries.Count * 40);
+        using var w = new BinaryWriter(ms);
+        w.Write(Version);
+        var models = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sources = new Dictionary<TranscriptSource, int>(ReferenceEqualityComparer.Instance);
+        foreach (var e in entries)
+        {
+            models.TryAdd(e.Model, models.Count);
+            sources.TryAdd(e.Source, sources.Count);
+        }
+        w.Write7BitEncodedInt(models.Count);
+        foreach (var (name, _) in models.OrderBy(kv => kv.Value)) w.Write(name);
+        w.Write7BitEncodedInt(sources.Count);
+        foreach (var (src, _) in sources.OrderBy(kv => kv.Value))
+        {
+            w.Write(src.Path);
+            w.Write(src.Project);
+            w.Write(src.SessionId);
+            w.Write(src.IsSubagent);
+        }
+        w.Write7BitEncodedInt(entries.Count);
+        long lastTs = 0;
+        foreach (var e in entries)
+        {
+            long delta = e.TimestampMs - lastTs;
+            w.Write7BitEncodedInt64(delta >= 0 ? delta << 1 : ((-delta) << 1) | 1);
+            lastTs = e.TimestampMs;
+            w.Write(e.MessageKey);
+            w.Write(e.DedupKey);
+            w.Write((byte)e.Flags);
+            w.Write7BitEncodedInt(models[e.Model]);
+            w.Write7BitEncodedInt(sources[e.Source]);
+            w.Write7BitEncodedInt64(e.InputTokens);
+            w.Write7BitEncodedInt64(e.OutputTokens);
+            w.Write7BitEncodedInt64(e.CacheWrite5mTokens);
+            w.Write7BitEncodedInt64(e.CacheWrite1hTokens);
+            w.Write7BitEncodedInt64(e.CacheReadTokens);
+            if ((e.Flags & UsageEntryFlags.HasCostUsd) != 0) w.Write(e.CostUsd);
+        }
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    /// <param name="source">The file's source, used instead of the stored one (per-file rows); null for a snapshot.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static List<UsageEntry> Decode(byte[] bytes, TranscriptSource? source)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
+        if (r.ReadByte() != Version) throw new InvalidDataException("cache entry version");
+        var models = new string[r.Read7BitEncodedInt()];
+        for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
+        var sources = new TranscriptSource[r.Read7BitEncodedInt()];
+        for (int i = 0; i < sources.Length; i++)
+        {
+            var stored = new TranscriptSource(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
+            sources[i] = source ?? stored;
+        }
+        int count = r.Read7BitEncodedInt();
+        var list = new List<UsageEntry>(count);
+        long ts = 0;
+        for (int i = 0; i < count; i++)
+        {
+            long d = r.Read7BitEncodedInt64();
+            ts = (d & 1) == 0 ? ts + (d >> 1) : ts - (d >> 1);
+            ulong msg = r.ReadUInt64();
+            ulong key = r.ReadUInt64();
+            var flags = (UsageEntryFlags)r.ReadByte();
+            var model = models[r.Read7BitEncodedInt()];
+            var src = sources[r.Read7BitEncodedInt()];
+            list.Add(new UsageEntry
+            {
+                TimestampMs = ts, Source = src, Model = model, MessageKey = msg, DedupKey = key, Flags = flags,
+                InputTokens = r.Read7BitEncodedInt64(), OutputTokens = r.Read7BitEncodedInt64(),
+                CacheWrite5mTokens = r.Read7BitEncodedInt64(), CacheWrite1hTokens = r.Read7BitEncodedInt64(),
+                CacheReadTokens = r.Read7BitEncodedInt64(),
+                CostUsd = (flags & UsageEntryFlags.HasCostUsd) != 0 ? r.ReadDouble() : double.NaN,
+            });
+        }
+        return list;
+    }
+}

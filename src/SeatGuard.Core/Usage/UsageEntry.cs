@@ -1,0 +1,56 @@
+namespace SeatGuard.Core.Usage;
+
+/// <summary>One transcript file and the session and project it belongs to.</summary>
+/// <param name="Path">Full path of the .jsonl file.</param>
+/// <param name="Project">The directory name under <c>projects/</c> (Claude Code's cwd with '/' replaced by '-').</param>
+/// <param name="SessionId">The session: the file name, or the parent session's directory for <c>subagents/*.jsonl</c>.</param>
+/// <param name="IsSubagent">True for <c>&lt;session&gt;/subagents/*.jsonl</c>.</param>
+public sealed record TranscriptSource(string Path, string Project, string SessionId, bool IsSubagent);
+
+/// <summary>Flags of a <see cref="UsageEntry"/>.</summary>
+[Flags]
+public enum UsageEntryFlags : byte
+{
+    None = 0,
+    Sidechain = 1,
+    HasSpeed = 2,
+    HasMessageId = 4,
+    HasCostUsd = 8,
+    HasRequestId = 16,
+}
+
+/// <summary>
+/// One counted assistant response (a line with <c>"type":"assistant"</c> and <c>message.usage</c>).
+/// Identifiers are kept as stable 64-bit hashes (FNV-1a of their UTF-8 bytes) so millions of entries stay small
+/// and can be cached; the token fields follow usage-rules.md.
+/// </summary>
+public readonly record struct UsageEntry
+{
+    /// <summary>Unix time in milliseconds (UTC).</summary>
+    public long TimestampMs { get; init; }
+    public TranscriptSource Source { get; init; }
+    public string Model { get; init; }
+    /// <summary>Hash of <c>message.id</c> (0 when absent).</summary>
+    public ulong MessageKey { get; init; }
+    /// <summary>Hash of <c>message.id</c> + <c>requestId</c> (the duplicate key; <c>message.id</c> alone when requestId is missing).</summary>
+    public ulong DedupKey { get; init; }
+    public UsageEntryFlags Flags { get; init; }
+    public long InputTokens { get; init; }
+    public long OutputTokens { get; init; }
+    /// <summary>5-minute cache writes (all of <c>cache_creation_input_tokens</c> when the split object is absent).</summary>
+    public long CacheWrite5mTokens { get; init; }
+    public long CacheWrite1hTokens { get; init; }
+    public long CacheReadTokens { get; init; }
+    /// <summary>The line's own <c>costUSD</c> (NaN when absent).</summary>
+    public double CostUsd { get; init; }
+
+    public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs);
+    public long CacheCreationTokens => CacheWrite5mTokens + CacheWrite1hTokens;
+    /// <summary>input + output + cache write + cache read.</summary>
+    public long TotalTokens => InputTokens + OutputTokens + CacheCreationTokens + CacheReadTokens;
+    /// <summary>The request's input side: input + cache write + cache read (long-context test).</summary>
+    public long InputSideTokens => InputTokens + CacheCreationTokens + CacheReadTokens;
+    public bool IsSidechain => (Flags & UsageEntryFlags.Sidechain) != 0;
+    public bool HasSpeed => (Flags & UsageEntryFlags.HasSpeed) != 0;
+    public bool HasMessageId => (Flags & UsageEntryFlags.HasMessageId) != 0;
+}

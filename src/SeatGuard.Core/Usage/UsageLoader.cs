@@ -1,0 +1,154 @@
+using SeatGuard.Core.Common;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>Where and how to load transcripts.</summary>
+public sealed record UsageLoadOptions
+{
+    /// <summary>Claude's config dir (<c>--config-dir</c>); default: every transcript root Claude Code uses.</summary>
+    public string? ConfigDir { get; init; }
+    /// <summary>Explicit transcript roots (each holding <c>projects/</c>); overrides <see cref="ConfigDir"/>.</summary>
+    public IReadOnlyList<string>? Roots { get; init; }
+    /// <summary>Use the incremental SQLite cache (default). False: a cold run that neither reads nor writes it.</summary>
+    public bool UseCache { get; init; } = true;
+    /// <summary>Cache file; default <c>usage-cache.db</c> in SeatGuard's data dir.</summary>
+    public string? CachePath { get; init; }
+    /// <summary>Skip files last written before this instant: they cannot hold entries at or after it.</summary>
+    public DateTimeOffset? ModifiedSince { get; init; }
+    /// <summary>Only this project (directory name, or its last segment).</summary>
+    public string? Project { get; init; }
+    /// <summary>Files parsed in parallel (default: processor count).</summary>
+    public int? Parallelism { get; init; }
+}
+
+/// <summary>Deduplicated usage entries and what loading them found.</summary>
+public sealed class UsageDataset
+{
+    /// <summary>Counted entries (duplicate rules applied), sorted by time.</summary>
+    public required IReadOnlyList<UsageEntry> Entries { get; init; }
+    public int MalformedLines { get; init; }
+    public int FilesFound { get; init; }
+    public int FilesRead { get; init; }
+    public int FilesFromCache { get; init; }
+    public int FilesSkipped { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>Loads transcripts: finds files, reuses the cache, parses the rest in parallel, applies the duplicate rules.</summary>
+public static class UsageLoader
+{
+    public static UsageDataset Load(HostContext host, UsageLoadOptions? options = null)
+    {
+        options ??= new UsageLoadOptions();
+        var roots = options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir);
+        var found = TranscriptFiles.Find(roots, options.Project);
+        var files = options.ModifiedSince is { } since
+            ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList()
+            : found.ToList();
+        var warnings = new List<string>();
+        using var cache = options.UseCache ? UsageCache.Open(options.CachePath ?? UsageCache.DefaultPath(host), warnings) : null;
+        ulong signature = Signature(files, options);
+        if (cache?.LoadSnapshot(signature) is { } snapshot)
+        {
+            return new UsageDataset
+            {
+                Entries = snapshot.Entries, MalformedLines = snapshot.Malformed, FilesFound = found.Count, FilesRead = 0,
+                FilesFromCache = files.Count, FilesSkipped = found.Count - files.Count, Warnings = warnings,
+            };
+        }
+
+        // Phase 1 (sequential, SQLite): what each file needs.
+        var plans = new FilePlan[files.Count];
+        int fromCache = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            var f = files[i];
+            var cached = cache?.Get(f.Source.Path);
+            List<UsageEntry>? previous = null;
+            if (cached is not null && cached.Size <= f.Size && cached.Offset <= f.Size) previous = cache!.LoadEntries(f.Source);
+            if (previous is not null && cached!.Size == f.Size && cached.MtimeTicks == f.LastWriteUtc.Ticks)
+            {
+                plans[i] = new FilePlan(previous, cached.Malformed, null);
+                fromCache++;
+            }
+            else if (previous is not null && cached!.Size < f.Size)
+            {
+                plans[i] = new FilePlan(previous, cached.Malformed - (cached.TailMalformed ? 1 : 0), cached.Offset);
+            }
+            else
+            {
+                plans[i] = new FilePlan(null, 0, 0);
+            }
+        }
+
+        // Phase 2 (parallel): read what changed.
+        var scans = new FileScan?[files.Count];
+        var errors = new string?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, i =>
+        {
+            if (plans[i].ReadFrom is not { } offset) return;
+            try
+            {
+                scans[i] = TranscriptParser.Scan(files[i].Source.Path, files[i].Source, offset);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors[i] = $"{files[i].Source.Path}: {ex.Message}";
+            }
+        });
+
+        // Phase 3: merge in file order, update the cache, deduplicate.
+        int total = 0;
+        int malformed = 0;
+        var updates = new List<(TranscriptFile, FileScan, List<UsageEntry>, int)>();
+        var perFile = new List<UsageEntry>[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            var plan = plans[i];
+            if (errors[i] is { } error) { warnings.Add("cannot read " + error); perFile[i] = []; continue; }
+            if (scans[i] is { } scan)
+            {
+                var all = plan.Previous is null ? scan.Entries : [.. plan.Previous, .. scan.Entries];
+                int bad = plan.PreviousMalformed + scan.MalformedLines + (scan.TailMalformed ? 1 : 0);
+                perFile[i] = all;
+                malformed += bad;
+                updates.Add((files[i], scan, all, bad));
+            }
+            else
+            {
+                perFile[i] = plan.Previous!;
+                malformed += plan.PreviousMalformed;
+            }
+            total += perFile[i].Count;
+        }
+        if (cache is not null && updates.Count > 0) cache.Store(updates, warnings);
+
+        var merged = new List<UsageEntry>(total);
+        foreach (var list in perFile) merged.AddRange(list);
+        Array.Clear(perFile);
+        var entries = UsageDeduper.Deduplicate(merged);
+        merged = null;
+        if (cache is not null && errors.All(e => e is null)) cache.StoreSnapshot(signature, entries, malformed, warnings);
+        return new UsageDataset
+        {
+            Entries = entries,
+            MalformedLines = malformed,
+            FilesFound = found.Count,
+            FilesRead = files.Count - fromCache,
+            FilesFromCache = fromCache,
+            FilesSkipped = found.Count - files.Count,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Identity of a load: every file's path, size and mtime, and the options that select entries.</summary>
+    private static ulong Signature(List<TranscriptFile> files, UsageLoadOptions options)
+    {
+        var sb = new System.Text.StringBuilder(files.Count * 120);
+        sb.Append(options.Project).Append('\n');
+        foreach (var f in files) sb.Append(f.Source.Path).Append('\t').Append(f.Size).Append('\t').Append(f.LastWriteUtc.Ticks).Append('\n');
+        return StableHash.Of(sb.ToString());
+    }
+
+    private readonly record struct FilePlan(List<UsageEntry>? Previous, int PreviousMalformed, long? ReadFrom);
+}

@@ -1,0 +1,100 @@
+using SeatGuard.Core.Usage;
+
+namespace SeatGuard.Tests.Usage;
+
+public sealed class ReportTests
+{
+    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
+
+    [Fact]
+    public void DaysFollowTheTimeZone()
+    {
+        var data = Lines.Dataset(Lines.Entry("2025-11-20T23:30:00Z", input: 1, model: Lines.Haiku45), Lines.Entry("2025-11-21T00:30:00Z", input: 2, model: Lines.Haiku45));
+        new UsageReports(data, new UsageQuery()).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-20", 1L), ("2025-11-21", 2L)]);
+        new UsageReports(data, new UsageQuery { TimeZone = Zone("Europe/Berlin") }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-21", 3L)]);
+        new UsageReports(data, new UsageQuery { TimeZone = Zone("America/Los_Angeles") }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-20", 3L)]);
+    }
+
+    [Fact]
+    public void DaysAcrossDaylightSavingChange()
+    {
+        // New York leaves DST on 2025-11-02 at 06:00Z: 04:30Z is still 00:30 EDT (Nov 2), 03:30Z is 23:30 EDT (Nov 1);
+        // after the change 2025-11-03T04:30Z is 23:30 EST (Nov 2).
+        var data = Lines.Dataset(Lines.Entry("2025-11-02T03:30:00Z", input: 1), Lines.Entry("2025-11-02T04:30:00Z", input: 2), Lines.Entry("2025-11-03T04:30:00Z", input: 4));
+        var days = new UsageReports(data, new UsageQuery { TimeZone = Zone("America/New_York") }).Daily().Daily;
+        days.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-01", 1L), ("2025-11-02", 6L)]);
+    }
+
+    [Fact]
+    public void WeeksStartOnTheChosenDayAndMonthsGroup()
+    {
+        // 2025-11-16 is a Sunday, 2025-11-17 a Monday.
+        var data = Lines.Dataset(Lines.Entry("2025-11-16T12:00:00Z", input: 1), Lines.Entry("2025-11-17T12:00:00Z", input: 2), Lines.Entry("2025-12-01T12:00:00Z", input: 4));
+        new UsageReports(data, new UsageQuery()).Weekly().Weekly.Select(w => (w.Week, w.InputTokens)).ShouldBe([("2025-11-16", 3L), ("2025-11-30", 4L)]);
+        new UsageReports(data, new UsageQuery { StartOfWeek = DayOfWeek.Monday }).Weekly().Weekly.Select(w => (w.Week, w.InputTokens))
+            .ShouldBe([("2025-11-10", 1L), ("2025-11-17", 2L), ("2025-12-01", 4L)]);
+        new UsageReports(data, new UsageQuery()).Monthly().Monthly.Select(m => (m.Month, m.InputTokens)).ShouldBe([("2025-11", 3L), ("2025-12", 4L)]);
+    }
+
+    [Fact]
+    public void SinceAndUntilAreInclusiveLocalDays()
+    {
+        var data = Lines.Dataset(Lines.Entry("2025-11-19T12:00:00Z", input: 1), Lines.Entry("2025-11-20T12:00:00Z", input: 2), Lines.Entry("2025-11-21T12:00:00Z", input: 4));
+        var q = new UsageQuery { Since = new DateOnly(2025, 11, 20), Until = new DateOnly(2025, 11, 21) };
+        new UsageReports(data, q).Totals().InputTokens.ShouldBe(6);
+        new UsageReports(data, q with { Until = new DateOnly(2025, 11, 20) }).Totals().InputTokens.ShouldBe(2);
+    }
+
+    [Fact]
+    public void EveryReportCountsTheSameTotals()
+    {
+        using var sandbox = new TranscriptSandbox();
+        sandbox.Write("p/a.jsonl", Lines.Assistant("2025-11-01T10:00:00Z", "m1", "r1", output: 1), Lines.Assistant("2025-11-01T10:00:01Z", "m1", "r1", output: 50),
+            Lines.Assistant("2025-11-01T10:00:00Z", "m1", "r9", output: 500, sidechain: true));
+        sandbox.Write("p/b.jsonl", Lines.Assistant("2025-11-01T10:00:00Z", "m1", "r1", output: 1), Lines.Assistant("2025-11-02T10:00:00Z", "m2", "r2", output: 7));
+        var reports = new UsageReports(sandbox.Load(), new UsageQuery());
+        long[] totals =
+        [
+            reports.Daily().Totals.TotalTokens, reports.Weekly().Totals.TotalTokens, reports.Monthly().Totals.TotalTokens,
+            reports.Sessions().Totals.TotalTokens, reports.Blocks().Blocks.Sum(b => b.TotalTokens),
+        ];
+        totals.ShouldAllBe(t => t == 57);
+    }
+
+    [Fact]
+    public void SessionsAreSortedByCostWithActivityTimes()
+    {
+        var data = Lines.Dataset(
+            Lines.Entry("2025-11-01T10:00:00Z", input: 1, session: "cheap"),
+            Lines.Entry("2025-11-02T10:00:00Z", input: 100, session: "dear"), Lines.Entry("2025-11-03T11:00:00Z", input: 100, session: "dear"));
+        var rows = new UsageReports(data, new UsageQuery()).Sessions().Sessions;
+        rows.Select(r => r.SessionId).ShouldBe(["dear", "cheap"]);
+        rows[0].FirstActivity.ShouldBe("2025-11-02T10:00:00.000Z");
+        rows[0].LastActivity.ShouldBe("2025-11-03T11:00:00.000Z");
+        rows[0].ProjectPath.ShouldBe("p");
+    }
+
+    [Fact]
+    public void ProjectsAndPlanComparison()
+    {
+        // 1,000,000 haiku input tokens = $1 in each of two months; max5 is $100 a month.
+        var data = Lines.Dataset(
+            Lines.Entry("2025-10-15T10:00:00Z", input: 1_000_000, model: Lines.Haiku45, project: "-home-a"),
+            Lines.Entry("2025-11-15T10:00:00Z", input: 1_000_000, model: Lines.Haiku45, project: "-home-b"),
+            Lines.Entry("2025-11-16T10:00:00Z", input: 1_000_000, model: Lines.Haiku45, project: "-home-b"));
+        var reports = new UsageReports(data, new UsageQuery());
+        reports.Projects().Select(p => (p.Project, p.TotalCost)).ShouldBe([("-home-b", 2.0), ("-home-a", 1.0)]);
+        var plan = reports.ComparePlan("max5")!;
+        (plan.Months, plan.PlanCost, plan.ApiEquivalentCost, plan.Ratio).ShouldBe((2, 200.0, 3.0, 0.015));
+        reports.ComparePlan("gold").ShouldBeNull();
+    }
+
+    [Fact]
+    public void ModelBreakdownsAreSortedByCost()
+    {
+        var data = Lines.Dataset(Lines.Entry("2025-11-01T10:00:00Z", input: 10, model: Lines.Haiku45), Lines.Entry("2025-11-01T10:01:00Z", input: 10, model: Lines.Opus45));
+        var day = new UsageReports(data, new UsageQuery()).Daily().Daily.Single();
+        day.ModelsUsed.ShouldBe([Lines.Haiku45, Lines.Opus45]);
+        day.ModelBreakdowns.Select(b => b.ModelName).ShouldBe([Lines.Opus45, Lines.Haiku45]);
+    }
+}

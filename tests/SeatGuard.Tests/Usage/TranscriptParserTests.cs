@@ -1,0 +1,104 @@
+using SeatGuard.Core.Usage;
+
+namespace SeatGuard.Tests.Usage;
+
+public sealed class TranscriptParserTests
+{
+    private const string T = "2025-11-20T10:00:00.000Z";
+
+    [Fact]
+    public void CountsAssistantLinesWithUsageAndIgnoresOthers()
+    {
+        var scan = Lines.Scan(Lines.User(T, "what is the \"assistant\" \"usage\"?"), Lines.Assistant(T, input: 10, output: 20, cacheWrite: 30, cacheRead: 40),
+            """{"type":"summary","summary":"x"}""");
+        scan.Entries.Count.ShouldBe(1);
+        var e = scan.Entries[0];
+        (e.InputTokens, e.OutputTokens, e.CacheCreationTokens, e.CacheReadTokens, e.TotalTokens).ShouldBe((10L, 20L, 30L, 40L, 100L));
+        e.Model.ShouldBe(Lines.Sonnet45);
+        e.Timestamp.ShouldBe(DateTimeOffset.Parse(T, System.Globalization.CultureInfo.InvariantCulture));
+        scan.MalformedLines.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ValidLineWithSpacesCounts()
+    {
+        var line = Lines.Assistant(T, input: 5, output: 7, spaced: true);
+        line.ShouldContain("\"type\": \"assistant\"");
+        Lines.Scan(line).Entries.Single().OutputTokens.ShouldBe(7);
+    }
+
+    [Fact]
+    public void ApiErrorLinesAreSkipped()
+    {
+        var scan = Lines.Scan(Lines.Assistant(T, model: "<synthetic>", input: 3, apiError: true), Lines.Assistant(T, "msg_2", input: 4));
+        scan.Entries.Single().InputTokens.ShouldBe(4);
+    }
+
+    [Fact]
+    public void MalformedLinesAreCountedNeverFatal()
+    {
+        var good = Lines.Assistant(T, input: 1);
+        var scan = Lines.Scan(good[..(good.Length / 2)], "not json at all", "{\"type\":\"assistant\",\"usage\":}", good.Replace("msg_1", "msg_2"), "", "   ");
+        scan.MalformedLines.ShouldBe(3);
+        scan.Entries.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void CacheCreationSplitWinsOverTheTotalField()
+    {
+        var e = Lines.Scan(Lines.Assistant(T, cacheWrite: 5000, cache5m: 100, cache1h: 200)).Entries.Single();
+        (e.CacheWrite5mTokens, e.CacheWrite1hTokens, e.CacheCreationTokens).ShouldBe((100L, 200L, 300L));
+        var fallback = Lines.Scan(Lines.Assistant(T, cacheWrite: 5000)).Entries.Single();
+        (fallback.CacheWrite5mTokens, fallback.CacheWrite1hTokens).ShouldBe((5000L, 0L));
+    }
+
+    [Fact]
+    public void MissingFieldsAreZero()
+    {
+        var e = Lines.Scan("""{"type":"assistant","timestamp":"2025-11-20T10:00:00Z","message":{"id":"m","model":"claude-haiku-4-5","usage":{"output_tokens":3}}}""").Entries.Single();
+        (e.InputTokens, e.OutputTokens, e.CacheCreationTokens, e.CacheReadTokens).ShouldBe((0L, 3L, 0L, 0L));
+        e.HasMessageId.ShouldBeTrue();
+        (e.Flags & UsageEntryFlags.HasRequestId).ShouldBe(UsageEntryFlags.None);
+    }
+
+    [Fact]
+    public void UnterminatedTailIsLeftForLaterWhenIncomplete()
+    {
+        var line = Lines.Assistant(T, input: 1);
+        var scan = Lines.Scan(line + "\n" + line.Replace("msg_1", "msg_2")[..40]);
+        scan.Entries.Count.ShouldBe(1);
+        scan.TailMalformed.ShouldBeTrue();
+        scan.MalformedLines.ShouldBe(0);
+        scan.EndOffset.ShouldBe(System.Text.Encoding.UTF8.GetByteCount(line) + 1);
+
+        var complete = Lines.Scan(line + "\n" + line.Replace("msg_1", "msg_2"));
+        complete.Entries.Count.ShouldBe(2);
+        complete.TailMalformed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void LinesLongerThanTheReadBufferAreParsed()
+    {
+        var bigUser = Lines.User(T, new string('x', 3 * 1024 * 1024));
+        var scan = Lines.Scan(bigUser, Lines.Assistant(T, input: 9), bigUser);
+        scan.Entries.Single().InputTokens.ShouldBe(9);
+        scan.MalformedLines.ShouldBe(0);
+    }
+
+    [Fact]
+    public void EscapedIdentifiersHashLikeTheirText()
+    {
+        var plain = Lines.Scan(Lines.Assistant(T, "msg_1", "req_1")).Entries.Single();
+        var escaped = Lines.Scan(Lines.Assistant(T, "msg_1", "req_1").Replace("\"msg_1\"", "\"msg\\u005f1\"")).Entries.Single();
+        escaped.DedupKey.ShouldBe(plain.DedupKey);
+        escaped.MessageKey.ShouldBe(plain.MessageKey);
+    }
+
+    [Fact]
+    public void CostUsdIsKeptSeparately()
+    {
+        var e = Lines.Scan(Lines.Assistant(T, input: 1, costUsd: 1.5)).Entries.Single();
+        e.CostUsd.ShouldBe(1.5);
+        (e.Flags & UsageEntryFlags.HasCostUsd).ShouldNotBe(UsageEntryFlags.None);
+    }
+}
