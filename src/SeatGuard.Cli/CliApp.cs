@@ -15,6 +15,7 @@ public static class CliApp
             "Exit codes: 0 done, 1 a check failed, 2 bad usage or input, 3 billing mismatch, 4 refused by policy.");
         foreach (var option in CommonOptions.All) root.Options.Add(option);
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
+        HelpExamples.Install(root);
         return root;
     }
 

@@ -18,8 +18,7 @@ public static class DoctorCommand
         };
         var timeout = new Option<int>("--probe-timeout") { Description = "Seconds to wait for claude during --probe.", DefaultValueFactory = _ => 45, HelpName = "SECONDS" };
         var command = new Command("doctor",
-            "Which credential Claude Code will use here, from every layer (environment, settings files, apiKeyHelper, /login), which ones are shadowed, and what to change.\n" +
-            "Examples:\n  seatguard doctor\n  seatguard doctor --expect subscription   # exit 3 if this directory would bill anything else\n  seatguard doctor --probe --json")
+            "Which credential Claude Code will use here, from every layer (environment, settings files, apiKeyHelper, /login), which ones are shadowed, and what to change.")
         {
             expect, probe, timeout,
         };
@@ -49,6 +48,9 @@ public static class DoctorCommand
             }
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples(
+            "seatguard doctor",
+            "seatguard doctor --expect subscription   # exit 3 if this directory would bill anything else",
+            "seatguard doctor --probe --json");
     }
 }

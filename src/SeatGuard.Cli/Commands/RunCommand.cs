@@ -18,10 +18,7 @@ public static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the launch plan (names only, never values) and launch nothing." };
         var claudeArgs = new Argument<string[]>("claude-arguments") { Description = "Arguments for claude, after --.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("run",
-            "Launch Claude Code with exactly one credential: conflicting ones are removed from the environment or neutralised in settings.\n" +
-            "With --output-format stream-json the output passes through unchanged and the proven billing verdict is printed to stderr (exit 3 on mismatch).\n" +
-            "Every launch is recorded in the ledger (seatguard ledger).\n" +
-            "Examples:\n  seatguard run -- -p \"summarise the diff\" --output-format stream-json --verbose\n  seatguard run --for client-acme -- -p \"draft the report\"   # api-key mode\n  seatguard run --dry-run --json -- -p hi")
+            "Launch Claude Code with exactly one credential (conflicting ones removed or neutralised) and prove the bill from its stream-json events.")
         {
             mode, forName, force, dryRun, claudeArgs,
         };
@@ -61,7 +58,12 @@ public static class RunCommand
             }
             return outcome.ExitCode;
         });
-        return command;
+        return command.WithExamples(
+            "# With --output-format stream-json the output passes through unchanged and the proven verdict goes to stderr (exit 3 on mismatch).",
+            "# Someone else's request (--for) needs an API key: without one, nothing is launched (exit 4). Every launch is recorded (seatguard ledger).",
+            "seatguard run -- -p \"summarise the diff\" --output-format stream-json --verbose",
+            "seatguard run --for client-acme -- -p \"draft the report\"   # api-key mode",
+            "seatguard run --dry-run --json -- -p hi");
     }
 
     internal static int Refuse(Terminal t, string reason)

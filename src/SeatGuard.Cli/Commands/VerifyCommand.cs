@@ -19,9 +19,7 @@ public static class VerifyCommand
         var expect = ExpectOption.Create(BillingVerdicts.Subscription, BillingVerdicts.ApiKey, BillingVerdicts.Gateway, BillingVerdicts.CloudProvider);
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for claude.", DefaultValueFactory = _ => 60, HelpName = "SECONDS" };
         var command = new Command("verify",
-            "Prove which bill Claude Code hits: runs `claude -p ping --output-format stream-json --verbose` — ONE TINY REAL REQUEST, billed like any other — " +
-            "and reads the init and rate-limit events (a rate_limit_event appears only for subscription credentials).\n" +
-            "Examples:\n  seatguard verify --expect subscription\n  seatguard verify --mode subscription --json")
+            "Prove which bill Claude Code hits with ONE TINY REAL REQUEST (`claude -p ping --output-format stream-json --verbose`), read from its init and rate-limit events.")
         {
             mode, forName, force, expect, timeout,
         };
@@ -72,7 +70,9 @@ public static class VerifyCommand
             }
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples(
+            "seatguard verify --expect subscription",
+            "seatguard verify --mode subscription --json");
     }
 
     private static string FirstLine(string s) => s.Trim().Split('\n')[0];

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace SeatGuard.Cli.Commands;
+
+/// <summary>
+/// Adds an "Examples:" section to a command's own --help, while the command list of the parent shows only
+/// the one-line description.
+/// </summary>
+public static class HelpExamples
+{
+    private static readonly Dictionary<Command, string[]> Examples = [];
+
+    /// <summary>Registers example lines for a command and returns it (for fluent use in Create methods).</summary>
+    public static Command WithExamples(this Command command, params string[] examples)
+    {
+        Examples[command] = examples;
+        return command;
+    }
+
+    /// <summary>Wraps the root's help action so that examples follow the standard help.</summary>
+    public static void Install(RootCommand root)
+    {
+        var help = root.Options.OfType<HelpOption>().First();
+        if (help.Action is HelpAction inner) help.Action = new ExamplesAction(inner);
+    }
+
+    private sealed class ExamplesAction(HelpAction inner) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            int code = inner.Invoke(parseResult);
+            if (Examples.TryGetValue(parseResult.CommandResult.Command, out var lines))
+            {
+                var output = parseResult.InvocationConfiguration.Output;
+                output.WriteLine("Examples:");
+                foreach (var line in lines) output.WriteLine("  " + line);
+                output.WriteLine();
+            }
+            return code;
+        }
+    }
+}
