@@ -13,5 +13,6 @@ public static class CommandCatalog
         yield return LedgerCommand.Create(context);
         yield return DecideCommand.Create(context);
         yield return PolicyCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }
