@@ -29,14 +29,14 @@ public static class ReportSamples
             }
         }
         var blocks = new List<BlockSummary>();
-        var start = Now.AddDays(-6).AddHours(-Now.Hour + 8);
+        var start = new DateTimeOffset(Now.Date.AddDays(-6).AddHours(8), TimeSpan.Zero);
         for (int i = 0; i < 14; i++)
         {
             long tokens = random.NextInt64(300_000, 6_000_000);
             blocks.Add(new BlockSummary(start, start.AddHours(5), tokens, Math.Round(tokens / 1_000_000m * 5.7m, 2), false));
             start = start.AddHours(i % 2 == 0 ? 6 : 13);
         }
-        blocks.Add(new BlockSummary(Now.AddHours(-2), Now.AddHours(3), 1_800_000, 9.85m, true));
+        blocks.Add(new BlockSummary(Now.AddMinutes(-150), Now.AddMinutes(150), 1_800_000, 9.85m, true));
         var monthCost = daily.Where(r => r.Date.Month == 11).Sum(r => r.Cost ?? 0);
         return new UsageReport(daily, blocks, new MonthCost("2026-11", monthCost, "Max 20x", 200m));
     }

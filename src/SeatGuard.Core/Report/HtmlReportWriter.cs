@@ -29,7 +29,7 @@ public static class HtmlReportWriter
     private const string MeasureScript =
         "(function(){var out=[];document.querySelectorAll('svg.chart').forEach(function(s){var r=s.getBoundingClientRect();" +
         "var marks=Array.prototype.filter.call(s.querySelectorAll('.mark'),function(m){var b=m.getBoundingClientRect();return b.width>0&&b.height>0;}).length;" +
-        "out.push({id:s.id,width:Math.round(r.width),height:Math.round(r.height),marks:marks});});" +
+        "out.push({id:s.id,width:Math.round(r.width),height:Math.round(r.height),viewWidth:s.viewBox.baseVal.width,viewHeight:s.viewBox.baseVal.height,marks:marks});});" +
         "document.getElementById('seatguard-layout').textContent=JSON.stringify(out);})();";
 
     private sealed record Part(string Id, string Title, string? Body, string? Missing, string? HowToGet);
@@ -57,7 +57,7 @@ public static class HtmlReportWriter
             else sb.Append("<div class=\"nodata\"><p><strong>No data.</strong> ").Append(Esc(p.Missing ?? "")).Append("</p><p>").Append(Code(p.HowToGet ?? "")).Append("</p></div>");
             sb.Append("</section>\n");
         }
-        sb.Append("</main>\n<footer>Made by SeatGuard. This page loads nothing from the network; all numbers are in the tables under each chart.</footer>\n")
+        sb.Append("</main>\n<footer>Made by SeatGuard. This page loads nothing from the network. The numbers behind each chart are under “Show the numbers”.</footer>\n")
           .Append("<script type=\"application/json\" id=\"seatguard-layout\">[]</script>\n<script>").Append(MeasureScript).Append("</script>\n</body>\n</html>\n");
         return new RenderedReport(sb.ToString(), parts.Select(p => new ReportSectionStatus(p.Id, p.Title, p.Body is not null, p.Missing)).ToList());
     }
@@ -77,7 +77,7 @@ public static class HtmlReportWriter
         if (data.Usage.Data is { } u && u.Daily.Count > 0)
         {
             items.Add(("tokens", Tokens(u.Daily.Sum(d => (double)d.Tokens))));
-            items.Add(("API-equivalent cost", Money(u.Daily.Any(d => d.Cost is null) ? null : u.Daily.Sum(d => d.Cost))));
+            items.Add(("API-equivalent cost, period", Money(u.Daily.Any(d => d.Cost is null) ? null : u.Daily.Sum(d => d.Cost))));
         }
         if (data.Ledger.Data is { } l) items.Add(("launches", Count(l.Launches.Count)));
         if (data.Scan.Data is { } s) items.Add(("red findings", Count(s.Findings.Where(f => f.Tier == FindingTiers.Red).Sum(f => f.Count))));

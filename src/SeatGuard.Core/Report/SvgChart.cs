@@ -22,7 +22,7 @@ public static class SvgChart
     /// <summary>Vertical bars, stacked by series, with a value axis on the left.</summary>
     public static string Columns(string id, string title, string description, IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartBar> bars, Func<double, string> format)
     {
-        const int height = 320, left = 72, right = 12, top = 16, bottom = 56;
+        const int height = 300, left = 72, right = 12, top = 16, bottom = 32;
         double plotW = Width - left - right, plotH = height - top - bottom;
         var (max, step) = Scale(bars.Select(b => b.Values.Sum()).DefaultIfEmpty(0).Max());
         var sb = Open(id, title, description, height);
@@ -33,7 +33,9 @@ public static class SvgChart
             sb.Append(Inv, $"<text x=\"{left - 6}\" y=\"{N(y + 4)}\" text-anchor=\"end\" class=\"axis\">{Esc(format(v))}</text>");
         }
         double slot = plotW / Math.Max(1, bars.Count), barW = Math.Max(2, slot * 0.72);
-        int labelEvery = Math.Max(1, (int)Math.Ceiling(bars.Count / 15.0));
+        // Thin the axis labels so they never overlap (about 7px per character at the axis font size).
+        int longest = bars.Select(b => Math.Min(14, b.Label.Length)).DefaultIfEmpty(0).Max();
+        int labelEvery = Math.Max(1, (int)Math.Ceiling((longest * 7 + 12) / slot));
         for (int i = 0; i < bars.Count; i++)
         {
             double x = left + i * slot + (slot - barW) / 2, y = top + plotH;
