@@ -32,7 +32,7 @@ public static class SvgChart
             sb.Append(Inv, $"<line x1=\"{left}\" x2=\"{Width - right}\" y1=\"{N(y)}\" y2=\"{N(y)}\" class=\"grid\"/>");
             sb.Append(Inv, $"<text x=\"{left - 6}\" y=\"{N(y + 4)}\" text-anchor=\"end\" class=\"axis\">{Esc(format(v))}</text>");
         }
-        double slot = plotW / Math.Max(1, bars.Count), barW = Math.Max(2, slot * 0.72);
+        double slot = plotW / Math.Max(1, bars.Count), barW = Math.Max(Math.Min(2, slot), slot * 0.72);
         // Thin the axis labels so they never overlap (about 7px per character at the axis font size).
         int longest = bars.Select(b => Math.Min(14, b.Label.Length)).DefaultIfEmpty(0).Max();
         int labelEvery = Math.Max(1, (int)Math.Ceiling((longest * 7 + 12) / slot));

@@ -168,6 +168,32 @@ public sealed class HtmlReportWriterTests : IDisposable
         section.ShouldContain($"{expected} launches served someone else on the subscription: check them.");
     }
 
+    [Fact]
+    public void ManyBarsStayInsideThePlotAndLabelsDoNotCrowd()
+    {
+        var bars = Enumerable.Range(0, 400).Select(i => new ChartBar($"day {i}", [i + 1.0])).ToList();
+
+        var svg = SvgChart.Columns("c", "t", "d", [new ChartSeries("s", "#000")], bars, v => v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var rects = Regex.Matches(svg, "<rect class=\"mark\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"");
+        rects.Count.ShouldBe(400);
+        rects.Max(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBeLessThanOrEqualTo(960);
+        Regex.Count(svg, "text-anchor=\"middle\"").ShouldBeLessThanOrEqualTo(20);
+    }
+
+    [Fact]
+    public void BrokenLedgerBecomesAnExplanationNotACrash()
+    {
+        var path = Path.Combine(_sandbox.Root, "ledger.db");
+        File.WriteAllText(path, new string('x', 200));
+
+        var result = new LedgerReportSource(path).Load(ReportSamples.Period);
+
+        result.Data.ShouldBeNull();
+        result.Missing.ShouldNotBeNull().ShouldContain(path);
+        result.Missing.ShouldContain("Move it aside");
+    }
+
     internal static string SectionHtml(string html, string id)
     {
         var m = Regex.Match(html, $"<section id=\"{id}\".*?</section>", RegexOptions.Singleline);
