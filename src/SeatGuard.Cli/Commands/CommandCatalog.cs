@@ -14,5 +14,6 @@ public static class CommandCatalog
         yield return DecideCommand.Create(context);
         yield return PolicyCommand.Create(context);
         yield return UsageCommand.Create(context);
+        yield return ReportCommand.Create(context);
     }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using SeatGuard.Cli.Output;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Report;
+
+namespace SeatGuard.Cli.Commands;
+
+/// <summary><c>seatguard report --html FILE</c>: one self-contained HTML page with charts.</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var html = new Option<string>("--html") { Description = "Write the page to this file (one self-contained HTML file).", HelpName = "FILE", Required = true };
+        var since = new Option<string?>("--since") { Description = "First day of the report (YYYY-MM-DD, UTC; default: 29 days before --until).", HelpName = "DATE" };
+        var until = new Option<string?>("--until") { Description = "Last day of the report (YYYY-MM-DD, UTC; default: today).", HelpName = "DATE" };
+        var scan = new Option<string?>("--scan") { Description = "Scan this repository and include its findings.", HelpName = "PATH" };
+        var command = new Command("report", "A single HTML page with charts: usage by day and model, 5-hour blocks, the month's cost against the plan, launches by billing source and beneficiary, scan findings by tier.")
+        {
+            html, since, until, scan,
+        };
+        command.SetAction(parse =>
+        {
+            var host = context.Host(parse);
+            var now = DateTimeOffset.UtcNow;
+            var last = ParseDate(parse.GetValue(until), "--until") ?? DateOnly.FromDateTime(now.UtcDateTime);
+            var first = ParseDate(parse.GetValue(since), "--since") ?? ReportPeriod.LastThirtyDays(last).From;
+            if (first > last) throw new UsageException($"--since {first:yyyy-MM-dd} is after --until {last:yyyy-MM-dd}");
+            var scanPath = parse.GetValue(scan);
+            if (scanPath is not null && !Directory.Exists(scanPath) && !File.Exists(scanPath)) throw new UsageException($"--scan: '{scanPath}' does not exist");
+
+            // Seams (docs/report.md): the lead swaps NoUsageSource and NoScanSource for the usage and scanner adapters.
+            var builder = new ReportBuilder(NoUsageSource.Instance, LedgerReportSource.ForHost(host), new NoScanSource(scanPath));
+            var report = HtmlReportWriter.Render(builder.Build(new ReportPeriod(first, last), now));
+
+            var file = Path.GetFullPath(parse.GetValue(html)!);
+            try
+            {
+                File.WriteAllText(file, report.Html, new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new UsageException($"cannot write {file}: " + e switch
+                {
+                    DirectoryNotFoundException => "its folder does not exist",
+                    UnauthorizedAccessException => "permission denied",
+                    _ => e.Message,
+                });
+            }
+
+            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, new ReportSummary(file, report.Sections), ReportJson.Default.ReportSummary);
+            else
+            {
+                var missing = report.Sections.Where(s => !s.HasData).Select(s => s.Title).ToList();
+                context.Terminal.Out.WriteLine($"Wrote {file} ({report.Sections.Count - missing.Count} of {report.Sections.Count} sections with data" +
+                    (missing.Count == 0 ? ")." : $"; no data for: {string.Join(", ", missing)}; the page says how to get it)."));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static DateOnly? ParseDate(string? value, string option) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"{option}: '{value}' is not a date (YYYY-MM-DD)");
+}

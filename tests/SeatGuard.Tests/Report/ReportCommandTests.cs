@@ -1,0 +1,111 @@
+using System.Text.Json;
+using SeatGuard.Core.Ledger;
+using SeatGuard.Core.Report;
+using SeatGuard.TestKit;
+
+namespace SeatGuard.Tests.Report;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly SandboxHome _sandbox = new();
+    public void Dispose() => _sandbox.Dispose();
+
+    private string OutFile => Path.Combine(_sandbox.Root, "out.html");
+    private string LedgerPath => LedgerStore.DefaultPath(_sandbox.Host());
+
+    private static LedgerEntry Entry(DateTimeOffset time, string beneficiary, string verdict, string command) =>
+        new(0, time, command, "/w", beneficiary, "alice", "subscription", "oauth-token", "env:CLAUDE_CODE_OAUTH_TOKEN", "sha256:00000000",
+            verdict, 0, "s", 0.02, 1, 2, 3, 4, false, null, null, null, null, null);
+
+    [Fact]
+    public async Task WritesThePageFromTheLedgerAndSummarisesItAsJson()
+    {
+        var token = FakeTokens.OAuthToken();
+        using (var store = LedgerStore.Open(LedgerPath))
+        {
+            store.Append(Entry(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), "alice", "subscription", "claude -p hi"));
+            store.Append(Entry(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero), "review-bot", "api-key", "claude --settings {\"env\":{\"CLAUDE_CODE_OAUTH_TOKEN\":\"" + token + "\"}}"));
+            store.Append(Entry(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), "after-the-period", "api-key", "claude -p later"));
+        }
+
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", OutFile, "--since", "2026-11-01", "--until", "2026-11-30", "--json");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        using var json = JsonDocument.Parse(r.StdOut);
+        json.RootElement.GetProperty("file").GetString().ShouldBe(OutFile);
+        var sections = json.RootElement.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("hasData").GetBoolean());
+        sections[HtmlReportWriter.VerdictId].ShouldBeTrue();
+        sections[HtmlReportWriter.BeneficiaryId].ShouldBeTrue();
+        sections[HtmlReportWriter.DailyId].ShouldBeFalse();
+        sections[HtmlReportWriter.ScanId].ShouldBeFalse();
+        var html = await File.ReadAllTextAsync(OutFile);
+        html.ShouldContain("Which bill each of the 2 launches hit: 1 on the subscription, 1 on an API key.");
+        html.ShouldContain("review-bot");
+        html.ShouldNotContain("after-the-period");
+        html.ShouldNotContain(token[16..]);
+        html.ShouldContain("Period 2026-11-01 to 2026-11-30 (UTC)");
+    }
+
+    [Fact]
+    public async Task WithoutDataThePageStillGetsWrittenAndTheSummarySaysWhatIsMissing()
+    {
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", OutFile);
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.StdOut.ShouldContain($"Wrote {OutFile} (0 of 6 sections with data");
+        File.ReadAllText(OutFile).ShouldContain("No launches have been recorded yet");
+        File.Exists(LedgerPath).ShouldBeFalse("the report must not create a ledger");
+    }
+
+    [Theory]
+    [InlineData("--since", "2026-13-01", "--since: '2026-13-01' is not a date (YYYY-MM-DD)")]
+    [InlineData("--until", "yesterday", "--until: 'yesterday' is not a date (YYYY-MM-DD)")]
+    [InlineData("--scan", "/definitely/not/here", "--scan: '/definitely/not/here' does not exist")]
+    public async Task BadInputIsOneLineAndExitTwo(string option, string value, string message)
+    {
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", OutFile, option, value);
+
+        r.ExitCode.ShouldBe(2, r.ToString());
+        r.StdErr.TrimEnd().ShouldBe("seatguard: " + message);
+        File.Exists(OutFile).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task SinceAfterUntilIsRejected()
+    {
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", OutFile, "--since", "2026-11-10", "--until", "2026-11-01");
+
+        r.ExitCode.ShouldBe(2, r.ToString());
+        r.StdErr.TrimEnd().ShouldBe("seatguard: --since 2026-11-10 is after --until 2026-11-01");
+    }
+
+    [Fact]
+    public async Task UnwritableFileIsOneLineAndExitTwo()
+    {
+        var target = Path.Combine(_sandbox.Root, "no-such-folder", "out.html");
+
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", target);
+
+        r.ExitCode.ShouldBe(2, r.ToString());
+        r.StdErr.TrimEnd().ShouldBe($"seatguard: cannot write {target}: its folder does not exist");
+        r.StdOut.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ScanPathIsAcceptedAndThePageSaysTheScannerIsMissing()
+    {
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", OutFile, "--scan", _sandbox.Project);
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        HtmlReportWriterTests.SectionHtml(File.ReadAllText(OutFile), HtmlReportWriter.ScanId).ShouldContain($"so {_sandbox.Project} was not scanned");
+    }
+
+    [Fact]
+    public async Task HtmlOptionIsRequired()
+    {
+        var r = await CliHarness.RunAsync(_sandbox, null, "report");
+
+        r.ExitCode.ShouldBe(2, r.ToString());
+        r.StdErr.ShouldContain("--html");
+    }
+}
