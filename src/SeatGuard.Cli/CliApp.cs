@@ -28,7 +28,7 @@ public static class CliApp
         var context = new CliContext(terminal, hostFactory);
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))
         {
             var command = parse.CommandResult.Command;
             var path = command == root ? "seatguard" : "seatguard " + CommandPath(command);

@@ -26,6 +26,9 @@ public static class HelpExamples
         if (help.Action is HelpAction inner) help.Action = new ExamplesAction(inner);
     }
 
+    /// <summary>True when the parsed action shows help (help wins over missing required options).</summary>
+    public static bool IsHelp(CommandLineAction? action) => action is HelpAction or ExamplesAction;
+
     private sealed class ExamplesAction(HelpAction inner) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)

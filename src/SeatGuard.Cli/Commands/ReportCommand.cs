@@ -16,9 +16,11 @@ public static class ReportCommand
         var since = new Option<string?>("--since") { Description = "First day of the report (YYYY-MM-DD, UTC; default: 29 days before --until).", HelpName = "DATE" };
         var until = new Option<string?>("--until") { Description = "Last day of the report (YYYY-MM-DD, UTC; default: today).", HelpName = "DATE" };
         var scan = new Option<string?>("--scan") { Description = "Scan this repository and include its findings.", HelpName = "PATH" };
+        var plan = new Option<string?>("--plan") { Description = "Compare the month's API-equivalent cost with this plan's price: pro, max5, max20.", HelpName = "PLAN" };
+        plan.AcceptOnlyFromAmong([.. SeatGuard.Core.Usage.PricingTable.Embedded.Data.Plans.Select(p => p.Id)]);
         var command = new Command("report", "A single HTML page with charts: usage by day and model, 5-hour blocks, the month's cost against the plan, launches by billing source and beneficiary, scan findings by tier.")
         {
-            html, since, until, scan,
+            html, since, until, scan, plan,
         };
         command.SetAction(parse =>
         {
@@ -30,8 +32,8 @@ public static class ReportCommand
             var scanPath = parse.GetValue(scan);
             if (scanPath is not null && !Directory.Exists(scanPath) && !File.Exists(scanPath)) throw new UsageException($"--scan: '{scanPath}' does not exist");
 
-            // Seams (docs/report.md): the lead swaps NoUsageSource and NoScanSource for the usage and scanner adapters.
-            var builder = new ReportBuilder(NoUsageSource.Instance, LedgerReportSource.ForHost(host), new NoScanSource(scanPath));
+            var usage = new TranscriptUsageSource(host, context.ConfigDir(parse), parse.GetValue(plan), now);
+            var builder = new ReportBuilder(usage, LedgerReportSource.ForHost(host), new NoScanSource(scanPath));
             var report = HtmlReportWriter.Render(builder.Build(new ReportPeriod(first, last), now));
 
             var file = Path.GetFullPath(parse.GetValue(html)!);

@@ -109,3 +109,29 @@ public sealed class ReportCommandTests : IDisposable
         r.StdErr.ShouldContain("--html");
     }
 }
+
+public sealed class ReportUsageTests : IDisposable
+{
+    private readonly SandboxHome _sandbox = new();
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public async Task UsageSectionsComeFromTranscriptsCountedLikeSeatguardUsage()
+    {
+        var options = CorpusOptions.CcusageCompatible with { Start = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), Days = 10 };
+        TranscriptCorpus.Generate(_sandbox.ClaudeDir, options);
+        var file = Path.Combine(_sandbox.Root, "usage.html");
+
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", file, "--since", "2026-11-01", "--until", "2026-11-30", "--plan", "max5", "--json");
+        r.ExitCode.ShouldBe(0, r.ToString());
+        using var json = JsonDocument.Parse(r.StdOut);
+        var sections = json.RootElement.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("hasData").GetBoolean());
+        sections[HtmlReportWriter.DailyId].ShouldBeTrue();
+
+        // The month's cost on the page is the same number `seatguard usage monthly` reports.
+        var monthly = await CliHarness.RunAsync(_sandbox, null, "usage", "monthly", "--json", "--since", "2026-11-01", "--until", "2026-11-30", "--no-cache");
+        var cost = JsonDocument.Parse(monthly.StdOut).RootElement.GetProperty("totals").GetProperty("totalCost").GetDouble();
+        cost.ShouldBeGreaterThan(0);
+        File.ReadAllText(file).ShouldContain(cost.ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
