@@ -13,5 +13,8 @@ public static class CommandCatalog
         yield return LedgerCommand.Create(context);
         yield return DecideCommand.Create(context);
         yield return PolicyCommand.Create(context);
+        yield return StatuslineCommand.Create(context);
+        yield return HookCommand.Create(context);
+        yield return HooksCommand.Create(context);
     }
 }

@@ -1,0 +1,102 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Launch;
+
+namespace SeatGuard.Core.Integration;
+
+/// <summary>
+/// The billing source of one directory, reduced to what fits in a status line or a session-start warning:
+/// plain words ("Max subscription", "API key (.claude/settings.json)"), the verdict, and whether it is not
+/// what the user declared (<see cref="SeatConfig.ExpectedMode"/>) or a repository settings file switched it.
+/// File reads only: no network, no process.
+/// </summary>
+public sealed record BillingGlance(
+    string Verdict,
+    string Words,
+    string ExpectedMode,
+    string? InteractiveWords,
+    IReadOnlyList<Finding> RepositoryFindings,
+    string? ConfigError)
+{
+    /// <summary>Finding ids that always deserve a warning at session start, whatever the verdict.</summary>
+    public static readonly IReadOnlySet<string> RepositoryFindingIds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "repo-settings-switch-billing", "repo-settings-redirect-base-url",
+    };
+
+    /// <summary>The directory bills something other than the mode the user expects.</summary>
+    public bool Mismatch => Verdict != ExpectedMode;
+
+    /// <summary>Worth warning about: a mismatch, or a repository file that switches billing or redirects the credential.</summary>
+    public bool NeedsWarning => Mismatch || RepositoryFindings.Count > 0;
+
+    /// <summary>Looks at <paramref name="host"/>'s working directory with the billing-source engine.</summary>
+    public static BillingGlance For(HostContext host, string? configDir, DateTimeOffset now)
+    {
+        var inventory = CredentialInventory.Gather(host, configDir);
+        var resolution = BillingResolver.Resolve(inventory);
+        var findings = BillingAdvisor.Advise(inventory, resolution, now);
+        string expected = LaunchModes.Subscription;
+        string? configError = null;
+        try
+        {
+            expected = SeatConfig.Load(host).ExpectedMode;
+        }
+        catch (InvalidDataException e)
+        {
+            configError = e.Message;
+        }
+        catch (IOException e)
+        {
+            configError = e.Message;
+        }
+        string? interactive = resolution.Interactive is { } note && inventory.ApiKeyApproval == ApiKeyApproval.Rejected
+            ? Describe(inventory, note.Credential)
+            : null;
+        return new BillingGlance(resolution.Verdict, Describe(inventory, resolution.Winner), expected, interactive,
+            findings.Where(f => RepositoryFindingIds.Contains(f.Id)).ToArray(), configError);
+    }
+
+    /// <summary>A credential in a few plain words. Never a value: only kinds and file names.</summary>
+    public static string Describe(CredentialInventory inventory, CredentialRef credential)
+    {
+        string plan = inventory.Login?.SubscriptionType is { Length: > 0 } t
+            ? char.ToUpperInvariant(t[0]) + t[1..] + " subscription"
+            : "Subscription";
+        return credential.Kind switch
+        {
+            CredentialKinds.Login => plan,
+            CredentialKinds.OAuthToken => $"{plan} (setup-token, {Where(credential.Source)})",
+            CredentialKinds.ApiKey when credential.Source.StartsWith("file:", StringComparison.Ordinal) => "API key (Console login)",
+            CredentialKinds.ApiKey => $"API key ({Where(credential.Source)})",
+            CredentialKinds.ApiKeyHelper => $"API key (apiKeyHelper, {Where(credential.Source)})",
+            CredentialKinds.AuthToken => GatewayWords(inventory),
+            CredentialKinds.Cloud => $"cloud provider ({CloudName(inventory.CloudFlag)})",
+            _ => "no credential",
+        };
+    }
+
+    private static string Where(string source) => source switch
+    {
+        _ when source.StartsWith("env:", StringComparison.Ordinal) => "env",
+        "settings:user" => "settings.json",
+        "settings:project" => ".claude/settings.json",
+        "settings:local" => ".claude/settings.local.json",
+        "settings:managed" => "managed settings",
+        "settings:flag" => "--settings",
+        _ => source,
+    };
+
+    private static string GatewayWords(CredentialInventory inventory) =>
+        inventory.Active(BillingVariables.BaseUrl)?.PlainValue is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? $"gateway ({uri.Host})"
+            : "gateway";
+
+    private static string CloudName(string? flag) => flag switch
+    {
+        BillingVariables.UseBedrock => "Bedrock",
+        BillingVariables.UseVertex => "Vertex",
+        BillingVariables.UseFoundry => "Foundry",
+        _ => "unknown",
+    };
+}
