@@ -14,7 +14,6 @@ public sealed record BillingGlance(
     string Verdict,
     string Words,
     string ExpectedMode,
-    string? InteractiveWords,
     IReadOnlyList<Finding> RepositoryFindings,
     string? ConfigError)
 {
@@ -31,7 +30,11 @@ public sealed record BillingGlance(
     public bool NeedsWarning => Mismatch || RepositoryFindings.Count > 0;
 
     /// <summary>Looks at <paramref name="host"/>'s working directory with the billing-source engine.</summary>
-    public static BillingGlance For(HostContext host, string? configDir, DateTimeOffset now)
+    /// <param name="interactive">
+    /// For an interactive session (the status line only exists there): an API key the user declined in the
+    /// interactive prompt is skipped, as Claude Code skips it. Otherwise the verdict of <c>claude -p</c>.
+    /// </param>
+    public static BillingGlance For(HostContext host, string? configDir, DateTimeOffset now, bool interactive = false)
     {
         var inventory = CredentialInventory.Gather(host, configDir);
         var resolution = BillingResolver.Resolve(inventory);
@@ -50,10 +53,10 @@ public sealed record BillingGlance(
         {
             configError = e.Message;
         }
-        string? interactive = resolution.Interactive is { } note && inventory.ApiKeyApproval == ApiKeyApproval.Rejected
-            ? Describe(inventory, note.Credential)
-            : null;
-        return new BillingGlance(resolution.Verdict, Describe(inventory, resolution.Winner), expected, interactive,
+        var (verdict, credential) = interactive && resolution.Interactive is { } note && inventory.ApiKeyApproval == ApiKeyApproval.Rejected
+            ? (note.Verdict, note.Credential)
+            : (resolution.Verdict, resolution.Winner);
+        return new BillingGlance(verdict, Describe(inventory, credential), expected,
             findings.Where(f => RepositoryFindingIds.Contains(f.Id)).ToArray(), configError);
     }
 

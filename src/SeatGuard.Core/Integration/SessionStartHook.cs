@@ -27,8 +27,7 @@ public static class SessionStartHook
         var glance = BillingGlance.For(StatusLine.HostFor(host, input?.Cwd), configDir, now);
         if (!glance.NeedsWarning) return null;
         var message = Message(glance);
-        var context = "SeatGuard billing check for this session: " + message +
-                      " Mention this to the user if they ask about cost or billing; do not try to change credentials yourself.";
+        var context = message + " Mention this to the user if they ask about cost or billing; do not try to change credentials yourself.";
         return new SessionStartOutput(Redactor.Scrub(message), new SessionStartSpecific(EventName, Redactor.Scrub(context)));
     }
 

@@ -20,7 +20,7 @@ public static class StatusLine
     public static string Build(StatusLineInput? input, HostContext host, string? configDir, IUsageGlance usage, DateTimeOffset now)
     {
         var sessionHost = HostFor(host, input?.Directory);
-        var glance = BillingGlance.For(sessionHost, configDir, now);
+        var glance = BillingGlance.For(sessionHost, configDir, now, interactive: true);
         UsageGlance? numbers;
         try
         {
@@ -36,8 +36,8 @@ public static class StatusLine
     public static string Render(BillingGlance glance, StatusLineInput? input, UsageGlance? usage, DateTimeOffset now)
     {
         var parts = new List<string>(5);
-        string billing = glance.InteractiveWords ?? glance.Words;
-        if (glance.NeedsWarning) billing = "⚠ " + billing + (glance.Mismatch ? $" (expected {glance.ExpectedMode})" : " (set by this repository)");
+        string billing = glance.Words;
+        if (glance.NeedsWarning) billing = "⚠ " + billing + (glance.Mismatch ? $" — expected {glance.ExpectedMode}" : " — set by this repository");
         parts.Add(billing);
         if (input?.Model?.DisplayName is { Length: > 0 } model) parts.Add(OneLine(model));
         if (usage is not null)
