@@ -23,8 +23,11 @@ public sealed record BillingGlance(
         "repo-settings-switch-billing", "repo-settings-redirect-base-url",
     };
 
-    /// <summary>The directory bills something other than the mode the user expects.</summary>
-    public bool Mismatch => Verdict != ExpectedMode;
+    /// <summary>Words for a session whose credential SeatGuard cannot see (see <see cref="For"/>).</summary>
+    public const string HiddenWords = "subscription? (token hidden from hooks)";
+
+    /// <summary>The directory bills something other than the mode the user expects (unknown is not a mismatch).</summary>
+    public bool Mismatch => Verdict != ExpectedMode && Verdict != BillingVerdicts.Unknown;
 
     /// <summary>Worth warning about: a mismatch, or a repository file that switches billing or redirects the credential.</summary>
     public bool NeedsWarning => Mismatch || RepositoryFindings.Count > 0;
@@ -56,7 +59,14 @@ public sealed record BillingGlance(
         var (verdict, credential) = interactive && resolution.Interactive is { } note && inventory.ApiKeyApproval == ApiKeyApproval.Rejected
             ? (note.Verdict, note.Credential)
             : (resolution.Verdict, resolution.Winner);
-        return new BillingGlance(verdict, Describe(inventory, credential), expected,
+        string words = Describe(inventory, credential);
+        if (verdict == BillingVerdicts.None && host.Get("CLAUDECODE") == "1")
+        {
+            // Measured (2.1.330): Claude Code removes CLAUDE_CODE_OAUTH_TOKEN from the environment of the hooks and
+            // commands it runs, so inside a session "nothing visible" most likely means a setup-token. Not provable here.
+            (verdict, words) = (BillingVerdicts.Unknown, HiddenWords);
+        }
+        return new BillingGlance(verdict, words, expected,
             findings.Where(f => RepositoryFindingIds.Contains(f.Id)).ToArray(), configError);
     }
 

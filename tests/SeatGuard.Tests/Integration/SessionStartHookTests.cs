@@ -108,4 +108,18 @@ public sealed class SessionStartHookTests
         result.ExitCode.ShouldBe(0);
         JsonDocument.Parse(result.StdOut).RootElement.GetProperty("systemMessage").GetString()!.ShouldContain("could not be read");
     }
+
+    [Fact]
+    public async Task InsideClaudeCodeAnInvisibleCredentialIsUnknownNotAWarning()
+    {
+        // Claude Code hides CLAUDE_CODE_OAUTH_TOKEN from its hooks (measured in the interop tests).
+        using var sandbox = new SandboxHome();
+
+        var inside = await Hook(sandbox, new() { ["CLAUDECODE"] = "1" }, Input(sandbox.Project));
+        var line = await CliHarness.RunWithInputAsync(sandbox, new() { ["CLAUDECODE"] = "1" }, "", "statusline");
+
+        inside.ExitCode.ShouldBe(0);
+        inside.StdOut.ShouldBeEmpty();
+        line.StdOut.ShouldBe("subscription? (token hidden from hooks)\n");
+    }
 }
