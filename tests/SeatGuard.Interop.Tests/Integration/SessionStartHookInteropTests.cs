@@ -90,7 +90,7 @@ public sealed class SessionStartHookInteropTests
     [Fact]
     public async Task ARepositoryKeyIsSeenThroughClaudeCodesOwnEnvironment()
     {
-        // Claude Code exports a settings file's env block to the hooks it runs: the hook still names the repository file.
+        // Claude Code exports a settings file's env block to the hooks it runs (see below): the hook still names the repository file.
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
         var key = FakeTokens.ApiKey();
@@ -122,6 +122,7 @@ public sealed class SessionStartHookInteropTests
                 ["SessionStart"] = new[] { new Dictionary<string, object> { ["hooks"] = new[] { new Dictionary<string, string> { ["type"] = "command", ["command"] = $"env | cut -d= -f1 > '{names}'" } } } },
             },
         });
+        sandbox.WriteProjectSettings(SandboxHome.EnvSettings("SEATGUARD_MARKER", "1"));
         var env = ClaudeRunner.Environment(sandbox, standIn);
         env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
         env["ANTHROPIC_AUTH_TOKEN"] = FakeTokens.GatewayToken();
@@ -136,5 +137,6 @@ public sealed class SessionStartHookInteropTests
         seen.ShouldContain("ANTHROPIC_API_KEY");
         seen.ShouldContain("ANTHROPIC_AUTH_TOKEN");
         seen.ShouldContain("CLAUDECODE");
+        seen.ShouldContain("SEATGUARD_MARKER"); // a settings file's env block reaches hooks too
     }
 }
