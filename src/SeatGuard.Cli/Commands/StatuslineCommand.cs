@@ -1,5 +1,7 @@
 using System.CommandLine;
+using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Integration;
 
 namespace SeatGuard.Cli.Commands;
@@ -17,16 +19,18 @@ public static class StatuslineCommand
         {
             var host = context.Host(parse);
             var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.StatusLineInput);
-            string line;
+            StatusLineReport report;
             try
             {
-                line = StatusLine.Build(input, host, context.ConfigDir(parse), context.UsageGlance, DateTimeOffset.UtcNow);
+                report = StatusLine.Report(input, host, context.ConfigDir(parse), context.UsageGlance, DateTimeOffset.UtcNow);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                line = "SeatGuard: billing source unknown (" + Redactor.Scrub(e.Message) + ")";
+                var words = "billing source unknown (" + Redactor.Scrub(e.Message) + ")";
+                report = new StatusLineReport("SeatGuard: " + words, BillingVerdicts.Unknown, words, "", false, host.WorkingDirectory, null);
             }
-            context.Terminal.Out.WriteLine(line);
+            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, report, IntegrationJson.Default.StatusLineReport);
+            else context.Terminal.Out.WriteLine(report.Line);
             return ExitCodes.Ok;
         });
         return command;

@@ -9,4 +9,5 @@ namespace SeatGuard.Core.Integration;
 [JsonSerializable(typeof(SessionStartInput))]
 [JsonSerializable(typeof(SessionStartOutput))]
 [JsonSerializable(typeof(HooksResult))]
+[JsonSerializable(typeof(StatusLineReport))]
 public sealed partial class IntegrationJson : JsonSerializerContext;

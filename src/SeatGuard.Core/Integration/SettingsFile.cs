@@ -34,11 +34,13 @@ public static class SettingsFile
     public static string Serialize(JsonObject settings) => settings.ToJsonString(WriteOptions) + "\n";
 
     /// <summary>
-    /// Replaces <paramref name="path"/> with <paramref name="text"/> via a temporary file and a rename, after copying the
+    /// Replaces <paramref name="path"/> (or the file a symbolic link there points to) with <paramref name="text"/> via a temporary file and a rename, after copying the
     /// previous file to <c>&lt;file&gt;.seatguard-backup-&lt;UTC time&gt;</c>. Returns the backup's path (null when there was no file).
     /// </summary>
     public static string? Write(string path, string text, DateTimeOffset now)
     {
+        // A settings file linked from a dotfiles repository stays a link: the file it points to is replaced.
+        if (File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target) path = target.FullName;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         string? backup = null;

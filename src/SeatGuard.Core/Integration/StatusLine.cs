@@ -17,7 +17,11 @@ public static class StatusLine
             ? host.WithWorkingDirectory(directory)
             : host;
 
-    public static string Build(StatusLineInput? input, HostContext host, string? configDir, IUsageGlance usage, DateTimeOffset now)
+    public static string Build(StatusLineInput? input, HostContext host, string? configDir, IUsageGlance usage, DateTimeOffset now) =>
+        Report(input, host, configDir, usage, now).Line;
+
+    /// <summary>The line with what it was built from (<c>statusline --json</c>).</summary>
+    public static StatusLineReport Report(StatusLineInput? input, HostContext host, string? configDir, IUsageGlance usage, DateTimeOffset now)
     {
         var sessionHost = HostFor(host, input?.Directory);
         var glance = BillingGlance.For(sessionHost, configDir, now, interactive: true);
@@ -30,7 +34,8 @@ public static class StatusLine
         {
             numbers = null; // the billing part is what matters; usage is a bonus
         }
-        return Render(glance, input, numbers, now);
+        return new StatusLineReport(Render(glance, input, numbers, now), glance.Verdict, glance.Words, glance.ExpectedMode, glance.NeedsWarning,
+            sessionHost.WorkingDirectory, numbers);
     }
 
     public static string Render(BillingGlance glance, StatusLineInput? input, UsageGlance? usage, DateTimeOffset now)
@@ -68,3 +73,6 @@ public static class StatusLine
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }
+
+/// <summary>The status line and its parts, for <c>seatguard statusline --json</c>. Never holds a secret.</summary>
+public sealed record StatusLineReport(string Line, string Verdict, string Billing, string ExpectedMode, bool Warning, string Directory, UsageGlance? Usage);

@@ -206,6 +206,22 @@ public sealed class HooksInstallTests
     }
 
     [Fact]
+    public async Task ASymlinkedSettingsFileStaysALinkAndItsTargetIsUpdated()
+    {
+        using var sandbox = new SandboxHome();
+        var target = sandbox.WriteText(Path.Combine(sandbox.Root, "dotfiles", "claude-settings.json"), """{"model":"opus"}""");
+        Directory.CreateDirectory(sandbox.ClaudeDir);
+        File.CreateSymbolicLink(sandbox.UserSettingsPath, target);
+
+        (await Install(sandbox)).ExitCode.ShouldBe(0);
+
+        new FileInfo(sandbox.UserSettingsPath).LinkTarget.ShouldBe(target);
+        Read(target)["statusLine"]!["command"]!.GetValue<string>().ShouldBe(StatusLineCommand);
+        Read(target)["model"]!.GetValue<string>().ShouldBe("opus");
+        Backups(sandbox, target).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task DryRunPrintsTheResultAndWritesNothing()
     {
         using var sandbox = new SandboxHome();

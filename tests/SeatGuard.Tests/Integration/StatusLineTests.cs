@@ -136,4 +136,22 @@ public sealed class StatusLineTests
     {
         public UsageGlance? Get(HostContext host, DateTimeOffset now) => throw new IOException("cache locked");
     }
+
+    [Fact]
+    public async Task JsonDescribesTheLineAndItsParts()
+    {
+        using var sandbox = new SandboxHome();
+        var key = FakeTokens.ApiKey();
+
+        var result = await CliHarness.RunWithInputAsync(sandbox, new() { ["ANTHROPIC_API_KEY"] = key }, Input(sandbox.Project), "statusline", "--json");
+
+        result.ExitCode.ShouldBe(0);
+        var json = System.Text.Json.JsonDocument.Parse(result.StdOut).RootElement;
+        json.GetProperty("verdict").GetString().ShouldBe("api-key");
+        json.GetProperty("billing").GetString().ShouldBe("API key (env)");
+        json.GetProperty("warning").GetBoolean().ShouldBeTrue();
+        json.GetProperty("directory").GetString().ShouldBe(sandbox.Project);
+        json.GetProperty("line").GetString()!.ShouldStartWith("⚠ API key (env)");
+        result.StdOut.ShouldNotContain(key[^24..]);
+    }
 }
