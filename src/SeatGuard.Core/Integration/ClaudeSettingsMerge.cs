@@ -93,7 +93,7 @@ public static class ClaudeSettingsMerge
         var existing = settings[StatusLineKey];
         if (existing is JsonObject line && IsOurCommand(line, SeatGuardCommands.StatusLineArgs))
         {
-            if (line["command"]?.GetValue<string>() == commands.StatusLine && line["type"]?.GetValue<string>() == "command") return;
+            if (Text(line["command"]) == commands.StatusLine && Text(line["type"]) == "command") return;
             line["type"] = "command";
             line["command"] = commands.StatusLine;
             changes.Add("updated statusLine command");
@@ -101,7 +101,7 @@ public static class ClaudeSettingsMerge
         }
         if (existing is not null && !force)
         {
-            var what = existing is JsonObject o && o["command"] is JsonValue v && v.TryGetValue<string>(out var cmd) ? $"\"{cmd}\"" : existing.ToJsonString();
+            var what = existing is JsonObject o && Text(o["command"]) is { } cmd ? $"\"{cmd}\"" : existing.ToJsonString();
             notices.Add($"kept your existing statusLine ({what}); rerun with --force to replace it with SeatGuard's");
             return;
         }
@@ -125,7 +125,7 @@ public static class ClaudeSettingsMerge
             .ToList();
         if (ours.Count > 0)
         {
-            if (ours.All(h => h["command"]?.GetValue<string>() == commands.SessionStart)) return;
+            if (ours.All(h => Text(h["command"]) == commands.SessionStart)) return;
             foreach (var hook in ours) hook["command"] = commands.SessionStart;
             changes.Add("updated hooks.SessionStart command");
             return;
@@ -145,6 +145,7 @@ public static class ClaudeSettingsMerge
         _ => throw new InvalidDataException($"\"{key}\" is not an object"),
     };
 
-    private static bool IsOurCommand(JsonObject entry, string args) =>
-        entry["command"] is JsonValue v && v.TryGetValue<string>(out var command) && SeatGuardCommands.IsOurs(command, args);
+    private static bool IsOurCommand(JsonObject entry, string args) => SeatGuardCommands.IsOurs(Text(entry["command"]), args);
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 }

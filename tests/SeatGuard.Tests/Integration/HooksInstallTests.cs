@@ -188,6 +188,21 @@ public sealed class HooksInstallTests
     }
 
     [Fact]
+    public async Task OddlyTypedFieldsInOurEntriesAreRepairedNotACrash()
+    {
+        using var sandbox = new SandboxHome();
+        sandbox.WriteText(sandbox.UserSettingsPath, $$$"""{"statusLine":{"type":7,"command":"{{{StatusLineCommand}}}"},"hooks":{"SessionStart":[{"hooks":"oops"},{"hooks":[{"command":false}]}]}}""");
+
+        var result = await Install(sandbox);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var after = Read(sandbox.UserSettingsPath);
+        after["statusLine"]!["type"]!.GetValue<string>().ShouldBe("command");
+        after["hooks"]!["SessionStart"]![0]!["hooks"]!.GetValue<string>().ShouldBe("oops");
+        after["hooks"]!["SessionStart"]!.AsArray().Last()!["hooks"]![0]!["command"]!.GetValue<string>().ShouldBe(HookCommand);
+    }
+
+    [Fact]
     public async Task TheBackupHoldsThePreviousFileAndTheModeIsKept()
     {
         using var sandbox = new SandboxHome();
