@@ -15,7 +15,7 @@ public sealed record BillingGlance(
     string Words,
     string ExpectedMode,
     IReadOnlyList<Finding> RepositoryFindings,
-    string? ConfigError)
+    string ExpectedFrom)
 {
     /// <summary>Finding ids that always deserve a warning at session start, whatever the verdict.</summary>
     public static readonly IReadOnlySet<string> RepositoryFindingIds = new HashSet<string>(StringComparer.Ordinal)
@@ -43,18 +43,16 @@ public sealed record BillingGlance(
         var resolution = BillingResolver.Resolve(inventory);
         var findings = BillingAdvisor.Advise(inventory, resolution, now);
         string expected = LaunchModes.Subscription;
-        string? configError = null;
+        string expectedFrom;
         try
         {
-            expected = SeatConfig.Load(host).ExpectedMode;
+            var config = SeatConfig.Load(host);
+            expected = config.ExpectedMode;
+            expectedFrom = config.Path is null ? $"SeatGuard's default; set expectedMode in {SeatConfig.DefaultPath(host)}" : "expectedMode in " + config.Path;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            configError = e.Message;
-        }
-        catch (IOException e)
-        {
-            configError = e.Message;
+            expectedFrom = "SeatGuard's default, because your SeatGuard config could not be read: " + e.Message;
         }
         var (verdict, credential) = interactive && resolution.Interactive is { } note && inventory.ApiKeyApproval == ApiKeyApproval.Rejected
             ? (note.Verdict, note.Credential)
@@ -67,7 +65,7 @@ public sealed record BillingGlance(
             (verdict, words) = (BillingVerdicts.Unknown, HiddenWords);
         }
         return new BillingGlance(verdict, words, expected,
-            findings.Where(f => RepositoryFindingIds.Contains(f.Id)).ToArray(), configError);
+            findings.Where(f => RepositoryFindingIds.Contains(f.Id)).ToArray(), expectedFrom);
     }
 
     /// <summary>A credential in a few plain words. Never a value: only kinds and file names.</summary>

@@ -38,8 +38,8 @@ public static class SessionStartHook
         if (glance.Mismatch)
         {
             sentences.Add(glance.Verdict == BillingVerdicts.None
-                ? $"SeatGuard: Claude Code finds no credential here; you expect {glance.ExpectedMode} ({Expectation(glance)})."
-                : $"SeatGuard: this session bills {glance.Words}, not your {glance.ExpectedMode} ({Expectation(glance)}).");
+                ? $"SeatGuard: Claude Code finds no credential here; you expect {glance.ExpectedMode} ({glance.ExpectedFrom})."
+                : $"SeatGuard: this session bills {glance.Words}, not your {glance.ExpectedMode} ({glance.ExpectedFrom}).");
         }
         foreach (var finding in glance.RepositoryFindings)
         {
@@ -48,9 +48,4 @@ public static class SessionStartHook
         sentences.Add("Run `seatguard doctor` for the fix.");
         return string.Join(" ", sentences);
     }
-
-    private static string Expectation(BillingGlance glance) =>
-        glance.ConfigError is null
-            ? "expected mode from your SeatGuard config"
-            : "default expected mode; your SeatGuard config could not be read";
 }

@@ -33,6 +33,7 @@ public sealed class SessionStartHookTests
             message.ShouldStartWith("SeatGuard: ");
             message.ShouldContain(c.Verdict == "none" ? "no credential" : c.Words);
             message.ShouldContain("seatguard doctor");
+            if (c.Verdict != "none") message.ShouldContain("SeatGuard's default; set expectedMode in");
             var specific = root.GetProperty("hookSpecificOutput");
             specific.GetProperty("hookEventName").GetString().ShouldBe("SessionStart");
             specific.GetProperty("additionalContext").GetString()!.ShouldContain(message);
@@ -47,9 +48,13 @@ public sealed class SessionStartHookTests
         sandbox.WriteText(Path.Combine(sandbox.Home, ".config", "seatguard", "config.json"), """{"expectedMode":"api-key"}""");
 
         var result = await Hook(sandbox, new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, Input(sandbox.Project));
+        var subscription = await Hook(sandbox, new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, Input(sandbox.Project));
 
         result.ExitCode.ShouldBe(0);
         result.StdOut.ShouldBeEmpty();
+        var message = JsonDocument.Parse(subscription.StdOut).RootElement.GetProperty("systemMessage").GetString()!;
+        message.ShouldContain("not your api-key");
+        message.ShouldContain("expectedMode in " + Path.Combine(sandbox.Home, ".config", "seatguard", "config.json"));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class StatusLineTests
     public void UsageNumbersAreRenderedWhenKnown()
     {
         var now = new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
-        var glance = new BillingGlance(BillingVerdicts.Subscription, "Max subscription", "subscription", [], null);
+        var glance = new BillingGlance(BillingVerdicts.Subscription, "Max subscription", "subscription", [], "SeatGuard's default");
         var usage = new UsageGlance(1_234_567, 3.4m, now.AddHours(2).AddMinutes(13), 5.1m);
 
         var line = StatusLine.Render(glance, new StatusLineInput(Cost: new StatusLineCost(9.99m)), usage, now);
