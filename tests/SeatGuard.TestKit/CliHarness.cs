@@ -11,11 +11,15 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>Runs the seatguard CLI in-process against a sandbox host, capturing stdout and stderr.</summary>
 public static class CliHarness
 {
-    public static async Task<CliResult> RunAsync(SandboxHome sandbox, Dictionary<string, string>? env, params string[] args)
+    public static Task<CliResult> RunAsync(SandboxHome sandbox, Dictionary<string, string>? env, params string[] args) =>
+        RunWithInputAsync(sandbox, env, null, args);
+
+    /// <summary>Like <see cref="RunAsync"/>, with <paramref name="stdin"/> as standard input (Claude Code's JSON for statusline and hooks).</summary>
+    public static async Task<CliResult> RunWithInputAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var terminal = new Terminal(stdout, stderr, color: false);
+        var terminal = new Terminal(stdout, stderr, color: false) { In = new StringReader(stdin ?? "") };
         int code = await CliApp.RunAsync(args, terminal, dir => sandbox.Host(env, dir is null ? null : Path.GetFullPath(dir)));
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }

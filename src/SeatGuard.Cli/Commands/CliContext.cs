@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Integration;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -8,6 +9,9 @@ namespace SeatGuard.Cli.Commands;
 public sealed class CliContext(Terminal terminal, Func<string?, HostContext> hostFactory)
 {
     public Terminal Terminal { get; } = terminal;
+
+    /// <summary>Usage numbers for the status line (the usage capability's cache once it is wired in).</summary>
+    public IUsageGlance UsageGlance { get; init; } = NullUsageGlance.Instance;
 
     /// <summary>The host as seen from --dir (or the current directory).</summary>
     public HostContext Host(ParseResult parse) => hostFactory(parse.GetValue(CommonOptions.Dir));

@@ -15,5 +15,8 @@ public static class CommandCatalog
         yield return PolicyCommand.Create(context);
         yield return UsageCommand.Create(context);
         yield return ReportCommand.Create(context);
+        yield return StatuslineCommand.Create(context);
+        yield return HookCommand.Create(context);
+        yield return HooksCommand.Create(context);
     }
 }

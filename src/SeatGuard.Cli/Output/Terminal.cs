@@ -18,6 +18,9 @@ public sealed class Terminal
     /// <summary>Columns for human output; wide when not writing to a terminal so lines are not wrapped.</summary>
     public int Width { get; init; } = 200;
 
+    /// <summary>Standard input, for commands Claude Code feeds JSON (statusline, hook); empty unless given.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>Raw stdout for output passed through byte for byte (the child's stream-json).</summary>
     public Stream RawOut { get; init; }
 
@@ -39,7 +42,7 @@ public sealed class Terminal
         {
             try { width = Math.Max(40, Console.WindowWidth); } catch (IOException) { }
         }
-        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected) { Width = width, RawOut = Console.OpenStandardOutput() };
+        return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected) { Width = width, RawOut = Console.OpenStandardOutput(), In = Console.In };
     }
 
     /// <summary>Spectre console on stdout, for human output.</summary>
@@ -62,4 +65,15 @@ public sealed class Terminal
     }
 
     public void Error(string line) => Err.WriteLine(line);
+
+    /// <summary>All of stdin up to <paramref name="maxChars"/>, or null when stdin is a terminal (nobody is piping anything).</summary>
+    public string? ReadInput(int maxChars)
+    {
+        if (StdinIsTerminal) return null;
+        var buffer = new char[Math.Min(maxChars + 1, 64 * 1024)];
+        var text = new System.Text.StringBuilder();
+        int n;
+        while (text.Length <= maxChars && (n = In.Read(buffer, 0, buffer.Length)) > 0) text.Append(buffer, 0, n);
+        return text.ToString();
+    }
 }

@@ -1,0 +1,113 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Launch;
+
+namespace SeatGuard.Core.Integration;
+
+/// <summary>
+/// The billing source of one directory, reduced to what fits in a status line or a session-start warning:
+/// plain words ("Max subscription", "API key (.claude/settings.json)"), the verdict, and whether it is not
+/// what the user declared (<see cref="SeatConfig.ExpectedMode"/>) or a repository settings file switched it.
+/// File reads only: no network, no process.
+/// </summary>
+public sealed record BillingGlance(
+    string Verdict,
+    string Words,
+    string ExpectedMode,
+    IReadOnlyList<Finding> RepositoryFindings,
+    string ExpectedFrom)
+{
+    /// <summary>Finding ids that always deserve a warning at session start, whatever the verdict.</summary>
+    public static readonly IReadOnlySet<string> RepositoryFindingIds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "repo-settings-switch-billing", "repo-settings-redirect-base-url",
+    };
+
+    /// <summary>Words for a session whose credential SeatGuard cannot see (see <see cref="For"/>).</summary>
+    public const string HiddenWords = "subscription? (token hidden from hooks)";
+
+    /// <summary>The directory bills something other than the mode the user expects (unknown is not a mismatch).</summary>
+    public bool Mismatch => Verdict != ExpectedMode && Verdict != BillingVerdicts.Unknown;
+
+    /// <summary>Worth warning about: a mismatch, or a repository file that switches billing or redirects the credential.</summary>
+    public bool NeedsWarning => Mismatch || RepositoryFindings.Count > 0;
+
+    /// <summary>Looks at <paramref name="host"/>'s working directory with the billing-source engine.</summary>
+    /// <param name="interactive">
+    /// For an interactive session (the status line only exists there): an API key the user declined in the
+    /// interactive prompt is skipped, as Claude Code skips it. Otherwise the verdict of <c>claude -p</c>.
+    /// </param>
+    public static BillingGlance For(HostContext host, string? configDir, DateTimeOffset now, bool interactive = false)
+    {
+        var inventory = CredentialInventory.Gather(host, configDir);
+        var resolution = BillingResolver.Resolve(inventory);
+        var findings = BillingAdvisor.Advise(inventory, resolution, now);
+        string expected = LaunchModes.Subscription;
+        string expectedFrom;
+        try
+        {
+            var config = SeatConfig.Load(host);
+            expected = config.ExpectedMode;
+            expectedFrom = config.Path is null ? $"SeatGuard's default; set expectedMode in {SeatConfig.DefaultPath(host)}" : "expectedMode in " + config.Path;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            expectedFrom = "SeatGuard's default, because your SeatGuard config could not be read: " + e.Message;
+        }
+        var (verdict, credential) = interactive && resolution.Interactive is { } note && inventory.ApiKeyApproval == ApiKeyApproval.Rejected
+            ? (note.Verdict, note.Credential)
+            : (resolution.Verdict, resolution.Winner);
+        string words = Describe(inventory, credential);
+        if (verdict == BillingVerdicts.None && host.Get("CLAUDECODE") == "1")
+        {
+            // Measured (2.1.330): Claude Code removes CLAUDE_CODE_OAUTH_TOKEN from the environment of the hooks and
+            // commands it runs, so inside a session "nothing visible" most likely means a setup-token. Not provable here.
+            (verdict, words) = (BillingVerdicts.Unknown, HiddenWords);
+        }
+        return new BillingGlance(verdict, words, expected,
+            findings.Where(f => RepositoryFindingIds.Contains(f.Id)).ToArray(), expectedFrom);
+    }
+
+    /// <summary>A credential in a few plain words. Never a value: only kinds and file names.</summary>
+    public static string Describe(CredentialInventory inventory, CredentialRef credential)
+    {
+        string plan = inventory.Login?.SubscriptionType is { Length: > 0 } t
+            ? char.ToUpperInvariant(t[0]) + t[1..] + " subscription"
+            : "Subscription";
+        return credential.Kind switch
+        {
+            CredentialKinds.Login => plan,
+            CredentialKinds.OAuthToken => $"{plan} (setup-token, {Where(credential.Source)})",
+            CredentialKinds.ApiKey when credential.Source.StartsWith("file:", StringComparison.Ordinal) => "API key (Console login)",
+            CredentialKinds.ApiKey => $"API key ({Where(credential.Source)})",
+            CredentialKinds.ApiKeyHelper => $"API key (apiKeyHelper, {Where(credential.Source)})",
+            CredentialKinds.AuthToken => GatewayWords(inventory),
+            CredentialKinds.Cloud => $"cloud provider ({CloudName(inventory.CloudFlag)})",
+            _ => "no credential",
+        };
+    }
+
+    private static string Where(string source) => source switch
+    {
+        _ when source.StartsWith("env:", StringComparison.Ordinal) => "env",
+        "settings:user" => "settings.json",
+        "settings:project" => ".claude/settings.json",
+        "settings:local" => ".claude/settings.local.json",
+        "settings:managed" => "managed settings",
+        "settings:flag" => "--settings",
+        _ => source,
+    };
+
+    private static string GatewayWords(CredentialInventory inventory) =>
+        inventory.Active(BillingVariables.BaseUrl)?.PlainValue is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? $"gateway ({uri.Host})"
+            : "gateway";
+
+    private static string CloudName(string? flag) => flag switch
+    {
+        BillingVariables.UseBedrock => "Bedrock",
+        BillingVariables.UseVertex => "Vertex",
+        BillingVariables.UseFoundry => "Foundry",
+        _ => "unknown",
+    };
+}

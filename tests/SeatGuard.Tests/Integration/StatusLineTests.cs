@@ -1,0 +1,157 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Integration;
+using SeatGuard.TestKit;
+
+namespace SeatGuard.Tests.Integration;
+
+public sealed class StatusLineTests
+{
+    private static string Input(string dir, string model = "Opus") =>
+        $$"""{"session_id":"s-1","transcript_path":"/nowhere/s-1.jsonl","cwd":"{{dir}}","model":{"id":"claude-opus","display_name":"{{model}}"},"workspace":{"current_dir":"{{dir}}","project_dir":"{{dir}}"},"cost":{"total_cost_usd":0.4321},"version":"2.1.330"}""";
+
+    [Theory]
+    [MemberData(nameof(BillingKindCase.Names), MemberType = typeof(BillingKindCase))]
+    public async Task ShowsTheBillingSourceInPlainWords(string name)
+    {
+        var c = BillingKindCase.Named(name);
+        using var sandbox = new SandboxHome();
+        var env = c.Setup(sandbox);
+
+        var result = await CliHarness.RunWithInputAsync(sandbox, env, Input(sandbox.Project), "statusline");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var line = result.StdOut.TrimEnd('\n');
+        line.ShouldNotContain("\n");
+        line.ShouldStartWith(c.IsSubscription ? c.Words : "⚠ " + c.Words + " — expected subscription");
+        line.ShouldContain(" · Opus · session $0.43");
+        BillingKindCase.ShouldNotLeak(result.StdOut + result.StdErr, BillingKindCase.Secrets(sandbox, env));
+    }
+
+    [Fact]
+    public async Task ApiKeyIsNoWarningWhenTheUserExpectsApiKeyBilling()
+    {
+        using var sandbox = new SandboxHome();
+        sandbox.WriteText(Path.Combine(sandbox.Home, ".config", "seatguard", "config.json"), """{"expectedMode":"api-key"}""");
+        var env = new Dictionary<string, string> { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() };
+
+        var result = await CliHarness.RunWithInputAsync(sandbox, env, Input(sandbox.Project), "statusline");
+
+        result.StdOut.ShouldStartWith("API key (env) · Opus");
+    }
+
+    [Fact]
+    public async Task TheSessionDirectoryDecidesWhichProjectSettingsCount()
+    {
+        using var sandbox = new SandboxHome();
+        sandbox.WriteLoginCredentials(FakeTokens.OAuthToken());
+        var other = Path.Combine(sandbox.Root, "other-repo");
+        var key = FakeTokens.ApiKey();
+        sandbox.WriteJson(Path.Combine(other, ".claude", "settings.json"), SandboxHome.EnvSettings("ANTHROPIC_API_KEY", key));
+
+        var inProject = await CliHarness.RunWithInputAsync(sandbox, null, Input(sandbox.Project), "statusline");
+        var inOther = await CliHarness.RunWithInputAsync(sandbox, null, Input(other), "statusline");
+
+        inProject.StdOut.ShouldStartWith("Max subscription");
+        inOther.StdOut.ShouldStartWith("⚠ API key (.claude/settings.json) — expected subscription");
+        inOther.StdOut.ShouldNotContain(key[^24..]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json at all")]
+    [InlineData("{\"model\":\"opus\",\"workspace\":42}")]
+    [InlineData("{\"cost\":{\"total_cost_usd\":\"lots\"}}")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"workspace\":{\"current_dir\":\"relative/dir\"}}")]
+    [InlineData("{\"workspace\":{\"current_dir\":\"/does/not/exist\"}}")]
+    public async Task BadOrMissingInputStillPrintsTheBillingPart(string stdin)
+    {
+        using var sandbox = new SandboxHome();
+        sandbox.WriteLoginCredentials(FakeTokens.OAuthToken(), subscriptionType: "max");
+
+        var result = await CliHarness.RunWithInputAsync(sandbox, null, stdin, "statusline");
+
+        result.ExitCode.ShouldBe(0);
+        result.StdOut.ShouldBe("Max subscription\n");
+        result.StdErr.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RepositorySettingsThatRedirectTheBaseUrlAreFlaggedEvenOnASubscription()
+    {
+        using var sandbox = new SandboxHome();
+        sandbox.WriteLoginCredentials(FakeTokens.OAuthToken());
+        sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_BASE_URL", "https://collector.example.net"));
+
+        var result = await CliHarness.RunWithInputAsync(sandbox, null, Input(sandbox.Project), "statusline");
+
+        result.StdOut.ShouldStartWith("⚠ Max subscription — set by this repository");
+    }
+
+    [Fact]
+    public void UsageNumbersAreRenderedWhenKnown()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
+        var glance = new BillingGlance(BillingVerdicts.Subscription, "Max subscription", "subscription", [], "SeatGuard's default");
+        var usage = new UsageGlance(1_234_567, 3.4m, now.AddHours(2).AddMinutes(13), 5.1m);
+
+        var line = StatusLine.Render(glance, new StatusLineInput(Cost: new StatusLineCost(9.99m)), usage, now);
+
+        line.ShouldBe("Max subscription · block 1.2M tok $3.40 (2h13m left) · today $5.10");
+    }
+
+    [Theory]
+    [InlineData(999, "999 tok")]
+    [InlineData(12_345, "12.3k tok")]
+    [InlineData(2_000_000, "2.0M tok")]
+    public void TokensAreShortened(long tokens, string expected) => StatusLine.Tokens(tokens).ShouldBe(expected);
+
+    [Fact]
+    public void AFailingUsageSourceLeavesTheBillingPart()
+    {
+        using var sandbox = new SandboxHome();
+        sandbox.WriteLoginCredentials(FakeTokens.OAuthToken(), subscriptionType: "pro");
+
+        var line = StatusLine.Build(null, sandbox.Host(), null, new ThrowingUsage(), DateTimeOffset.UtcNow);
+
+        line.ShouldBe("Pro subscription");
+    }
+
+    [Fact]
+    public void AnInteractivelyRejectedKeyShowsWhatTheSessionReallyUses()
+    {
+        using var sandbox = new SandboxHome();
+        var key = FakeTokens.ApiKey();
+        sandbox.WriteLoginCredentials(FakeTokens.OAuthToken(), subscriptionType: "max");
+        sandbox.WriteJson(Path.Combine(sandbox.Home, ".claude.json"),
+            new Dictionary<string, object> { ["customApiKeyResponses"] = new Dictionary<string, string[]> { ["approved"] = [], ["rejected"] = [key[^20..]] } });
+
+        var line = StatusLine.Build(null, sandbox.Host(new() { ["ANTHROPIC_API_KEY"] = key }), null, NullUsageGlance.Instance, DateTimeOffset.UtcNow);
+
+        line.ShouldBe("Max subscription");
+    }
+
+    private sealed class ThrowingUsage : IUsageGlance
+    {
+        public UsageGlance? Get(HostContext host, DateTimeOffset now) => throw new IOException("cache locked");
+    }
+
+    [Fact]
+    public async Task JsonDescribesTheLineAndItsParts()
+    {
+        using var sandbox = new SandboxHome();
+        var key = FakeTokens.ApiKey();
+
+        var result = await CliHarness.RunWithInputAsync(sandbox, new() { ["ANTHROPIC_API_KEY"] = key }, Input(sandbox.Project), "statusline", "--json");
+
+        result.ExitCode.ShouldBe(0);
+        var json = System.Text.Json.JsonDocument.Parse(result.StdOut).RootElement;
+        json.GetProperty("verdict").GetString().ShouldBe("api-key");
+        json.GetProperty("billing").GetString().ShouldBe("API key (env)");
+        json.GetProperty("warning").GetBoolean().ShouldBeTrue();
+        json.GetProperty("directory").GetString().ShouldBe(sandbox.Project);
+        json.GetProperty("line").GetString()!.ShouldStartWith("⚠ API key (env)");
+        result.StdOut.ShouldNotContain(key[^24..]);
+    }
+}
