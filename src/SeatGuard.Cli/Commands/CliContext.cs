@@ -11,7 +11,7 @@ public sealed class CliContext(Terminal terminal, Func<string?, HostContext> hos
     public Terminal Terminal { get; } = terminal;
 
     /// <summary>Usage numbers for the status line (the usage capability's cache once it is wired in).</summary>
-    public IUsageGlance UsageGlance { get; init; } = NullUsageGlance.Instance;
+    public IUsageGlance UsageGlance { get; init; } = new TranscriptUsageGlance();
 
     /// <summary>The host as seen from --dir (or the current directory).</summary>
     public HostContext Host(ParseResult parse) => hostFactory(parse.GetValue(CommonOptions.Dir));
