@@ -8,5 +8,6 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return DoctorCommand.Create(context);
+        yield return ScanCommand.Create(context);
     }
 }
