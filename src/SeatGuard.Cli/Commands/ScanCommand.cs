@@ -102,7 +102,7 @@ public static class ScanCommand
             context.Terminal.Out.WriteLine(ScanJson.Serialize(log));
             return ExitCodes.Ok;
         }
-        ScanTable.WriteRules(context.Terminal.Console_, scanner.Rules, scanner.Prefilter.Keywords);
+        ScanTable.WriteRules(context.Terminal.Out, scanner.Rules, scanner.Prefilter.Keywords);
         return ExitCodes.Ok;
     }
 

@@ -39,14 +39,12 @@ public static class ScanTable
         console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {Markup.Escape(summary)}" : Markup.Escape(summary));
     }
 
-    public static void WriteRules(IAnsiConsole console, IReadOnlyList<ScanRule> rules, IReadOnlyList<string> keywords)
+    /// <summary>Plain lines (no wrapping), so scripts such as bench/scan.sh can read them.</summary>
+    public static void WriteRules(TextWriter output, IReadOnlyList<ScanRule> rules, IReadOnlyList<string> keywords)
     {
         int width = rules.Max(r => r.Id.Length);
         foreach (var r in rules)
-        {
-            console.MarkupLine($"{Markup.Escape(r.Id.PadRight(width))}  {Tiers.Name(r.Tier),-5}  {Markup.Escape(r.Detector),-8}  {Markup.Escape(r.Scenario ?? "-")}");
-            console.MarkupLine($"{new string(' ', width)}  {Markup.Escape(r.Title)}");
-        }
-        console.MarkupLine("prefilter keywords: " + Markup.Escape(string.Join(" ", keywords)));
+            output.WriteLine($"{r.Id.PadRight(width)}  {Tiers.Name(r.Tier),-5}  {r.Detector,-8}  {r.Scenario ?? "-",-30}  {r.Title}");
+        output.WriteLine("prefilter keywords: " + string.Join(" ", keywords));
     }
 }

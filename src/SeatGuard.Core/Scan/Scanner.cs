@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -44,7 +43,7 @@ public sealed class Scanner
 
         foreach (var root in roots)
         {
-            TreeWalker.Walk(root, full => ScanFile(full, Display(full, relativeTo), options.MaxFileBytes, sink), Math.Max(1, options.Threads), cancel);
+            TreeWalker.Walk(root, full => ScanFile(full, relativeTo, options.MaxFileBytes, sink), Math.Max(1, options.Threads), cancel);
         }
         int commits = 0;
         if (options.History)
@@ -95,41 +94,40 @@ public sealed class Scanner
         return Path.DirectorySeparatorChar == '/' ? shown : shown.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private void ScanFile(string fullPath, string displayPath, long maxBytes, Sink sink)
+    // Per-thread read buffer: grown as needed, never returned, no pool traffic per file.
+    [ThreadStatic] private static byte[]? t_bytes;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void ScanFile(string fullPath, string relativeTo, long maxBytes, Sink sink)
     {
-        byte[]? bytes = null;
-        char[]? chars = null;
         try
         {
-            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            long length = RandomAccess.GetLength(handle);
-            if (length == 0 || length > maxBytes) return;
-            bytes = ArrayPool<byte>.Shared.Rent((int)length);
-            int read = 0;
-            while (read < length)
+            string text;
+            using (var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             {
-                int n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
-                if (n <= 0) break;
-                read += n;
+                long length = RandomAccess.GetLength(handle);
+                if (length == 0 || length > maxBytes) return;
+                var bytes = t_bytes is { } b && b.Length >= length ? b : t_bytes = new byte[Math.Max(length, 64 * 1024)];
+                int read = 0;
+                while (read < length)
+                {
+                    int n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
+                    if (n <= 0) break;
+                    read += n;
+                }
+                var data = bytes.AsSpan(0, read);
+                if (data[..Math.Min(read, 8192)].Contains((byte)0)) return; // binary
+                Interlocked.Increment(ref sink.Files);
+                Interlocked.Add(ref sink.Bytes, read);
+                if (!_prefilter.MayMatch(data)) return;
+                text = Encoding.UTF8.GetString(data);
             }
-            var data = bytes.AsSpan(0, read);
-            if (data[..Math.Min(read, 8192)].Contains((byte)0)) return; // binary
-            Interlocked.Increment(ref sink.Files);
-            Interlocked.Add(ref sink.Bytes, read);
-            chars = ArrayPool<char>.Shared.Rent(read);
-            if (!_prefilter.MayMatch(data, chars)) return;
-            var text = Encoding.UTF8.GetString(data);
-            var unit = new ScanUnit(displayPath, text, () => ContributorsOf(fullPath));
+            var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath));
             Report(unit, Detect(unit), null, null, sink);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Vanished or unreadable files are skipped.
-        }
-        finally
-        {
-            if (bytes is not null) ArrayPool<byte>.Shared.Return(bytes);
-            if (chars is not null) ArrayPool<char>.Shared.Return(chars);
         }
     }
 

@@ -77,29 +77,42 @@ public static class TreeWalker
         cancel.ThrowIfCancellationRequested();
     }
 
+    private static readonly EnumerationOptions Enumeration = new() { AttributesToSkip = 0, IgnoreInaccessible = true, ReturnSpecialDirectories = false };
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ExpandDirectory(Work dir, ConcurrentQueue<Work> queue, ref int pending)
     {
         var scope = dir.Scope;
         var gitignore = Path.Combine(dir.Path, ".gitignore");
-        if (File.Exists(gitignore)) scope = new IgnoreScope(new IgnoreList(gitignore), dir.Path, scope);
-        IEnumerable<FileSystemInfo> entries;
+        if (File.Exists(gitignore)) scope = Scope(gitignore, dir.Path, scope);
         try
         {
-            entries = new DirectoryInfo(dir.Path).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true, ReturnSpecialDirectories = false });
-            foreach (var entry in entries)
+            // FileSystemEnumerable hands out (path, is-directory) without allocating FileSystemInfo objects.
+            var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDirectory)>(dir.Path,
+                (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Enumeration)
             {
-                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0) continue;
-                bool isDir = (entry.Attributes & FileAttributes.Directory) != 0;
-                if (isDir && entry.Name is ".git" or ".hg" or ".svn") continue;
-                if (scope is not null && scope.IsIgnored(entry.FullName, isDir)) continue;
+                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) =>
+                    (e.Attributes & FileAttributes.ReparsePoint) == 0 &&
+                    !(e.IsDirectory && (e.FileName is ".git" or ".hg" or ".svn")),
+            };
+            foreach (var (path, isDir) in entries)
+            {
+                if (scope is not null && scope.IsIgnored(path, isDir)) continue;
                 Interlocked.Increment(ref pending);
-                queue.Enqueue(new Work(entry.FullName, scope, isDir));
+                queue.Enqueue(new Work(path, scope, isDir));
             }
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or IOException)
         {
             // Unreadable directories are skipped, as ripgrep does.
         }
+    }
+
+    /// <summary>A scope for one ignore file; files without rules (comments only) add no scope.</summary>
+    private static IgnoreScope? Scope(string ignoreFile, string baseDir, IgnoreScope? parent)
+    {
+        var list = new IgnoreList(ignoreFile);
+        return list.Rules.Count == 0 ? parent : new IgnoreScope(list, baseDir, parent);
     }
 
     /// <summary>Ignore files of the directories above <paramref name="dir"/> up to the git root, and .git/info/exclude.</summary>
@@ -116,12 +129,12 @@ public static class TreeWalker
         if (gitRoot is null) return null;
         IgnoreScope? scope = null;
         var exclude = Path.Combine(gitRoot, ".git", "info", "exclude");
-        if (File.Exists(exclude)) scope = new IgnoreScope(new IgnoreList(exclude), gitRoot, null);
+        if (File.Exists(exclude)) scope = Scope(exclude, gitRoot, null);
         chain.Reverse();
         foreach (var d in chain)
         {
             var gi = Path.Combine(d, ".gitignore");
-            if (File.Exists(gi)) scope = new IgnoreScope(new IgnoreList(gi), d, scope);
+            if (File.Exists(gi)) scope = Scope(gi, d, scope);
         }
         return scope;
     }

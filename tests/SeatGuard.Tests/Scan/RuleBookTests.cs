@@ -89,12 +89,38 @@ public sealed class RuleBookTests
     }
 
     [Fact]
-    public void PrefilterKeepsOnlyKeywordsNotContainingShorterOnes()
+    public void PrefilterFoldsCommonPrefixesAndDropsKeywordsContainingShorterOnes()
     {
         var keywords = new Scanner(RuleBook.Load()).Prefilter.Keywords;
-        keywords.ShouldContain("claude");
-        keywords.ShouldContain("sk-ant-api03-");
-        keywords.ShouldNotContain("claude_code_oauth_token");
-        keywords.ShouldNotContain("claudeaioauth");
+        keywords.ShouldBe(["claude", "sk-ant-", "anthropic_", "apikeyhelper", "oauth-2025-04-20", ".credentials.json"]);
+    }
+}
+
+public sealed class KeywordPrefilterTests
+{
+    private static readonly KeywordPrefilter Filter = new(["claude", "sk-ant-api03-", "sk-ant-oat01-", "ANTHROPIC_API_KEY"]);
+
+    [Fact]
+    public void FindsEveryNeedleAtEveryOffsetAndCase()
+    {
+        foreach (var needle in new[] { "claude", "CLAUDE", "Claude", "sk-ant-", "anthropic_api_key", "Anthropic_Api_Key" })
+        {
+            for (int at = 0; at + needle.Length <= 150; at++)
+            {
+                var bytes = System.Text.Encoding.ASCII.GetBytes(new string('x', at) + needle + new string('y', 150 - at - needle.Length));
+                Filter.MayMatch(bytes).ShouldBeTrue($"{needle} at {at}");
+            }
+        }
+    }
+
+    [Fact]
+    public void RejectsNearMissesAndFoldingArtefacts()
+    {
+        foreach (var text in new[] { "clauDx claud laude", "sk_ant- sk-an-t", "anthropic-", "CL\u0001UDE", new string('z', 500) })
+        {
+            Filter.MayMatch(System.Text.Encoding.UTF8.GetBytes(text + new string(' ', 40))).ShouldBeFalse(text);
+            Filter.MayMatch(text).ShouldBeFalse(text);
+        }
+        Filter.Keywords.ShouldBe(["claude", "sk-ant-", "anthropic_api_key"]);
     }
 }
