@@ -12,6 +12,7 @@ namespace SeatGuard.Core.Scan;
 public sealed class RuleBook
 {
     public const string EmbeddedName = "SeatGuard.Core.Scan.rules.yaml";
+    private const string BuiltIn = "built-in";
     private static readonly string[] Detectors = ["token", "pattern", "workflow", "settings"];
     private static readonly string[] WorkflowChecks = ["open-to-anyone", "others-can-trigger", "shared-repo", "own-repo"];
 
@@ -27,7 +28,7 @@ public sealed class RuleBook
                    ?? throw new InvalidOperationException("embedded scan rules missing: " + EmbeddedName))
         using (var reader = new StreamReader(stream))
         {
-            Merge(rules, reader.ReadToEnd(), "rules.yaml (built-in)", "built-in");
+            Merge(rules, reader.ReadToEnd(), "rules.yaml (built-in)", BuiltIn);
         }
         if (userRulesPath is not null)
         {
@@ -94,13 +95,17 @@ public sealed class RuleBook
             if (text is null) return fallback;
             return int.TryParse(text, out var v) && v >= 0 ? v : throw new ScanInputException($"{file}:{Child(map, key)!.Start.Line}: '{key}' must be a non-negative number");
         }
-        Regex? Rx(string key)
+        Lazy<Regex>? Rx(string key)
         {
             var text = Opt(key);
             if (text is null) return null;
+            Regex Build() => new(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+            // Built-in expressions are covered by tests and built on first use; a user's are checked now.
+            if (origin == BuiltIn) return new Lazy<Regex>(Build);
             try
             {
-                return new Regex(text, RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+                var regex = Build();
+                return new Lazy<Regex>(regex);
             }
             catch (ArgumentException ex)
             {
@@ -131,8 +136,8 @@ public sealed class RuleBook
             TokenMin = Int("length", Int("min", 0)),
             TokenMax = Int("length", Int("max", 0)),
             TokenSuffix = Opt("suffix"),
-            Pattern = Rx("pattern"),
-            Requires = Rx("requires"),
+            PatternRegex = Rx("pattern"),
+            RequiresRegex = Rx("requires"),
             Check = Opt("check"),
             SettingsKeys = List("keys"),
             Origin = origin,
@@ -143,7 +148,7 @@ public sealed class RuleBook
         {
             case "token" when rule.TokenPrefix is null || rule.TokenMin <= 0 || rule.TokenMax < rule.TokenMin:
                 throw new ScanInputException($"{where}: a token rule needs 'prefix' and 'length' or 'min' <= 'max'");
-            case "pattern" when rule.Pattern is null:
+            case "pattern" when rule.PatternRegex is null:
                 throw new ScanInputException($"{where}: a pattern rule needs 'pattern'");
             case "workflow" when !WorkflowChecks.Contains(rule.Check):
                 throw new ScanInputException($"{where}: a workflow rule needs 'check' ({string.Join(", ", WorkflowChecks)})");

@@ -42,9 +42,11 @@ public sealed class ScanRule
     public int TokenMax { get; init; }
     public string? TokenSuffix { get; init; }
 
-    // pattern detector
-    public System.Text.RegularExpressions.Regex? Pattern { get; init; }
-    public System.Text.RegularExpressions.Regex? Requires { get; init; }
+    // pattern detector: built lazily, so a scan pays only for the expressions a file actually needs
+    public Lazy<System.Text.RegularExpressions.Regex>? PatternRegex { get; init; }
+    public Lazy<System.Text.RegularExpressions.Regex>? RequiresRegex { get; init; }
+    public System.Text.RegularExpressions.Regex? Pattern => PatternRegex?.Value;
+    public System.Text.RegularExpressions.Regex? Requires => RequiresRegex?.Value;
 
     // workflow detector: which check; settings detector: dotted JSON paths
     public string? Check { get; init; }
@@ -90,8 +92,9 @@ public sealed record ScanOptions
     public bool History { get; init; }
     public string? BaselinePath { get; init; }
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
-    public int Threads { get; init; } = Environment.ProcessorCount;
-    /// <summary>Reported paths are relative to this directory when inside it.</summary>
+    /// <summary>Worker threads; the CLI passes one per core.</summary>
+    public int Threads { get; init; } = 1;
+    /// <summary>Reported paths are relative to this directory when inside it (default: the first path, or its directory).</summary>
     public string? RelativeTo { get; init; }
 }
 

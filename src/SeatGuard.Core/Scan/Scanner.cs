@@ -33,12 +33,14 @@ public sealed class Scanner
     {
         var clock = Stopwatch.StartNew();
         var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
-        var roots = options.Paths.Select(p => Path.GetFullPath(p, options.RelativeTo ?? Directory.GetCurrentDirectory())).ToList();
+        if (options.Paths.Count == 0) throw new ScanInputException("nothing to scan: give at least one path");
+        var roots = options.Paths.Select(p => options.RelativeTo is null ? Path.GetFullPath(p) : Path.GetFullPath(p, options.RelativeTo)).ToList();
         foreach (var root in roots)
         {
             if (!Path.Exists(root)) throw new ScanInputException($"path not found: {root}");
         }
-        string relativeTo = Path.GetFullPath(options.RelativeTo ?? Directory.GetCurrentDirectory());
+        string relativeTo = options.RelativeTo is not null ? Path.GetFullPath(options.RelativeTo)
+            : Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
         var sink = new Sink();
 
         foreach (var root in roots)
@@ -150,11 +152,12 @@ public sealed class Scanner
     internal List<Hit> Detect(ScanUnit unit)
     {
         var hits = new List<Hit>();
+        var present = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // keywords are shared by rules: search each once
         List<ScanRule>? workflowRules = null;
         foreach (var rule in _rules)
         {
             if (!rule.AppliesTo(unit.Path)) continue;
-            if (!rule.Keywords.Any(k => unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!rule.Keywords.Any(k => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase))) continue;
             switch (rule.Detector)
             {
                 case "token": TokenDetector.Detect(unit, rule, hits); break;

@@ -17,6 +17,8 @@ public sealed class RuleBookTests
             r.Message.ShouldNotBeNullOrWhiteSpace();
             r.Fix.ShouldNotBeNullOrWhiteSpace();
             r.Scenario.ShouldNotBeNull().ShouldMatch("^[a-z0-9]+(-[a-z0-9]+)*$");
+            if (r.Detector == "pattern") r.Pattern.ShouldNotBeNull(); // built-in expressions are built lazily: build them here
+            if (r.RequiresRegex is not null) r.Requires.ShouldNotBeNull();
         }
         rules.Select(r => r.Tier).Distinct().Count().ShouldBe(3);
     }
