@@ -18,5 +18,6 @@ public static class CommandCatalog
         yield return StatuslineCommand.Create(context);
         yield return HookCommand.Create(context);
         yield return HooksCommand.Create(context);
+        yield return ScanCommand.Create(context);
     }
 }

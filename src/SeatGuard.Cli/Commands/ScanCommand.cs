@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Reflection;
+using SeatGuard.Cli.Output;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Scan;
+
+namespace SeatGuard.Cli.Commands;
+
+/// <summary><c>seatguard scan [PATH…]</c>: audit files (and with --history the git history) for what puts a seat at risk.</summary>
+public static class ScanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or directories to scan (default: --dir or the current directory).", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "Output format: table, json or sarif (SARIF 2.1.0 for GitHub code scanning).", DefaultValueFactory = _ => "table", HelpName = "table|json|sarif" };
+        format.AcceptOnlyFromAmong("table", "json", "sarif");
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding at or above this tier remains: red, gray or any.", DefaultValueFactory = _ => "red", HelpName = "red|gray|any" };
+        failOn.AcceptOnlyFromAmong("red", "gray", "any");
+        var history = new Option<bool>("--history") { Description = "Also scan the lines every commit added (git log -p, all refs); findings name the commit." };
+        var baseline = new Option<string?>("--baseline") { Description = "Ignore findings whose fingerprints this file lists (a baseline or a saved --json report).", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding's fingerprint to FILE, then report only what is new.", HelpName = "FILE" };
+        var rules = new Option<string?>("--rules") { Description = "A YAML rules file that adds rules or disables built-in ones (see docs/scan.md).", HelpName = "FILE" };
+        var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var listRules = new Option<bool>("--list-rules") { Description = "Print the rules (after --rules) and exit." };
+
+        var command = new Command("scan", "Audit a repository (and with --history its git history) for what puts a subscription seat at risk.\n" +
+                                          "Exit 1 when a finding at or above --fail-on remains; a line containing 'seatguard:allow' is skipped; .gitignore is respected.")
+        {
+            paths, format, failOn, history, baseline, writeBaseline, rules, maxSize, threads, listRules,
+        };
+        command.SetAction(parse =>
+        {
+            var host = context.Host(parse);
+            RuleBook book;
+            try
+            {
+                book = RuleBook.Load(Resolve(parse.GetValue(rules), host));
+                var scanner = new Scanner(book);
+                bool json = context.Json(parse);
+                string fmt = json ? "json" : parse.GetValue(format) ?? "table";
+                if (parse.GetValue(listRules)) return ListRules(context, scanner, json);
+
+                var targets = parse.GetValue(paths) is { Length: > 0 } given ? given.Select(p => Resolve(p, host)!).ToArray() : [host.WorkingDirectory];
+                var options = new ScanOptions
+                {
+                    Paths = targets,
+                    History = parse.GetValue(history),
+                    BaselinePath = Resolve(parse.GetValue(baseline), host),
+                    MaxFileBytes = Math.Max(1, parse.GetValue(maxSize)),
+                    Threads = Math.Clamp(parse.GetValue(threads), 1, 64),
+                    RelativeTo = host.WorkingDirectory,
+                };
+                var writeTo = Resolve(parse.GetValue(writeBaseline), host);
+                ScanReport report;
+                if (writeTo is not null)
+                {
+                    var all = scanner.Scan(options with { BaselinePath = null });
+                    Baseline.Write(writeTo, all.Findings);
+                    context.Terminal.Error($"seatguard: wrote {all.Findings.Count} finding(s) to the baseline {writeTo}");
+                    report = Scanner.ApplyBaseline(all, Baseline.Load(writeTo));
+                    if (options.BaselinePath is not null) report = Scanner.ApplyBaseline(report, Baseline.Load(options.BaselinePath));
+                }
+                else
+                {
+                    report = scanner.Scan(options);
+                }
+
+                switch (fmt)
+                {
+                    case "json":
+                        context.Terminal.Out.WriteLine(ScanJson.Serialize(report));
+                        break;
+                    case "sarif":
+                        context.Terminal.Out.WriteLine(ScanJson.Serialize(SarifWriter.Build(report, scanner.Rules, Version())));
+                        break;
+                    default:
+                        ScanTable.Write(context.Terminal.Console_, report);
+                        break;
+                }
+                var failTier = parse.GetValue(failOn) switch { "gray" => Tier.Gray, "any" => Tier.Green, _ => Tier.Red };
+                return Scanner.Fails(report, failTier) ? ExitCodes.CheckFailed : ExitCodes.Ok;
+            }
+            catch (ScanInputException ex)
+            {
+                // Reported here: System.CommandLine's own exception handler would turn a thrown UsageException into exit 1.
+                context.Terminal.Error("seatguard: " + Redactor.Scrub(ex.Message));
+                return ExitCodes.BadUsage;
+            }
+        });
+        return command;
+    }
+
+    private static string? Resolve(string? path, HostContext host) =>
+        string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path, host.WorkingDirectory);
+
+    private static int ListRules(CliContext context, Scanner scanner, bool json)
+    {
+        if (json)
+        {
+            var log = SarifWriter.Build(new ScanReport([], new ScanStats(0, 0, 0, 0, 0, 0)), scanner.Rules, Version());
+            context.Terminal.Out.WriteLine(ScanJson.Serialize(log));
+            return ExitCodes.Ok;
+        }
+        ScanTable.WriteRules(context.Terminal.Out, scanner.Rules, scanner.Prefilter.Keywords);
+        return ExitCodes.Ok;
+    }
+
+    private static string Version() =>
+        typeof(ScanCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

@@ -1,0 +1,50 @@
+using Spectre.Console;
+using SeatGuard.Core.Scan;
+
+namespace SeatGuard.Cli.Output;
+
+/// <summary>Human output of <c>seatguard scan</c>: one table per tier, worst first, then a summary line.</summary>
+public static class ScanTable
+{
+    public static void Write(IAnsiConsole console, ScanReport report)
+    {
+        foreach (var tier in new[] { Tier.Red, Tier.Gray, Tier.Green })
+        {
+            var group = report.Findings.Where(f => f.TierValue == tier).ToList();
+            if (group.Count == 0) continue;
+            var (label, color) = tier switch { Tier.Red => ("RED — bannable", "red"), Tier.Gray => ("GRAY — use an API key", "yellow"), _ => ("GREEN — fine", "green") };
+            var table = new Table { Border = TableBorder.Rounded, Expand = false };
+            table.Title = new TableTitle($"[bold {color}]{Markup.Escape(label)} ({group.Count})[/]");
+            table.AddColumn("Location");
+            table.AddColumn("Rule");
+            table.AddColumn("Finding");
+            foreach (var f in group)
+            {
+                var where = $"{f.Path}:{f.Line}:{f.Column}" + (f.Commit is null ? "" : $" @{f.Commit[..Math.Min(12, f.Commit.Length)]}");
+                var what = Markup.Escape(f.Title) + (f.Secret is null ? "" : $" [dim]{Markup.Escape(f.Secret)}[/]");
+                table.AddRow(new Markup(Markup.Escape(where)), new Markup(Markup.Escape(f.Rule)), new Markup(what));
+            }
+            console.Write(table);
+            foreach (var rule in group.DistinctBy(f => f.Rule))
+            {
+                console.MarkupLine($"  [bold]{Markup.Escape(rule.Rule)}[/]: {Markup.Escape(rule.Message)}");
+                console.MarkupLine($"    [dim]fix:[/] {Markup.Escape(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {Markup.Escape(rule.Scenario)})[/]"));
+            }
+        }
+        var s = report.Stats;
+        int red = report.Findings.Count(f => f.TierValue == Tier.Red), gray = report.Findings.Count(f => f.TierValue == Tier.Gray), green = report.Findings.Count - red - gray;
+        var summary = $"{red} red, {gray} gray, {green} green in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
+                      (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
+                      (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "");
+        console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {Markup.Escape(summary)}" : Markup.Escape(summary));
+    }
+
+    /// <summary>Plain lines (no wrapping), so scripts such as bench/scan.sh can read them.</summary>
+    public static void WriteRules(TextWriter output, IReadOnlyList<ScanRule> rules, IReadOnlyList<string> keywords)
+    {
+        int width = rules.Max(r => r.Id.Length);
+        foreach (var r in rules)
+            output.WriteLine($"{r.Id.PadRight(width)}  {Tiers.Name(r.Tier),-5}  {r.Detector,-8}  {r.Scenario ?? "-",-30}  {r.Title}");
+        output.WriteLine("prefilter keywords: " + string.Join(" ", keywords));
+    }
+}

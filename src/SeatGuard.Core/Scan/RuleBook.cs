@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SeatGuard.Core.Scan;
+
+/// <summary>
+/// The scan rules: the embedded <c>Scan/rules.yaml</c>, optionally extended by a user file whose
+/// <c>rules:</c> add (or replace, by id) and whose <c>disable:</c> removes rules.
+/// Every problem in a rules file is reported as <c>file:line: what</c>.
+/// </summary>
+public sealed class RuleBook
+{
+    public const string EmbeddedName = "SeatGuard.Core.Scan.rules.yaml";
+    private const string BuiltIn = "built-in";
+    private static readonly string[] Detectors = ["token", "pattern", "workflow", "settings"];
+    private static readonly string[] WorkflowChecks = ["open-to-anyone", "others-can-trigger", "shared-repo", "own-repo"];
+
+    public IReadOnlyList<ScanRule> Rules { get; }
+
+    private RuleBook(IReadOnlyList<ScanRule> rules) => Rules = rules;
+
+    /// <summary>The built-in rules, plus the user file when given.</summary>
+    public static RuleBook Load(string? userRulesPath = null)
+    {
+        var rules = new List<ScanRule>();
+        using (var stream = typeof(RuleBook).Assembly.GetManifestResourceStream(EmbeddedName)
+                   ?? throw new InvalidOperationException("embedded scan rules missing: " + EmbeddedName))
+        using (var reader = new StreamReader(stream))
+        {
+            Merge(rules, reader.ReadToEnd(), "rules.yaml (built-in)", BuiltIn);
+        }
+        if (userRulesPath is not null)
+        {
+            if (!File.Exists(userRulesPath)) throw new ScanInputException($"rules file not found: {userRulesPath}");
+            Merge(rules, File.ReadAllText(userRulesPath), userRulesPath, userRulesPath);
+        }
+        return new RuleBook(rules);
+    }
+
+    /// <summary>Rules from YAML text alone (tests and other programs).</summary>
+    public static RuleBook FromYaml(string yaml, string name = "rules")
+    {
+        var rules = new List<ScanRule>();
+        Merge(rules, yaml, name, name);
+        return new RuleBook(rules);
+    }
+
+    private static void Merge(List<ScanRule> rules, string yaml, string fileName, string origin)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            throw new ScanInputException($"{fileName}:{ex.Start.Line}: {ex.Message}");
+        }
+        if (stream.Documents.Count == 0) return;
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new ScanInputException($"{fileName}:{stream.Documents[0].RootNode.Start.Line}: expected a mapping with 'rules:' and/or 'disable:'");
+
+        if (Child(root, "disable") is { } disable)
+        {
+            foreach (var idNode in Sequence(disable, fileName, "disable"))
+            {
+                var id = Scalar(idNode, fileName, "disable entry");
+                if (rules.RemoveAll(r => r.Id == id) == 0)
+                    throw new ScanInputException($"{fileName}:{idNode.Start.Line}: disable: no rule with id '{id}'");
+            }
+        }
+        if (Child(root, "rules") is { } list)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var node in Sequence(list, fileName, "rules"))
+            {
+                var rule = ParseRule(node, fileName, origin);
+                if (!seen.Add(rule.Id)) throw new ScanInputException($"{fileName}:{node.Start.Line}: duplicate rule id '{rule.Id}'");
+                int existing = rules.FindIndex(r => r.Id == rule.Id);
+                if (existing >= 0) rules[existing] = rule; else rules.Add(rule);
+            }
+        }
+    }
+
+    private static ScanRule ParseRule(YamlNode node, string file, string origin)
+    {
+        if (node is not YamlMappingNode map) throw new ScanInputException($"{file}:{node.Start.Line}: a rule must be a mapping");
+        string Req(string key) => Child(map, key) is { } n ? Scalar(n, file, key) : throw new ScanInputException($"{file}:{map.Start.Line}: rule is missing '{key}'");
+        string? Opt(string key) => Child(map, key) is { } n ? Scalar(n, file, key) : null;
+        IReadOnlyList<string> List(string key) => Child(map, key) is { } n ? Sequence(n, file, key).Select(x => Scalar(x, file, key)).ToArray() : [];
+        int Int(string key, int fallback)
+        {
+            var text = Opt(key);
+            if (text is null) return fallback;
+            return int.TryParse(text, out var v) && v >= 0 ? v : throw new ScanInputException($"{file}:{Child(map, key)!.Start.Line}: '{key}' must be a non-negative number");
+        }
+        Lazy<Regex>? Rx(string key)
+        {
+            var text = Opt(key);
+            if (text is null) return null;
+            Regex Build() => new(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+            // Built-in expressions are covered by tests and built on first use; a user's are checked now.
+            if (origin == BuiltIn) return new Lazy<Regex>(Build);
+            try
+            {
+                var regex = Build();
+                return new Lazy<Regex>(regex);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ScanInputException($"{file}:{Child(map, key)!.Start.Line}: bad regular expression in '{key}': {ex.Message}");
+            }
+        }
+
+        var id = Req("id");
+        if (!Regex.IsMatch(id, "^[a-z0-9]+(-[a-z0-9]+)*$")) throw new ScanInputException($"{file}:{map.Start.Line}: rule id '{id}' must be kebab-case");
+        var tierText = Req("tier");
+        if (!Tiers.TryParse(tierText, out var tier)) throw new ScanInputException($"{file}:{Child(map, "tier")!.Start.Line}: tier must be red, gray or green, not '{tierText}'");
+        var detector = Req("detector");
+        if (!Detectors.Contains(detector)) throw new ScanInputException($"{file}:{Child(map, "detector")!.Start.Line}: unknown detector '{detector}' (token, pattern, workflow, settings)");
+
+        var rule = new ScanRule
+        {
+            Id = id,
+            Tier = tier,
+            Title = Req("title"),
+            Message = Req("message"),
+            Fix = Req("fix"),
+            Scenario = Opt("scenario"),
+            Detector = detector,
+            Keywords = List("keywords"),
+            Paths = List("paths").Select(p => new PathGlob(p)).ToArray(),
+            ExcludePaths = List("exclude").Select(p => new PathGlob(p)).ToArray(),
+            TokenPrefix = Opt("prefix"),
+            TokenMin = Int("length", Int("min", 0)),
+            TokenMax = Int("length", Int("max", 0)),
+            TokenSuffix = Opt("suffix"),
+            PatternRegex = Rx("pattern"),
+            RequiresRegex = Rx("requires"),
+            Check = Opt("check"),
+            SettingsKeys = List("keys"),
+            Origin = origin,
+        };
+        string where = $"{file}:{map.Start.Line}: rule '{id}'";
+        if (rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) throw new ScanInputException($"{where} needs 'keywords' (at least one word the detector's matches contain)");
+        switch (detector)
+        {
+            case "token" when rule.TokenPrefix is null || rule.TokenMin <= 0 || rule.TokenMax < rule.TokenMin:
+                throw new ScanInputException($"{where}: a token rule needs 'prefix' and 'length' or 'min' <= 'max'");
+            case "pattern" when rule.PatternRegex is null:
+                throw new ScanInputException($"{where}: a pattern rule needs 'pattern'");
+            case "workflow" when !WorkflowChecks.Contains(rule.Check):
+                throw new ScanInputException($"{where}: a workflow rule needs 'check' ({string.Join(", ", WorkflowChecks)})");
+            case "settings" when rule.SettingsKeys.Count == 0:
+                throw new ScanInputException($"{where}: a settings rule needs 'keys'");
+        }
+        return rule;
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    private static IEnumerable<YamlNode> Sequence(YamlNode node, string file, string what) =>
+        node is YamlSequenceNode seq ? seq.Children : throw new ScanInputException($"{file}:{node.Start.Line}: '{what}' must be a list");
+
+    private static string Scalar(YamlNode node, string file, string what) =>
+        node is YamlScalarNode { Value: { } v } ? v : throw new ScanInputException($"{file}:{node.Start.Line}: '{what}' must be a single value");
+}

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using SeatGuard.Core.Common;
+
+namespace SeatGuard.Core.Scan;
+
+/// <summary>
+/// <c>seatguard scan</c>'s engine: walks the paths (and with <see cref="ScanOptions.History"/> the git
+/// history), prefilters by keyword, runs the detectors of the rules that apply to each file, then drops
+/// lines marked <c>seatguard:allow</c> and findings in the baseline. Secrets leave it only redacted.
+/// </summary>
+public sealed class Scanner
+{
+    public const string AllowMarker = "seatguard:allow";
+
+    private readonly IReadOnlyList<ScanRule> _rules;
+    private readonly KeywordPrefilter _prefilter;
+    private readonly ConcurrentDictionary<string, int> _contributors = new(StringComparer.Ordinal);
+
+    public Scanner(RuleBook book)
+    {
+        _rules = book.Rules;
+        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Keywords));
+    }
+
+    public IReadOnlyList<ScanRule> Rules => _rules;
+
+    public KeywordPrefilter Prefilter => _prefilter;
+
+    public ScanReport Scan(ScanOptions options, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
+        if (options.Paths.Count == 0) throw new ScanInputException("nothing to scan: give at least one path");
+        var roots = options.Paths.Select(p => options.RelativeTo is null ? Path.GetFullPath(p) : Path.GetFullPath(p, options.RelativeTo)).ToList();
+        foreach (var root in roots)
+        {
+            if (!Path.Exists(root)) throw new ScanInputException($"path not found: {root}");
+        }
+        string relativeTo = options.RelativeTo is not null ? Path.GetFullPath(options.RelativeTo)
+            : Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
+        var sink = new Sink();
+
+        foreach (var root in roots)
+        {
+            TreeWalker.Walk(root, full => ScanFile(full, relativeTo, options.MaxFileBytes, sink), Math.Max(1, options.Threads), cancel);
+        }
+        int commits = 0;
+        if (options.History)
+        {
+            foreach (var root in roots)
+            {
+                commits += ScanHistory(root, relativeTo, sink);
+            }
+        }
+
+        var findings = sink.Findings.DistinctBy(f => (f.Fingerprint, f.Line, f.Column, f.Commit)).ToList();
+        findings.Sort(Order);
+        var report = new ScanReport(findings, new ScanStats(sink.Files, sink.Bytes, Math.Round(clock.Elapsed.TotalSeconds, 3), commits, 0, sink.Allowed));
+        return baseline is null ? report : ApplyBaseline(report, baseline);
+    }
+
+    /// <summary>The report without the findings the baseline knows; their number goes to <see cref="ScanStats.Baselined"/>.</summary>
+    public static ScanReport ApplyBaseline(ScanReport report, Baseline baseline)
+    {
+        var kept = report.Findings.Where(f => !baseline.Contains(f)).ToList();
+        return report with { Findings = kept, Stats = report.Stats with { Baselined = report.Stats.Baselined + report.Findings.Count - kept.Count } };
+    }
+
+    private static int Order(Finding a, Finding b)
+    {
+        int c = b.TierValue.CompareTo(a.TierValue);
+        if (c == 0) c = (b.Commit is null).CompareTo(a.Commit is null);
+        if (c == 0) c = string.CompareOrdinal(a.Path, b.Path);
+        if (c == 0) c = a.Line.CompareTo(b.Line);
+        if (c == 0) c = a.Column.CompareTo(b.Column);
+        return c == 0 ? string.CompareOrdinal(a.Rule, b.Rule) : c;
+    }
+
+    /// <summary>True when a finding at or above <paramref name="failOn"/> remains.</summary>
+    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.TierValue >= failOn);
+
+    private sealed class Sink
+    {
+        public readonly ConcurrentBag<Finding> Findings = [];
+        public long Files, Bytes;
+        public int Allowed;
+    }
+
+    private static string Display(string full, string relativeTo)
+    {
+        var rel = Path.GetRelativePath(relativeTo, full);
+        var shown = rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
+        return Path.DirectorySeparatorChar == '/' ? shown : shown.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    // Per-thread read buffer: grown as needed, never returned, no pool traffic per file.
+    [ThreadStatic] private static byte[]? t_bytes;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void ScanFile(string fullPath, string relativeTo, long maxBytes, Sink sink)
+    {
+        try
+        {
+            string text;
+            using (var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                long length = RandomAccess.GetLength(handle);
+                if (length == 0 || length > maxBytes) return;
+                var bytes = t_bytes is { } b && b.Length >= length ? b : t_bytes = new byte[Math.Max(length, 64 * 1024)];
+                int read = 0;
+                while (read < length)
+                {
+                    int n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
+                    if (n <= 0) break;
+                    read += n;
+                }
+                var data = bytes.AsSpan(0, read);
+                if (data[..Math.Min(read, 8192)].Contains((byte)0)) return; // binary
+                Interlocked.Increment(ref sink.Files);
+                Interlocked.Add(ref sink.Bytes, read);
+                if (!_prefilter.MayMatch(data)) return;
+                text = Encoding.UTF8.GetString(data);
+            }
+            var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath));
+            Report(unit, Detect(unit), null, null, sink);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Vanished or unreadable files are skipped.
+        }
+    }
+
+    private int ScanHistory(string root, string relativeTo, Sink sink)
+    {
+        var dir = Directory.Exists(root) ? root : Path.GetDirectoryName(root)!;
+        var repo = GitCli.FindRoot(dir) ?? throw new ScanInputException($"--history needs a git repository: {root} is not inside one");
+        int exit = GitCli.AddedLinesOfHistory(dir, added =>
+        {
+            if (!_prefilter.MayMatch(added.Text)) return;
+            var path = Display(Path.Combine(repo, added.Path), relativeTo);
+            var unit = new ScanUnit(path, added.Text, () => ContributorsOf(Path.Combine(repo, added.Path)), wholeFile: false);
+            Report(unit, Detect(unit), added.Commit, added.LineNumbers, sink);
+        }, out int commits);
+        if (exit != 0 && commits == 0 && exit != 128) throw new ScanInputException($"git log failed in {dir} (exit {exit})");
+        return commits;
+    }
+
+    /// <summary>Runs every applicable rule's detector over one unit.</summary>
+    internal List<Hit> Detect(ScanUnit unit)
+    {
+        var hits = new List<Hit>();
+        var present = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // keywords are shared by rules: search each once
+        List<ScanRule>? workflowRules = null;
+        foreach (var rule in _rules)
+        {
+            if (!rule.AppliesTo(unit.Path)) continue;
+            if (!rule.Keywords.Any(k => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase))) continue;
+            switch (rule.Detector)
+            {
+                case "token": TokenDetector.Detect(unit, rule, hits); break;
+                case "pattern": PatternDetector.Detect(unit, rule, hits); break;
+                case "settings": SettingsDetector.Detect(unit, rule, hits); break;
+                case "workflow": (workflowRules ??= []).Add(rule); break;
+            }
+        }
+        if (workflowRules is not null) WorkflowDetector.Detect(unit, workflowRules, hits);
+        return hits;
+    }
+
+    private static void Report(ScanUnit unit, List<Hit> hits, string? commit, int[]? lineMap, Sink sink)
+    {
+        if (hits.Count == 0) return;
+        var text = unit.Text;
+        var lineStarts = new List<int> { 0 };
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) lineStarts.Add(i + 1);
+        var seen = new HashSet<(string, int, string?)>();
+        foreach (var hit in hits)
+        {
+            int lineIndex = lineStarts.BinarySearch(hit.Offset);
+            if (lineIndex < 0) lineIndex = ~lineIndex - 1;
+            if (!seen.Add((hit.Rule.Id, lineIndex, hit.Secret))) continue; // one finding per rule, line and secret
+            int start = lineStarts[lineIndex];
+            int end = lineIndex + 1 < lineStarts.Count ? lineStarts[lineIndex + 1] - 1 : text.Length;
+            var lineText = text.AsSpan(start, Math.Max(0, end - start));
+            if (lineText.Contains(AllowMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref sink.Allowed);
+                continue;
+            }
+            int line = lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)];
+            var rule = hit.Rule;
+            string evidence = hit.Secret ?? lineText.Trim().ToString();
+            sink.Findings.Add(new Finding(
+                Rule: rule.Id,
+                Tier: Tiers.Name(rule.Tier),
+                Path: unit.Path,
+                Line: line,
+                Column: hit.Offset - start + 1,
+                Message: rule.Message,
+                Fix: rule.Fix,
+                Fingerprint: FingerprintOf(rule.Id, unit.Path, evidence),
+                Secret: hit.Secret is null ? null : Redactor.Redact(hit.Secret),
+                Title: rule.Title,
+                Scenario: rule.Scenario,
+                Commit: commit));
+        }
+    }
+
+    /// <summary>Stable across line moves: rule, path and the secret (or the trimmed line), hashed; never reversible to the secret.</summary>
+    internal static string FingerprintOf(string rule, string path, string evidence)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(rule + "\0" + path + "\0" + evidence));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 10));
+    }
+
+    private int ContributorsOf(string fullPath)
+    {
+        var root = GitCli.FindRoot(fullPath);
+        if (root is null) return -1;
+        return _contributors.GetOrAdd(root, r =>
+        {
+            try
+            {
+                return GitCli.HumanContributors(r);
+            }
+            catch (ScanInputException)
+            {
+                return -1;
+            }
+        });
+    }
+}
