@@ -10,7 +10,7 @@ internal static class Profile
         for (int round = 0; round < 3; round++)
         {
             var sw = Stopwatch.StartNew();
-            long lines = 0, bytes = 0;
+            long lines = 0, bytes = 0, candidates = 0, candidateBytes = 0;
             var buffer = new byte[4 << 20];
             foreach (var f in files)
             {
@@ -21,14 +21,20 @@ internal static class Profile
                     bytes += n;
                     var span = buffer.AsSpan(0, n);
                     int i;
-                    while ((i = span.IndexOf((byte)'\n')) >= 0) { lines++; span = span[(i + 1)..]; }
+                    while ((i = span.IndexOf((byte)'\n')) >= 0)
+                    {
+                        lines++;
+                        var line = span[..i];
+                        if (line.IndexOf("\"usage\""u8) >= 0 && line.IndexOf("\"assistant\""u8) >= 0) { candidates++; candidateBytes += i; }
+                        span = span[(i + 1)..];
+                    }
                 }
             }
             var read = sw.Elapsed;
             sw.Restart();
             long entries = 0;
             foreach (var f in files) entries += TranscriptParser.Scan(f.Source.Path, f.Source).Entries.Count;
-            Console.WriteLine($"round {round}: read+split {read.TotalMilliseconds:0} ms ({bytes >> 20} MB, {lines} lines), scan {sw.Elapsed.TotalMilliseconds:0} ms ({entries} entries)");
+            Console.WriteLine($"round {round}: read+split {read.TotalMilliseconds:0} ms ({bytes >> 20} MB, {lines} lines, {candidates} candidates, {candidateBytes >> 20} MB), scan {sw.Elapsed.TotalMilliseconds:0} ms ({entries} entries)");
         }
         return 0;
     }

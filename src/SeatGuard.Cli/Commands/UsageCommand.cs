@@ -68,7 +68,7 @@ public static class UsageCommand
     private static Settings Parse(CliContext context, ParseResult parse)
     {
         var host = context.Host(parse);
-        var tz = ParseTimeZone(parse.GetValue(TimeZoneOpt) ?? host.Get("TZ"));
+        var tz = parse.GetValue(TimeZoneOpt) is { } explicitZone ? ParseTimeZone(explicitZone) : ZoneFromEnvironment(host.Get("TZ"));
         var mode = parse.GetValue(CostModeOpt)?.ToLowerInvariant() switch
         {
             "anthropic" => CostMode.Anthropic,
@@ -123,6 +123,19 @@ public static class UsageCommand
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             throw new UsageException($"unknown time zone '{id}' (use an IANA name such as Europe/Berlin)");
+        }
+    }
+
+    /// <summary>$TZ when it names a zone (e.g. "Europe/Berlin"), else the system's zone; never an error.</summary>
+    internal static TimeZoneInfo ZoneFromEnvironment(string? tz)
+    {
+        try
+        {
+            return ParseTimeZone(tz);
+        }
+        catch (UsageException)
+        {
+            return TimeZoneInfo.Local;
         }
     }
 

@@ -112,6 +112,7 @@ public static class TranscriptParser
         }
 
         /// <summary>True when the unterminated tail is a complete line (counted); false when it looks truncated.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryTail(ReadOnlySpan<byte> line)
         {
             if (IsBlank(line)) return true;
@@ -129,6 +130,7 @@ public static class TranscriptParser
             return ParseCandidate(line);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Outcome ParseCandidate(ReadOnlySpan<byte> line)
         {
             try
@@ -147,51 +149,51 @@ public static class TranscriptParser
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.Malformed;
             bool isAssistant = false, apiError = false, sidechain = false, hasUsage = false, hasTimestamp = false, hasRequest = false;
-            DateTimeOffset timestamp = default;
+            long timestampMs = 0;
             ulong requestHash = 0;
             double cost = double.NaN;
             var msg = new MessageFields();
-            while (reader.Read())
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.TokenType == JsonTokenType.EndObject) break;
-                // At depth 1: a property name.
-                if (reader.ValueTextEquals("type"u8))
+                // At depth 1: a property name. Dispatch on the raw name (never escaped in practice).
+                var name = Name(ref reader);
+                if (name.SequenceEqual("type"u8))
                 {
                     reader.Read();
                     isAssistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("timestamp"u8))
+                else if (name.SequenceEqual("timestamp"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = reader.TryGetDateTimeOffset(out timestamp);
+                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = ReadTimestamp(ref reader, out timestampMs);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("requestId"u8))
+                else if (name.SequenceEqual("requestId"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) { requestHash = HashValue(ref reader); hasRequest = true; }
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("isSidechain"u8))
+                else if (name.SequenceEqual("isSidechain"u8))
                 {
                     reader.Read();
                     sidechain = reader.TokenType == JsonTokenType.True;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("isApiErrorMessage"u8))
+                else if (name.SequenceEqual("isApiErrorMessage"u8))
                 {
                     reader.Read();
                     apiError = reader.TokenType == JsonTokenType.True;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("costUSD"u8))
+                else if (name.SequenceEqual("costUSD"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.Number) cost = reader.GetDouble();
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("message"u8))
+                else if (name.SequenceEqual("message"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject) hasUsage = ReadMessage(ref reader, ref msg);
@@ -199,8 +201,7 @@ public static class TranscriptParser
                 }
                 else
                 {
-                    reader.Read();
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    reader.Skip(); // a property name: skips its whole value
                 }
             }
             // Nothing may follow the object.
@@ -216,7 +217,7 @@ public static class TranscriptParser
             ulong key = msg.MessageHash == 0 ? 0 : hasRequest ? Combine(msg.MessageHash, requestHash) : msg.MessageHash;
             Entries.Add(new UsageEntry
             {
-                TimestampMs = timestamp.ToUnixTimeMilliseconds(),
+                TimestampMs = timestampMs,
                 Source = source,
                 Model = msg.Model ?? "",
                 MessageKey = msg.MessageHash,
@@ -238,19 +239,20 @@ public static class TranscriptParser
             bool hasUsage = false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                var name = Name(ref reader);
+                if (name.SequenceEqual("id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) msg.MessageHash = HashValue(ref reader);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("model"u8))
+                else if (name.SequenceEqual("model"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) msg.Model = ModelName(ref reader);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("usage"u8))
+                else if (name.SequenceEqual("usage"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject) { ReadUsage(ref reader, ref msg); hasUsage = true; }
@@ -258,8 +260,7 @@ public static class TranscriptParser
                 }
                 else
                 {
-                    reader.Read();
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    reader.Skip();
                 }
             }
             return hasUsage;
@@ -270,17 +271,18 @@ public static class TranscriptParser
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("input_tokens"u8)) msg.Input = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("output_tokens"u8)) msg.Output = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("speed"u8))
+                var name = Name(ref reader);
+                if (name.SequenceEqual("input_tokens"u8)) msg.Input = ReadCount(ref reader);
+                else if (name.SequenceEqual("output_tokens"u8)) msg.Output = ReadCount(ref reader);
+                else if (name.SequenceEqual("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
+                else if (name.SequenceEqual("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
+                else if (name.SequenceEqual("speed"u8))
                 {
                     reader.Read();
                     msg.HasSpeed = reader.TokenType != JsonTokenType.Null;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("cache_creation"u8))
+                else if (name.SequenceEqual("cache_creation"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject)
@@ -288,21 +290,60 @@ public static class TranscriptParser
                         msg.HasSplit = true;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                         {
-                            if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
-                            else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
-                            else { reader.Read(); if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip(); }
+                            var inner = Name(ref reader);
+                            if (inner.SequenceEqual("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
+                            else if (inner.SequenceEqual("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
+                            else reader.Skip();
                         }
                     }
                     else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
                 }
                 else
                 {
-                    reader.Read();
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    reader.Skip();
                 }
             }
         }
 
+        /// <summary>The current property name's bytes (unescaped when it was written with escapes).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ReadOnlySpan<byte> Name(ref Utf8JsonReader reader) =>
+            reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+
+        /// <summary>ISO 8601 timestamp as Claude Code writes it (<c>2025-11-20T10:00:01.123Z</c>) fast; anything else via the reader.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool ReadTimestamp(ref Utf8JsonReader reader, out long unixMs)
+        {
+            var v = reader.ValueSpan;
+            if (!reader.ValueIsEscaped && v.Length == 24 && v[4] == '-' && v[7] == '-' && v[10] == 'T' && v[13] == ':' && v[16] == ':' && v[19] == '.' && v[23] == 'Z'
+                && Digits(v, 0, 4, out int year) && Digits(v, 5, 2, out int month) && Digits(v, 8, 2, out int day) && Digits(v, 11, 2, out int hour)
+                && Digits(v, 14, 2, out int minute) && Digits(v, 17, 2, out int second) && Digits(v, 20, 3, out int ms)
+                && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(1, year), month) && hour < 24 && minute < 60 && second < 60 && year >= 1)
+            {
+                long days = new DateOnly(year, month, day).DayNumber - UnixEpochDay;
+                unixMs = ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + ms;
+                return true;
+            }
+            if (reader.TryGetDateTimeOffset(out var t)) { unixMs = t.ToUnixTimeMilliseconds(); return true; }
+            unixMs = 0;
+            return false;
+        }
+
+        private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+
+        private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+        {
+            value = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                int d = s[i] - '0';
+                if ((uint)d > 9) return false;
+                value = value * 10 + d;
+            }
+            return true;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static long ReadCount(ref Utf8JsonReader reader)
         {
             reader.Read();
@@ -315,12 +356,14 @@ public static class TranscriptParser
             return 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static ulong HashValue(ref Utf8JsonReader reader)
         {
             if (!reader.ValueIsEscaped && !reader.HasValueSequence) return StableHash.Of(reader.ValueSpan);
             return StableHash.Of(reader.GetString()!);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static ulong Combine(ulong message, ulong request)
         {
             Span<byte> both = stackalloc byte[16];
@@ -329,6 +372,7 @@ public static class TranscriptParser
             return StableHash.Of(both);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private string ModelName(ref Utf8JsonReader reader)
         {
             if (!reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_lastModelBytes)) return _lastModel;

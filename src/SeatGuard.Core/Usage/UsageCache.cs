@@ -13,7 +13,7 @@ internal sealed record CachedFile(long Size, long MtimeTicks, long Offset, int M
 /// </summary>
 internal sealed class UsageCache : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, CachedFile> _index = new(StringComparer.Ordinal);
     private bool _indexLoaded;
@@ -78,13 +78,14 @@ internal sealed class UsageCache : IDisposable
             var v = cmd.ExecuteScalar() as string;
             if (v != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                Exec("DROP TABLE IF EXISTS files;");
+                Exec("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS snapshot; DROP TABLE IF EXISTS snapshots;");
                 Exec($"INSERT OR REPLACE INTO meta(key,value) VALUES('schema','{SchemaVersion}');");
             }
         }
         Exec("CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, " +
              "offset INTEGER NOT NULL, malformed INTEGER NOT NULL, tail INTEGER NOT NULL, entries BLOB NOT NULL);");
-        Exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), signature INTEGER NOT NULL, malformed INTEGER NOT NULL, entries BLOB NOT NULL);");
+        // A few snapshots (a report over everything, the status line's recent files, …) so callers do not evict each other.
+        Exec("CREATE TABLE IF NOT EXISTS snapshots(signature INTEGER PRIMARY KEY, used INTEGER NOT NULL, malformed INTEGER NOT NULL, entries BLOB NOT NULL);");
     }
 
     private void LoadIndex()
@@ -129,7 +130,7 @@ internal sealed class UsageCache : IDisposable
         try
         {
             using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT malformed, entries FROM snapshot WHERE id = 1 AND signature = $s";
+            cmd.CommandText = "SELECT malformed, entries FROM snapshots WHERE signature = $s";
             cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
@@ -146,8 +147,10 @@ internal sealed class UsageCache : IDisposable
         try
         {
             using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "INSERT OR REPLACE INTO snapshot(id, signature, malformed, entries) VALUES (1, $s, $m, $e)";
+            cmd.CommandText = "INSERT OR REPLACE INTO snapshots(signature, used, malformed, entries) VALUES ($s, $u, $m, $e); " +
+                              "DELETE FROM snapshots WHERE signature NOT IN (SELECT signature FROM snapshots ORDER BY used DESC LIMIT 4);";
             cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
+            cmd.Parameters.AddWithValue("$u", DateTime.UtcNow.Ticks);
             cmd.Parameters.AddWithValue("$m", malformed);
             cmd.Parameters.Add("$e", SqliteType.Blob).Value = EntryCodec.Encode(entries);
             cmd.ExecuteNonQuery();
