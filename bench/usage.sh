@@ -17,8 +17,9 @@ command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install -y
 bash "$root/tests/tools/install.sh"
 ccusage="$root/tests/tools/node_modules/.bin/ccusage"
 echo "building seatguard (Release) and the corpus generator …" >&2
-dotnet build "$root/src/SeatGuard.Cli/SeatGuard.Cli.csproj" -c Release -o "$out/cli" -p:UseAppHost=true --nologo -v q -clp:ErrorsOnly >&2
-dotnet build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -c Release -o "$out/bench" --nologo -v q -clp:ErrorsOnly >&2
+# Built exactly as ./seatguard builds it (dotnet build, Release).
+dotnet build "$root/src/SeatGuard.Cli/SeatGuard.Cli.csproj" -c Release -o "$out/cli" -p:UseAppHost=true --nologo -v q -clp:ErrorsOnly >/dev/null
+dotnet build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -c Release -o "$out/bench" --nologo -v q -clp:ErrorsOnly >/dev/null
 if [ ! -d "$home/.claude/projects" ]; then
   "$out/bench/SeatGuard.Bench" corpus "$home/.claude" --mb "$mb" >&2
 fi
@@ -44,9 +45,10 @@ if ta and tb:
     print(f"totals: ccusage {ta['totalTokens']} tokens ${ta['totalCost']:.4f}, seatguard (ccusage mode) {tb['totalTokens']} tokens ${tb['totalCost']:.4f}: {'equal' if same else 'DIFFERENT'}")
 PY
 
-measure() { # prints "seconds maxrss_kb"
+measure() { # prints "wall_seconds maxrss_kb cpu_seconds"
   /usr/bin/time -v "$@" >/dev/null 2>"$out/time.txt" || { cat "$out/time.txt" >&2; exit 1; }
-  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=(n==3? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])} /Maximum resident/ {m=$2} END {print s, m}' "$out/time.txt"
+  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=(n==3? t[1]*3600+t[2]*60+t[3] : t[1]*60+t[2])}
+              /Maximum resident/ {m=$2} /User time/ {u=$2} /System time/ {k=$2} END {print s, m, u+k}' "$out/time.txt"
 }
 : > "$out/rounds.txt"
 for i in $(seq "$rounds"); do
@@ -58,11 +60,14 @@ python3 - "$out/rounds.txt" "$rounds" "$report" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 med = {k: statistics.median(float(r[1]) for r in rows if r[0] == k) for k in ("ccusage", "cold", "warm")}
+cpu = {k: statistics.median(float(r[3]) for r in rows if r[0] == k) for k in ("ccusage", "cold", "warm")}
 mem = {k: max(int(r[2]) for r in rows if r[0] == k) for k in ("ccusage", "cold", "warm")}
-print(f"{sys.argv[3]}, {sys.argv[2]} alternating rounds, median wall time and peak RSS:")
+print(f"{sys.argv[3]}, {sys.argv[2]} alternating rounds, median wall time, median CPU time (user+sys) and peak RSS:")
 for k, name in (("ccusage", "ccusage 20.0.24"), ("cold", "seatguard --no-cache"), ("warm", "seatguard (warm cache)")):
-    print(f"  {name:24} {med[k]:7.3f} s  {mem[k] / 1024:7.1f} MB")
-print(f"  cold speed-up {med['ccusage'] / med['cold']:.1f}x, warm speed-up {med['ccusage'] / med['warm']:.1f}x, "
+    print(f"  {name:24} {med[k]:7.3f} s wall  {cpu[k]:7.3f} s CPU  {mem[k] / 1024:7.1f} MB")
+print(f"  wall: cold speed-up {med['ccusage'] / med['cold']:.1f}x, warm speed-up {med['ccusage'] / med['warm']:.1f}x; "
+      f"CPU: cold {cpu['ccusage'] / cpu['cold']:.1f}x, warm {cpu['ccusage'] / cpu['warm']:.1f}x; load average {open('/proc/loadavg').read().split()[0]}")
+print(f"  "
       f"peak memory cold {mem['cold'] / mem['ccusage']:.2f}x / warm {mem['warm'] / mem['ccusage']:.2f}x of ccusage's")
 PY
 q() { printf '%q ' "$@"; }
