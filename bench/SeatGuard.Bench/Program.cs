@@ -6,6 +6,7 @@ using SeatGuard.TestKit;
 // Writes <config-dir>/projects/… with big tool results, resumed sessions, streamed duplicates, sidechains, subagent
 // files, >200k requests, 1-hour cache writes and broken lines (and with --everything the shapes ccusage mishandles).
 if (args.Length == 2 && args[0] == "profile") return Profile.Run(args[1]);
+if (args.Length == 2 && args[0] == "load") return Profile.Load(args[1]);
 if (args.Length < 2 || args[0] != "corpus")
 {
     Console.Error.WriteLine("usage: SeatGuard.Bench corpus <config-dir> [--mb N] [--seed N] [--everything]");

@@ -1,4 +1,6 @@
+using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace SeatGuard.Core.Usage;
@@ -21,6 +23,9 @@ public static class TranscriptParser
     private const int InitialBuffer = 1 << 20;
     [ThreadStatic] private static byte[]? t_buffer;
 
+    /// <summary>Files up to this size are memory-mapped (no copy through read()); larger ones are streamed.</summary>
+    private const long MapLimit = 1L << 30;
+
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
         using var stream = new FileStream(path, new FileStreamOptions
@@ -28,12 +33,56 @@ public static class TranscriptParser
             Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete,
             BufferSize = 0, Options = FileOptions.SequentialScan,
         });
-        if (startOffset > 0)
+        long length = stream.Length;
+        if (startOffset > length) startOffset = 0;
+        if (length - startOffset >= 64 * 1024 && length <= MapLimit)
         {
-            if (startOffset > stream.Length) startOffset = 0;
-            stream.Seek(startOffset, SeekOrigin.Begin);
+            try
+            {
+                return ScanMapped(stream, length, source, startOffset);
+            }
+            catch (IOException)
+            {
+                // Mapping failed (e.g. a special file system): stream it instead.
+            }
         }
+        if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
         return Scan(stream, source, startOffset);
+    }
+
+    private static FileScan ScanMapped(FileStream stream, long length, TranscriptSource source, long startOffset)
+    {
+        using var map = MemoryMappedFile.CreateFromFile(stream, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        var handle = view.SafeMemoryMappedViewHandle;
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            // The view's address as a span, without an unsafe block.
+            nint address = handle.DangerousGetHandle() + (nint)view.PointerOffset;
+            var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<byte>(), address), (int)length);
+            return ScanSpan(all[(int)startOffset..], source, startOffset);
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static FileScan ScanSpan(ReadOnlySpan<byte> data, TranscriptSource source, long startOffset)
+    {
+        var state = new LineState(source);
+        int consumed = 0;
+        while (true)
+        {
+            int nl = data[consumed..].IndexOf((byte)'\n');
+            if (nl < 0) break;
+            state.Line(data.Slice(consumed, nl));
+            consumed += nl + 1;
+        }
+        return state.Finish(data[consumed..], startOffset + consumed);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -76,17 +125,7 @@ public static class TranscriptParser
                     bufferStartOffset += consumed;
                 }
             }
-            bool tailMalformed = false;
-            long endOffset = bufferStartOffset;
-            if (filled > 0)
-            {
-                // An unterminated last line: count it when it is complete JSON; otherwise it may still be being
-                // written, so the resume offset stays before it.
-                var tail = buffer.AsSpan(0, filled);
-                if (state.TryTail(tail)) endOffset += filled;
-                else if (!IsBlank(tail)) tailMalformed = true;
-            }
-            return new FileScan(state.Entries, state.Malformed, endOffset, tailMalformed);
+            return state.Finish(buffer.AsSpan(0, filled), bufferStartOffset);
         }
         finally
         {
@@ -109,6 +148,16 @@ public static class TranscriptParser
         {
             var outcome = Classify(line);
             if (outcome == Outcome.Malformed) Malformed++;
+        }
+
+        /// <summary>
+        /// The result, given what follows the last newline: an unterminated last line counts when it is complete JSON;
+        /// otherwise it may still be being written, so the resume offset stays before it.
+        /// </summary>
+        public FileScan Finish(ReadOnlySpan<byte> tail, long tailOffset)
+        {
+            if (tail.IsEmpty || TryTail(tail)) return new FileScan(Entries, Malformed, tailOffset + tail.Length, false);
+            return new FileScan(Entries, Malformed, tailOffset, !IsBlank(tail));
         }
 
         /// <summary>True when the unterminated tail is a complete line (counted); false when it looks truncated.</summary>
