@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # seatguard usage vs ccusage 20.0.24 on the same generated transcript corpus (default ~1 GB).
-#   bench/usage.sh [MB] [ROUNDS] [REPORT]        e.g. bench/usage.sh 1024 5 daily
+#   bench/usage.sh [MB] [ROUNDS] [REPORT] [SHAPE]    e.g. bench/usage.sh 1024 5 daily
+# SHAPE: "claude" (default: tool output on user lines twice, in message.content and toolUseResult, as Claude Code
+# writes it) or "single" (once: twice the share of assistant lines per byte, the harder case for seatguard).
 # Runs, alternating in every round: ccusage, seatguard cold (--no-cache), seatguard warm (cache filled);
 # prints median wall time, ratios and peak memory (/usr/bin/time -v), then the same three under hyperfine.
 # Everything runs with a clean environment and the corpus as HOME; the corpus and outputs stay in bench/corpus
 # and bench/out (gitignored).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-mb="${1:-1024}"; rounds="${2:-5}"; report="${3:-daily}"
-home="$root/bench/corpus/home-$mb"
+mb="${1:-1024}"; rounds="${2:-5}"; report="${3:-daily}"; shape="${4:-claude}"
+home="$root/bench/corpus/home-$mb-$shape"
+gen_flags=(); [ "$shape" = single ] && gen_flags=(--single-tool-results)
 out="$root/bench/out"
 mkdir -p "$out"
 command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install -y hyperfine" >&2; exit 2; }
@@ -21,7 +24,7 @@ echo "building seatguard (Release) and the corpus generator …" >&2
 dotnet build "$root/src/SeatGuard.Cli/SeatGuard.Cli.csproj" -c Release -o "$out/cli" -p:UseAppHost=true --nologo -v q -clp:ErrorsOnly >/dev/null
 dotnet build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -c Release -o "$out/bench" --nologo -v q -clp:ErrorsOnly >/dev/null
 if [ ! -d "$home/.claude/projects" ]; then
-  "$out/bench/SeatGuard.Bench" corpus "$home/.claude" --mb "$mb" >&2
+  "$out/bench/SeatGuard.Bench" corpus "$home/.claude" --mb "$mb" "${gen_flags[@]}" >&2
 fi
 echo "corpus: $(du -sh "$home/.claude/projects" | cut -f1), $(find "$home/.claude/projects" -name '*.jsonl' | wc -l) files" >&2
 
@@ -56,13 +59,13 @@ for i in $(seq "$rounds"); do
   echo "cold $(measure "${cold[@]}")" >> "$out/rounds.txt"
   echo "warm $(measure "${warm[@]}")" >> "$out/rounds.txt"
 done
-python3 - "$out/rounds.txt" "$rounds" "$report" <<'PY'
+python3 - "$out/rounds.txt" "$rounds" "$report" "$shape" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
 med = {k: statistics.median(float(r[1]) for r in rows if r[0] == k) for k in ("ccusage", "cold", "warm")}
 cpu = {k: statistics.median(float(r[3]) for r in rows if r[0] == k) for k in ("ccusage", "cold", "warm")}
 mem = {k: max(int(r[2]) for r in rows if r[0] == k) for k in ("ccusage", "cold", "warm")}
-print(f"{sys.argv[3]}, {sys.argv[2]} alternating rounds, median wall time, median CPU time (user+sys) and peak RSS:")
+print(f"{sys.argv[3]} ({sys.argv[4]} corpus), {sys.argv[2]} alternating rounds, median wall time, median CPU time (user+sys) and peak RSS:")
 for k, name in (("ccusage", "ccusage 20.0.24"), ("cold", "seatguard --no-cache"), ("warm", "seatguard (warm cache)")):
     print(f"  {name:24} {med[k]:7.3f} s wall  {cpu[k]:7.3f} s CPU  {mem[k] / 1024:7.1f} MB")
 print(f"  wall: cold speed-up {med['ccusage'] / med['cold']:.1f}x, warm speed-up {med['ccusage'] / med['warm']:.1f}x; "

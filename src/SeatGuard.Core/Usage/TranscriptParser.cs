@@ -73,7 +73,8 @@ public static class TranscriptParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FileScan ScanSpan(ReadOnlySpan<byte> data, TranscriptSource source, long startOffset)
     {
-        var state = new LineState(source);
+        // About one counted line per 8 KB of transcript: sizing the list up front avoids regrowing large arrays.
+        var state = new LineState(source, (int)Math.Min(1 << 20, 4 + data.Length / 8192));
         int consumed = 0;
         while (true)
         {
@@ -136,12 +137,11 @@ public static class TranscriptParser
 
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
 
-    private sealed class LineState(TranscriptSource source)
+    private sealed class LineState(TranscriptSource source, int expected = 4)
     {
-        public readonly List<UsageEntry> Entries = [];
+        public readonly List<UsageEntry> Entries = new(expected);
         public int Malformed;
-        private byte[] _lastModelBytes = [];
-        private string _lastModel = "";
+        private readonly List<(byte[] Bytes, string Name)> _models = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Line(ReadOnlySpan<byte> line)
@@ -424,10 +424,18 @@ public static class TranscriptParser
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private string ModelName(ref Utf8JsonReader reader)
         {
-            if (!reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_lastModelBytes)) return _lastModel;
-            _lastModel = string.Intern(reader.GetString()!);
-            _lastModelBytes = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(_lastModel) : reader.ValueSpan.ToArray();
-            return _lastModel;
+            // A session uses a handful of models: remember their bytes so a line allocates nothing.
+            if (!reader.ValueIsEscaped)
+            {
+                var span = reader.ValueSpan;
+                foreach (var (bytes, name) in _models)
+                {
+                    if (span.SequenceEqual(bytes)) return name;
+                }
+            }
+            var model = string.Intern(reader.GetString()!);
+            if (!reader.ValueIsEscaped && _models.Count < 32) _models.Add((reader.ValueSpan.ToArray(), model));
+            return model;
         }
     }
 
