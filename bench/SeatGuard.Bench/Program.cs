@@ -5,16 +5,20 @@ using SeatGuard.TestKit;
 //   dotnet run --project bench/SeatGuard.Bench -c Release -- corpus <config-dir> [--mb 1024] [--seed 1] [--everything]
 // Writes <config-dir>/projects/… with big tool results, resumed sessions, streamed duplicates, sidechains, subagent
 // files, >200k requests, 1-hour cache writes and broken lines (and with --everything the shapes ccusage mishandles).
+// Tool output is written twice per user line, in message.content and toolUseResult, as Claude Code does;
+// --single-tool-results writes it once (a corpus with twice the share of assistant lines).
 if (args.Length == 2 && args[0] == "profile") return Profile.Run(args[1]);
+if (args.Length == 2 && args[0] == "load") return Profile.Load(args[1]);
 if (args.Length < 2 || args[0] != "corpus")
 {
-    Console.Error.WriteLine("usage: SeatGuard.Bench corpus <config-dir> [--mb N] [--seed N] [--everything]");
+    Console.Error.WriteLine("usage: SeatGuard.Bench corpus <config-dir> [--mb N] [--seed N] [--everything] [--single-tool-results]");
     return 2;
 }
 string dir = args[1];
 long mb = 1024;
 int seed = 1;
 bool everything = false;
+bool single = false;
 for (int i = 2; i < args.Length; i++)
 {
     switch (args[i])
@@ -22,6 +26,7 @@ for (int i = 2; i < args.Length; i++)
         case "--mb": mb = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--everything": everything = true; break;
+        case "--single-tool-results": single = true; break;
         default: Console.Error.WriteLine("unknown option " + args[i]); return 2;
     }
 }
@@ -33,6 +38,7 @@ var options = (everything ? CorpusOptions.Everything : CorpusOptions.CcusageComp
     TurnsPerSession = 120,
     ToolResultBytes = 6000,
     Days = 120,
+    ToolUseResultCopies = !single,
 };
 var stats = TranscriptCorpus.Generate(dir, options);
 Console.WriteLine($"{stats.Files} files, {stats.Bytes / 1048576.0:0.0} MB, {stats.AssistantLines} assistant lines, {stats.BrokenLines} broken lines in {dir}");

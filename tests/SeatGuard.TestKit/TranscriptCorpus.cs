@@ -17,6 +17,11 @@ public sealed record CorpusOptions
     public int Days { get; init; } = 45;
     /// <summary>Average size of a tool result in a user line.</summary>
     public int ToolResultBytes { get; init; } = 3000;
+    /// <summary>
+    /// Claude Code writes a tool's output twice on its user line: in <c>message.content</c> and in the top-level
+    /// <c>toolUseResult</c> object. False writes it once (an assistant-heavier corpus).
+    /// </summary>
+    public bool ToolUseResultCopies { get; init; } = true;
     /// <summary>Share of sessions with one tool result of about a megabyte.</summary>
     public double HugeToolResults { get; init; } = 0.05;
     public double StreamedDuplicates { get; init; } = 0.25;
@@ -182,6 +187,7 @@ public static class TranscriptCorpus
             sb.Append("{\"parentUuid\":\"").Append(Uuid()).Append("\",\"isSidechain\":false,\"userType\":\"external\",\"cwd\":\"").Append(cwd)
               .Append("\",\"sessionId\":\"").Append(session).Append("\",\"version\":\"2.1.330\",\"gitBranch\":\"main\",\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":[{\"tool_use_id\":\"toolu_")
               .Append(_ids).Append("\",\"type\":\"tool_result\",\"content\":\"");
+            int start = sb.Length;
             int left = resultBytes;
             while (left > 0)
             {
@@ -189,7 +195,15 @@ public static class TranscriptCorpus
                 sb.Append(_filler, 0, n).Append("\\n");
                 left -= n + 2;
             }
-            sb.Append("\",\"is_error\":false}]},\"uuid\":\"").Append(Uuid()).Append("\",\"timestamp\":\"").Append(Iso(t)).Append("\"}");
+            int end = sb.Length;
+            sb.Append("\",\"is_error\":false}]},\"uuid\":\"").Append(Uuid()).Append("\",\"timestamp\":\"").Append(Iso(t)).Append('"');
+            if (o.ToolUseResultCopies)
+            {
+                sb.Append(",\"toolUseResult\":{\"stdout\":\"");
+                sb.Append(sb, start, end - start);
+                sb.Append("\",\"stderr\":\"\",\"interrupted\":false,\"isImage\":false}");
+            }
+            sb.Append('}');
             return sb.ToString();
         }
 

@@ -68,7 +68,7 @@ public static class UsageCommand
     private static Settings Parse(CliContext context, ParseResult parse)
     {
         var host = context.Host(parse);
-        var tz = ParseTimeZone(parse.GetValue(TimeZoneOpt) ?? host.Get("TZ"));
+        var tz = parse.GetValue(TimeZoneOpt) is { } explicitZone ? ParseTimeZone(explicitZone) : ZoneFromEnvironment(host.Get("TZ"));
         var mode = parse.GetValue(CostModeOpt)?.ToLowerInvariant() switch
         {
             "anthropic" => CostMode.Anthropic,
@@ -126,10 +126,24 @@ public static class UsageCommand
         }
     }
 
+    /// <summary>$TZ when it names a zone (e.g. "Europe/Berlin"), else the system's zone; never an error.</summary>
+    internal static TimeZoneInfo ZoneFromEnvironment(string? tz)
+    {
+        try
+        {
+            return ParseTimeZone(tz);
+        }
+        catch (UsageException)
+        {
+            return TimeZoneInfo.Local;
+        }
+    }
+
     internal static long? ParseTokenLimit(string? text, UsageReports reports)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (text.Trim().Equals("max", StringComparison.OrdinalIgnoreCase)) return reports.MaxPreviousBlockTokens();
+        // 'max': the largest finished block; no limit while there is none.
+        if (text.Trim().Equals("max", StringComparison.OrdinalIgnoreCase)) return reports.MaxPreviousBlockTokens() is > 0 and var max ? max : null;
         if (long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
         throw new UsageException($"--token-limit must be a positive number or 'max', not '{text}'");
     }
@@ -249,7 +263,7 @@ internal static class UsageTables
 
     public static void RenderBlocks(IAnsiConsole console, BlocksReport report, TimeZoneInfo tz, long? limit)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Block start").NoWrap()).AddColumn("Duration/Status").AddColumn("Models")
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Block start").NoWrap()).AddColumn("Status").AddColumn("Models")
             .AddColumn(new TableColumn("Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
         if (limit is not null) table.AddColumn(new TableColumn("% of limit").RightAligned());
         foreach (var b in report.Blocks)

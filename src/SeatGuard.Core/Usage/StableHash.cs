@@ -6,6 +6,7 @@ internal static class StableHash
     public const ulong Seed = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ulong Add(ulong hash, ReadOnlySpan<byte> bytes)
     {
         foreach (var b in bytes)

@@ -1,4 +1,6 @@
+using System.IO.MemoryMappedFiles;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace SeatGuard.Core.Usage;
@@ -21,6 +23,9 @@ public static class TranscriptParser
     private const int InitialBuffer = 1 << 20;
     [ThreadStatic] private static byte[]? t_buffer;
 
+    /// <summary>Files up to this size are memory-mapped (no copy through read()); larger ones are streamed.</summary>
+    private const long MapLimit = 1L << 30;
+
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
         using var stream = new FileStream(path, new FileStreamOptions
@@ -28,12 +33,57 @@ public static class TranscriptParser
             Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete,
             BufferSize = 0, Options = FileOptions.SequentialScan,
         });
-        if (startOffset > 0)
+        long length = stream.Length;
+        if (startOffset > length) startOffset = 0;
+        if (length - startOffset >= 64 * 1024 && length <= MapLimit)
         {
-            if (startOffset > stream.Length) startOffset = 0;
-            stream.Seek(startOffset, SeekOrigin.Begin);
+            try
+            {
+                return ScanMapped(stream, length, source, startOffset);
+            }
+            catch (IOException)
+            {
+                // Mapping failed (e.g. a special file system): stream it instead.
+            }
         }
+        if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
         return Scan(stream, source, startOffset);
+    }
+
+    private static FileScan ScanMapped(FileStream stream, long length, TranscriptSource source, long startOffset)
+    {
+        using var map = MemoryMappedFile.CreateFromFile(stream, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        var handle = view.SafeMemoryMappedViewHandle;
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            // The view's address as a span, without an unsafe block.
+            nint address = handle.DangerousGetHandle() + (nint)view.PointerOffset;
+            var all = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<byte>(), address), (int)length);
+            return ScanSpan(all[(int)startOffset..], source, startOffset);
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static FileScan ScanSpan(ReadOnlySpan<byte> data, TranscriptSource source, long startOffset)
+    {
+        // About one counted line per 8 KB of transcript: sizing the list up front avoids regrowing large arrays.
+        var state = new LineState(source, (int)Math.Min(1 << 20, 4 + data.Length / 8192));
+        int consumed = 0;
+        while (true)
+        {
+            int nl = data[consumed..].IndexOf((byte)'\n');
+            if (nl < 0) break;
+            state.Line(data.Slice(consumed, nl));
+            consumed += nl + 1;
+        }
+        return state.Finish(data[consumed..], startOffset + consumed);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -76,17 +126,7 @@ public static class TranscriptParser
                     bufferStartOffset += consumed;
                 }
             }
-            bool tailMalformed = false;
-            long endOffset = bufferStartOffset;
-            if (filled > 0)
-            {
-                // An unterminated last line: count it when it is complete JSON; otherwise it may still be being
-                // written, so the resume offset stays before it.
-                var tail = buffer.AsSpan(0, filled);
-                if (state.TryTail(tail)) endOffset += filled;
-                else if (!IsBlank(tail)) tailMalformed = true;
-            }
-            return new FileScan(state.Entries, state.Malformed, endOffset, tailMalformed);
+            return state.Finish(buffer.AsSpan(0, filled), bufferStartOffset);
         }
         finally
         {
@@ -97,12 +137,11 @@ public static class TranscriptParser
 
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
 
-    private sealed class LineState(TranscriptSource source)
+    private sealed class LineState(TranscriptSource source, int expected = 4)
     {
-        public readonly List<UsageEntry> Entries = [];
+        public readonly List<UsageEntry> Entries = new(expected);
         public int Malformed;
-        private byte[] _lastModelBytes = [];
-        private string _lastModel = "";
+        private readonly List<(byte[] Bytes, string Name)> _models = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Line(ReadOnlySpan<byte> line)
@@ -111,7 +150,18 @@ public static class TranscriptParser
             if (outcome == Outcome.Malformed) Malformed++;
         }
 
+        /// <summary>
+        /// The result, given what follows the last newline: an unterminated last line counts when it is complete JSON;
+        /// otherwise it may still be being written, so the resume offset stays before it.
+        /// </summary>
+        public FileScan Finish(ReadOnlySpan<byte> tail, long tailOffset)
+        {
+            if (tail.IsEmpty || TryTail(tail)) return new FileScan(Entries, Malformed, tailOffset + tail.Length, false);
+            return new FileScan(Entries, Malformed, tailOffset, !IsBlank(tail));
+        }
+
         /// <summary>True when the unterminated tail is a complete line (counted); false when it looks truncated.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TryTail(ReadOnlySpan<byte> line)
         {
             if (IsBlank(line)) return true;
@@ -129,6 +179,7 @@ public static class TranscriptParser
             return ParseCandidate(line);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Outcome ParseCandidate(ReadOnlySpan<byte> line)
         {
             try
@@ -147,51 +198,51 @@ public static class TranscriptParser
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.Malformed;
             bool isAssistant = false, apiError = false, sidechain = false, hasUsage = false, hasTimestamp = false, hasRequest = false;
-            DateTimeOffset timestamp = default;
+            long timestampMs = 0;
             ulong requestHash = 0;
             double cost = double.NaN;
             var msg = new MessageFields();
-            while (reader.Read())
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.TokenType == JsonTokenType.EndObject) break;
-                // At depth 1: a property name.
-                if (reader.ValueTextEquals("type"u8))
+                // At depth 1: a property name. Dispatch on the raw name (never escaped in practice).
+                var name = Name(ref reader);
+                if (name.SequenceEqual("type"u8))
                 {
                     reader.Read();
                     isAssistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("timestamp"u8))
+                else if (name.SequenceEqual("timestamp"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = reader.TryGetDateTimeOffset(out timestamp);
+                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = ReadTimestamp(ref reader, out timestampMs);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("requestId"u8))
+                else if (name.SequenceEqual("requestId"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) { requestHash = HashValue(ref reader); hasRequest = true; }
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("isSidechain"u8))
+                else if (name.SequenceEqual("isSidechain"u8))
                 {
                     reader.Read();
                     sidechain = reader.TokenType == JsonTokenType.True;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("isApiErrorMessage"u8))
+                else if (name.SequenceEqual("isApiErrorMessage"u8))
                 {
                     reader.Read();
                     apiError = reader.TokenType == JsonTokenType.True;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("costUSD"u8))
+                else if (name.SequenceEqual("costUSD"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.Number) cost = reader.GetDouble();
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("message"u8))
+                else if (name.SequenceEqual("message"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject) hasUsage = ReadMessage(ref reader, ref msg);
@@ -199,8 +250,7 @@ public static class TranscriptParser
                 }
                 else
                 {
-                    reader.Read();
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    reader.Skip(); // a property name: skips its whole value
                 }
             }
             // Nothing may follow the object.
@@ -216,7 +266,7 @@ public static class TranscriptParser
             ulong key = msg.MessageHash == 0 ? 0 : hasRequest ? Combine(msg.MessageHash, requestHash) : msg.MessageHash;
             Entries.Add(new UsageEntry
             {
-                TimestampMs = timestamp.ToUnixTimeMilliseconds(),
+                TimestampMs = timestampMs,
                 Source = source,
                 Model = msg.Model ?? "",
                 MessageKey = msg.MessageHash,
@@ -238,19 +288,20 @@ public static class TranscriptParser
             bool hasUsage = false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                var name = Name(ref reader);
+                if (name.SequenceEqual("id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) msg.MessageHash = HashValue(ref reader);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("model"u8))
+                else if (name.SequenceEqual("model"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String) msg.Model = ModelName(ref reader);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("usage"u8))
+                else if (name.SequenceEqual("usage"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject) { ReadUsage(ref reader, ref msg); hasUsage = true; }
@@ -258,8 +309,7 @@ public static class TranscriptParser
                 }
                 else
                 {
-                    reader.Read();
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    reader.Skip();
                 }
             }
             return hasUsage;
@@ -270,17 +320,18 @@ public static class TranscriptParser
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("input_tokens"u8)) msg.Input = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("output_tokens"u8)) msg.Output = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
-                else if (reader.ValueTextEquals("speed"u8))
+                var name = Name(ref reader);
+                if (name.SequenceEqual("input_tokens"u8)) msg.Input = ReadCount(ref reader);
+                else if (name.SequenceEqual("output_tokens"u8)) msg.Output = ReadCount(ref reader);
+                else if (name.SequenceEqual("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
+                else if (name.SequenceEqual("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
+                else if (name.SequenceEqual("speed"u8))
                 {
                     reader.Read();
                     msg.HasSpeed = reader.TokenType != JsonTokenType.Null;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
-                else if (reader.ValueTextEquals("cache_creation"u8))
+                else if (name.SequenceEqual("cache_creation"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject)
@@ -288,21 +339,60 @@ public static class TranscriptParser
                         msg.HasSplit = true;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                         {
-                            if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
-                            else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
-                            else { reader.Read(); if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip(); }
+                            var inner = Name(ref reader);
+                            if (inner.SequenceEqual("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
+                            else if (inner.SequenceEqual("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
+                            else reader.Skip();
                         }
                     }
                     else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
                 }
                 else
                 {
-                    reader.Read();
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    reader.Skip();
                 }
             }
         }
 
+        /// <summary>The current property name's bytes (unescaped when it was written with escapes).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ReadOnlySpan<byte> Name(ref Utf8JsonReader reader) =>
+            reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+
+        /// <summary>ISO 8601 timestamp as Claude Code writes it (<c>2025-11-20T10:00:01.123Z</c>) fast; anything else via the reader.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool ReadTimestamp(ref Utf8JsonReader reader, out long unixMs)
+        {
+            var v = reader.ValueSpan;
+            if (!reader.ValueIsEscaped && v.Length == 24 && v[4] == '-' && v[7] == '-' && v[10] == 'T' && v[13] == ':' && v[16] == ':' && v[19] == '.' && v[23] == 'Z'
+                && Digits(v, 0, 4, out int year) && Digits(v, 5, 2, out int month) && Digits(v, 8, 2, out int day) && Digits(v, 11, 2, out int hour)
+                && Digits(v, 14, 2, out int minute) && Digits(v, 17, 2, out int second) && Digits(v, 20, 3, out int ms)
+                && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(1, year), month) && hour < 24 && minute < 60 && second < 60 && year >= 1)
+            {
+                long days = new DateOnly(year, month, day).DayNumber - UnixEpochDay;
+                unixMs = ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + ms;
+                return true;
+            }
+            if (reader.TryGetDateTimeOffset(out var t)) { unixMs = t.ToUnixTimeMilliseconds(); return true; }
+            unixMs = 0;
+            return false;
+        }
+
+        private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+
+        private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+        {
+            value = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                int d = s[i] - '0';
+                if ((uint)d > 9) return false;
+                value = value * 10 + d;
+            }
+            return true;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static long ReadCount(ref Utf8JsonReader reader)
         {
             reader.Read();
@@ -315,12 +405,14 @@ public static class TranscriptParser
             return 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static ulong HashValue(ref Utf8JsonReader reader)
         {
             if (!reader.ValueIsEscaped && !reader.HasValueSequence) return StableHash.Of(reader.ValueSpan);
             return StableHash.Of(reader.GetString()!);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static ulong Combine(ulong message, ulong request)
         {
             Span<byte> both = stackalloc byte[16];
@@ -329,12 +421,21 @@ public static class TranscriptParser
             return StableHash.Of(both);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private string ModelName(ref Utf8JsonReader reader)
         {
-            if (!reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_lastModelBytes)) return _lastModel;
-            _lastModel = string.Intern(reader.GetString()!);
-            _lastModelBytes = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(_lastModel) : reader.ValueSpan.ToArray();
-            return _lastModel;
+            // A session uses a handful of models: remember their bytes so a line allocates nothing.
+            if (!reader.ValueIsEscaped)
+            {
+                var span = reader.ValueSpan;
+                foreach (var (bytes, name) in _models)
+                {
+                    if (span.SequenceEqual(bytes)) return name;
+                }
+            }
+            var model = string.Intern(reader.GetString()!);
+            if (!reader.ValueIsEscaped && _models.Count < 32) _models.Add((reader.ValueSpan.ToArray(), model));
+            return model;
         }
     }
 

@@ -9,11 +9,12 @@ internal sealed record CachedFile(long Size, long MtimeTicks, long Offset, int M
 /// Incremental cache in SQLite (<c>usage-cache.db</c> in SeatGuard's data dir): per file its size, mtime, the offset
 /// after its last complete line, malformed count and parsed entries (compact binary, including the dedup keys), so an
 /// unchanged file is not read and an appended one is read from where it ended. A broken cache file is deleted and
-/// rebuilt; if even that fails the loader runs without a cache.
+/// rebuilt; if even that fails the loader runs without a cache. The whole deduplicated result is also kept in
+/// <see cref="UsageSnapshot"/> files, so an unchanged set of transcripts does not even open the database.
 /// </summary>
 internal sealed class UsageCache : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 4;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, CachedFile> _index = new(StringComparer.Ordinal);
     private bool _indexLoaded;
@@ -78,13 +79,12 @@ internal sealed class UsageCache : IDisposable
             var v = cmd.ExecuteScalar() as string;
             if (v != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                Exec("DROP TABLE IF EXISTS files;");
+                Exec("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS snapshot; DROP TABLE IF EXISTS snapshots;");
                 Exec($"INSERT OR REPLACE INTO meta(key,value) VALUES('schema','{SchemaVersion}');");
             }
         }
         Exec("CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, " +
              "offset INTEGER NOT NULL, malformed INTEGER NOT NULL, tail INTEGER NOT NULL, entries BLOB NOT NULL);");
-        Exec("CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY CHECK (id = 1), signature INTEGER NOT NULL, malformed INTEGER NOT NULL, entries BLOB NOT NULL);");
     }
 
     private void LoadIndex()
@@ -118,44 +118,6 @@ internal sealed class UsageCache : IDisposable
             return null;
         }
         return _index.GetValueOrDefault(path);
-    }
-
-    /// <summary>
-    /// The deduplicated entries of the last load, when the set of files (paths, sizes, mtimes) and the options are
-    /// exactly the same (<paramref name="signature"/>): a warm run then reads one row.
-    /// </summary>
-    public (List<UsageEntry> Entries, int Malformed)? LoadSnapshot(ulong signature)
-    {
-        try
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT malformed, entries FROM snapshot WHERE id = 1 AND signature = $s";
-            cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
-            using var r = cmd.ExecuteReader();
-            if (!r.Read()) return null;
-            return (EntryCodec.Decode((byte[])r.GetValue(1), null), r.GetInt32(0));
-        }
-        catch (Exception ex) when (ex is SqliteException or InvalidDataException or EndOfStreamException or ArgumentOutOfRangeException or IndexOutOfRangeException)
-        {
-            return null;
-        }
-    }
-
-    public void StoreSnapshot(ulong signature, List<UsageEntry> entries, int malformed, List<string> warnings)
-    {
-        try
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "INSERT OR REPLACE INTO snapshot(id, signature, malformed, entries) VALUES (1, $s, $m, $e)";
-            cmd.Parameters.AddWithValue("$s", unchecked((long)signature));
-            cmd.Parameters.AddWithValue("$m", malformed);
-            cmd.Parameters.Add("$e", SqliteType.Blob).Value = EntryCodec.Encode(entries);
-            cmd.ExecuteNonQuery();
-        }
-        catch (SqliteException ex)
-        {
-            warnings.Add("usage cache snapshot not updated: " + ex.Message.Split('\n')[0]);
-        }
     }
 
     /// <summary>The cached entries of a file; null when the row is missing or unreadable.</summary>

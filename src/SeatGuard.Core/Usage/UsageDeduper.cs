@@ -10,36 +10,48 @@ public static class UsageDeduper
 {
     /// <param name="entries">All entries in file order (files sorted by path).</param>
     /// <returns>The kept entries sorted by time (stable).</returns>
-    public static List<UsageEntry> Deduplicate(IReadOnlyList<UsageEntry> entries)
+    public static List<UsageEntry> Deduplicate(IReadOnlyList<UsageEntry> entries) => Deduplicate([entries]);
+
+    /// <param name="files">Each file's entries, files in path order (no merged copy is made).</param>
+    /// <returns>The kept entries sorted by time (stable: equal times keep file order).</returns>
+    public static List<UsageEntry> Deduplicate(IReadOnlyList<IReadOnlyList<UsageEntry>> files)
     {
+        int total = 0;
         var mainMessages = new HashSet<ulong>();
-        foreach (var e in entries)
+        foreach (var file in files)
         {
-            if (!e.IsSidechain && e.HasMessageId) mainMessages.Add(e.MessageKey);
-        }
-        var bestByKey = new Dictionary<ulong, int>(entries.Count);
-        var kept = new List<int>(entries.Count);
-        for (int i = 0; i < entries.Count; i++)
-        {
-            var e = entries[i];
-            if (!e.HasMessageId) { kept.Add(i); continue; }
-            if (e.IsSidechain && mainMessages.Contains(e.MessageKey)) continue;
-            if (bestByKey.TryGetValue(e.DedupKey, out int slot))
+            total += file.Count;
+            foreach (var e in file)
             {
-                var current = entries[kept[slot]];
-                if (Better(e, current)) kept[slot] = i;
-            }
-            else
-            {
-                bestByKey[e.DedupKey] = kept.Count;
-                kept.Add(i);
+                if (!e.IsSidechain && e.HasMessageId) mainMessages.Add(e.MessageKey);
             }
         }
-        // Stable sort by time of the kept indices: equal timestamps keep file order.
+        var bestByKey = new Dictionary<ulong, int>(total);
+        var kept = new List<long>(total); // (file << 32) | index: sorts in file order
+        for (int f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            for (int i = 0; i < file.Count; i++)
+            {
+                var e = file[i];
+                long at = ((long)f << 32) | (uint)i;
+                if (!e.HasMessageId) { kept.Add(at); continue; }
+                if (e.IsSidechain && mainMessages.Contains(e.MessageKey)) continue;
+                if (bestByKey.TryGetValue(e.DedupKey, out int slot))
+                {
+                    if (Better(e, Get(files, kept[slot]))) kept[slot] = at;
+                }
+                else
+                {
+                    bestByKey[e.DedupKey] = kept.Count;
+                    kept.Add(at);
+                }
+            }
+        }
         var order = kept.ToArray();
         var times = new long[order.Length];
-        for (int i = 0; i < order.Length; i++) times[i] = entries[order[i]].TimestampMs;
-        Array.Sort(times, order); // introsort is not stable: fix ties below
+        for (int i = 0; i < order.Length; i++) times[i] = Get(files, order[i]).TimestampMs;
+        Array.Sort(times, order); // introsort is not stable: restore file order among equal times
         for (int i = 1; i < order.Length; i++)
         {
             if (times[i] != times[i - 1]) continue;
@@ -49,9 +61,11 @@ public static class UsageDeduper
             i = j - 1;
         }
         var sorted = new List<UsageEntry>(order.Length);
-        foreach (var i in order) sorted.Add(entries[i]);
+        foreach (var at in order) sorted.Add(Get(files, at));
         return sorted;
     }
+
+    private static UsageEntry Get(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long at) => files[(int)(at >> 32)][(int)(uint)at];
 
     private static bool Better(in UsageEntry candidate, in UsageEntry current)
     {

@@ -35,12 +35,15 @@ public readonly record struct UsageEntry
     /// <summary>Hash of <c>message.id</c> + <c>requestId</c> (the duplicate key; <c>message.id</c> alone when requestId is missing).</summary>
     public ulong DedupKey { get; init; }
     public UsageEntryFlags Flags { get; init; }
-    public long InputTokens { get; init; }
-    public long OutputTokens { get; init; }
+    // Token counts of one request fit in 32 bits; stored as int (saturating) to keep an entry at 72 bytes.
+    private readonly int _input, _output, _cache5m, _cache1h, _cacheRead;
+
+    public long InputTokens { get => _input; init => _input = Clamp(value); }
+    public long OutputTokens { get => _output; init => _output = Clamp(value); }
     /// <summary>5-minute cache writes (all of <c>cache_creation_input_tokens</c> when the split object is absent).</summary>
-    public long CacheWrite5mTokens { get; init; }
-    public long CacheWrite1hTokens { get; init; }
-    public long CacheReadTokens { get; init; }
+    public long CacheWrite5mTokens { get => _cache5m; init => _cache5m = Clamp(value); }
+    public long CacheWrite1hTokens { get => _cache1h; init => _cache1h = Clamp(value); }
+    public long CacheReadTokens { get => _cacheRead; init => _cacheRead = Clamp(value); }
     /// <summary>The line's own <c>costUSD</c> (NaN when absent).</summary>
     public double CostUsd { get; init; }
 
@@ -53,4 +56,6 @@ public readonly record struct UsageEntry
     public bool IsSidechain => (Flags & UsageEntryFlags.Sidechain) != 0;
     public bool HasSpeed => (Flags & UsageEntryFlags.HasSpeed) != 0;
     public bool HasMessageId => (Flags & UsageEntryFlags.HasMessageId) != 0;
+
+    private static int Clamp(long v) => v <= 0 ? 0 : v >= int.MaxValue ? int.MaxValue : (int)v;
 }

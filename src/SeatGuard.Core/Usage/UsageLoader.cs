@@ -46,9 +46,9 @@ public static class UsageLoader
             ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList()
             : found.ToList();
         var warnings = new List<string>();
-        using var cache = options.UseCache ? UsageCache.Open(options.CachePath ?? UsageCache.DefaultPath(host), warnings) : null;
+        var cachePath = options.CachePath ?? UsageCache.DefaultPath(host);
         ulong signature = Signature(files, options);
-        if (cache?.LoadSnapshot(signature) is { } snapshot)
+        if (options.UseCache && UsageSnapshot.TryLoad(cachePath, signature) is { } snapshot)
         {
             return new UsageDataset
             {
@@ -56,6 +56,7 @@ public static class UsageLoader
                 FilesFromCache = files.Count, FilesSkipped = found.Count - files.Count, Warnings = warnings,
             };
         }
+        using var cache = options.UseCache ? UsageCache.Open(cachePath, warnings) : null;
 
         // Phase 1 (sequential, SQLite): what each file needs.
         var plans = new FilePlan[files.Count];
@@ -123,12 +124,8 @@ public static class UsageLoader
         }
         if (cache is not null && updates.Count > 0) cache.Store(updates, warnings);
 
-        var merged = new List<UsageEntry>(total);
-        foreach (var list in perFile) merged.AddRange(list);
-        Array.Clear(perFile);
-        var entries = UsageDeduper.Deduplicate(merged);
-        merged = null;
-        if (cache is not null && errors.All(e => e is null)) cache.StoreSnapshot(signature, entries, malformed, warnings);
+        var entries = UsageDeduper.Deduplicate(perFile);
+        if (cache is not null && errors.All(e => e is null)) UsageSnapshot.Store(cachePath, signature, entries, malformed, warnings);
         return new UsageDataset
         {
             Entries = entries,

@@ -101,4 +101,15 @@ public sealed class TranscriptParserTests
         e.CostUsd.ShouldBe(1.5);
         (e.Flags & UsageEntryFlags.HasCostUsd).ShouldNotBe(UsageEntryFlags.None);
     }
+
+    [Theory]
+    [InlineData("2025-11-20T10:00:00.123Z")]
+    [InlineData("2025-11-20T12:00:00.123+02:00")]
+    [InlineData("2025-11-20T10:00:00.1230000Z")]
+    public void TimestampsInAnyIsoFormAreTheSameInstant(string timestamp) =>
+        Lines.Scan(Lines.Assistant(timestamp, input: 1)).Entries.Single().TimestampMs.ShouldBe(new DateTimeOffset(2025, 11, 20, 10, 0, 0, 123, TimeSpan.Zero).ToUnixTimeMilliseconds());
+
+    [Fact]
+    public void InvalidTimestampIsNotCounted() =>
+        Lines.Scan(Lines.Assistant("2025-02-30T10:00:00.000Z", input: 1)).Entries.ShouldBeEmpty();
 }

@@ -56,6 +56,26 @@ public sealed class UsageCacheTests
     }
 
     [Fact]
+    public void LargeFilesAreMappedAndReadIncrementallyToo()
+    {
+        // Over 64 KB: the memory-mapped path, including a resume offset inside the file and an unfinished tail.
+        using var sandbox = new TranscriptSandbox();
+        var big = Lines.User(T, new string('x', 200_000));
+        var line = Lines.Assistant(T, null, "r1", input: 3);
+        var path = Path.Combine(sandbox.ConfigDir, "projects", "p", "a.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, big + "\n" + Lines.Assistant(T, "m0", "r0", input: 1) + "\n{broken\n" + big + "\n" + line[..30]);
+        var partial = sandbox.Load(cache: true);
+        (Tokens(partial), partial.MalformedLines).ShouldBe((1L, 2));
+        File.AppendAllText(path, line[30..] + "\n" + big + "\n" + Lines.Assistant(T, "m5", "r5", input: 5) + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        var done = sandbox.Load(cache: true);
+        (Tokens(done), done.MalformedLines, done.FilesRead).ShouldBe((9L, 1, 1));
+        var cold = sandbox.Load(cache: false);
+        (Tokens(cold), cold.MalformedLines).ShouldBe((9L, 1));
+    }
+
+    [Fact]
     public void RewrittenSmallerFileIsReadAgain()
     {
         using var sandbox = new TranscriptSandbox();
