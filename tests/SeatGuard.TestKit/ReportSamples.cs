@@ -74,5 +74,5 @@ public static class ReportSamples
 
     /// <summary>A report with nothing: the sources as a fresh install has them.</summary>
     public static ReportData Empty(string ledgerPath) =>
-        new ReportBuilder(NoUsageSource.Instance, new LedgerReportSource(ledgerPath), new NoScanSource(null)).Build(Period, Now);
+        new ReportBuilder(NoUsageSource.Instance, new LedgerReportSource(ledgerPath), NoScanSource.Instance).Build(Period, Now);
 }

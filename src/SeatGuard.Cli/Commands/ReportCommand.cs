@@ -33,7 +33,8 @@ public static class ReportCommand
             if (scanPath is not null && !Directory.Exists(scanPath) && !File.Exists(scanPath)) throw new UsageException($"--scan: '{scanPath}' does not exist");
 
             var usage = new TranscriptUsageSource(host, context.ConfigDir(parse), parse.GetValue(plan), now);
-            var builder = new ReportBuilder(usage, LedgerReportSource.ForHost(host), new NoScanSource(scanPath));
+            IScanReportSource scans = scanPath is null ? NoScanSource.Instance : new RepositoryScanSource(scanPath, now, Environment.ProcessorCount);
+            var builder = new ReportBuilder(usage, LedgerReportSource.ForHost(host), scans);
             var report = HtmlReportWriter.Render(builder.Build(new ReportPeriod(first, last), now));
 
             var file = Path.GetFullPath(parse.GetValue(html)!);

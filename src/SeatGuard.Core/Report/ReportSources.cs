@@ -31,21 +31,14 @@ public sealed class NoUsageSource : IUsageReportSource
         "Use a SeatGuard build that includes `seatguard usage`; it reads Claude Code's local transcripts (~/.claude/projects).");
 }
 
-/// <summary>
-/// Used until the scanner is wired in. Without <c>--scan</c> it says how to include a scan; with
-/// <c>--scan PATH</c> it says the scanner is not available in this build.
-/// </summary>
-public sealed class NoScanSource(string? requestedPath) : IScanReportSource
+/// <summary>No scan was asked for (<c>--scan</c> not given): says how to include one.</summary>
+public sealed class NoScanSource : IScanReportSource
 {
-    public string? RequestedPath { get; } = requestedPath;
+    public static readonly NoScanSource Instance = new();
 
-    public SourceResult<ScanReport> Load() => RequestedPath is null
-        ? SourceResult<ScanReport>.None(
-            "No scan was included in this report.",
-            "Pass `--scan PATH` to scan a repository for this report (the findings `seatguard scan --json PATH` lists).")
-        : SourceResult<ScanReport>.None(
-            $"The repository scanner is not available in this build, so {RequestedPath} was not scanned.",
-            "Use a SeatGuard build that includes `seatguard scan`.");
+    public SourceResult<ScanReport> Load() => SourceResult<ScanReport>.None(
+        "No scan was included in this report.",
+        "Pass `--scan PATH` to scan a repository for this report (the findings `seatguard scan --json PATH` lists).");
 }
 
 /// <summary>Collects a report's data from its sources.</summary>

@@ -79,13 +79,14 @@ public sealed class HtmlReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void ScanRequestedWithoutScannerSaysSo()
+    public void NoScanRequestedSaysHowToIncludeOne()
     {
-        var data = ReportSamples.Full() with { Scan = new NoScanSource("/src/shop").Load() };
+        var data = ReportSamples.Full() with { Scan = NoScanSource.Instance.Load() };
 
         var section = SectionHtml(HtmlReportWriter.Render(data).Html, HtmlReportWriter.ScanId);
 
-        section.ShouldContain("scanner is not available in this build, so /src/shop was not scanned");
+        section.ShouldContain("No scan was included in this report.");
+        section.ShouldContain("--scan PATH");
     }
 
     [Fact]

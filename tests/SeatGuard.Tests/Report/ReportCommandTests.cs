@@ -92,12 +92,14 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ScanPathIsAcceptedAndThePageSaysTheScannerIsMissing()
+    public async Task CleanScanPathIsScannedAndCountsNothing()
     {
         var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", OutFile, "--scan", _sandbox.Project);
 
         r.ExitCode.ShouldBe(0, r.ToString());
-        HtmlReportWriterTests.SectionHtml(File.ReadAllText(OutFile), HtmlReportWriter.ScanId).ShouldContain($"so {_sandbox.Project} was not scanned");
+        var section = HtmlReportWriterTests.SectionHtml(File.ReadAllText(OutFile), HtmlReportWriter.ScanId);
+        section.ShouldNotContain("No data");
+        section.ShouldContain(_sandbox.Project);
     }
 
     [Fact]
@@ -133,5 +135,30 @@ public sealed class ReportUsageTests : IDisposable
         var cost = JsonDocument.Parse(monthly.StdOut).RootElement.GetProperty("totals").GetProperty("totalCost").GetDouble();
         cost.ShouldBeGreaterThan(0);
         File.ReadAllText(file).ShouldContain(cost.ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+public sealed class ReportScanTests : IDisposable
+{
+    private readonly SandboxHome _sandbox = new();
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public async Task ScanOptionIncludesAFreshScanCountedByTierWithoutSecrets()
+    {
+        var repo = Path.Combine(_sandbox.Root, "repo");
+        var token = FakeTokens.OAuthToken();
+        _sandbox.WriteText(Path.Combine(repo, "deploy.env"), "CLAUDE_CODE_OAUTH_TOKEN=" + token + "\n");
+        var file = Path.Combine(_sandbox.Root, "scan.html");
+
+        var r = await CliHarness.RunAsync(_sandbox, null, "report", "--html", file, "--scan", repo, "--json");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        using var json = JsonDocument.Parse(r.StdOut);
+        json.RootElement.GetProperty("sections").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == HtmlReportWriter.ScanId).GetProperty("hasData").GetBoolean().ShouldBeTrue();
+        var html = File.ReadAllText(file);
+        html.ShouldContain("claude-oauth-token");
+        html.ShouldNotContain(token[FakeTokens.OAuthPrefix.Length..]);
     }
 }
