@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using SeatGuard.Core.Ledger;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>Tokens and API-equivalent cost of the sessions that one billing source paid for.</summary>
+public sealed record BillingSourceTotals(
+    [property: JsonPropertyName("billingSource")] string BillingSource,
+    [property: JsonPropertyName("sessions")] int Sessions,
+    [property: JsonPropertyName("totalTokens")] long TotalTokens,
+    [property: JsonPropertyName("totalCost")] double TotalCost);
+
+/// <summary>The plan's own utilisation of one rate-limit window, as Claude Code last reported it to a recorded launch.</summary>
+public sealed record PlanUtilisation(
+    [property: JsonPropertyName("rateLimitType")] string RateLimitType,
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("utilization")] double? Utilization,
+    [property: JsonPropertyName("overageInUse")] bool? OverageInUse,
+    [property: JsonPropertyName("reportedAt")] string ReportedAt);
+
+/// <summary>
+/// What the ledger adds to the transcripts (and ccusage cannot know): which billing source paid for a
+/// session (recorded by <c>seatguard run</c>/<c>verify</c>), and the plan's own utilisation from the
+/// rate-limit events those launches saw.
+/// </summary>
+public static class LedgerUsageFacts
+{
+    public const string Unrecorded = "unrecorded";
+
+    /// <summary>The billing source per session id, from the ledger (the latest launch of a session wins).</summary>
+    public static IReadOnlyDictionary<string, string> SourceBySession(IEnumerable<LedgerEntry> launches)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in launches.OrderBy(e => e.Time))
+            if (e.SessionId is { Length: > 0 } s) map[s] = Normalise(e.Verdict);
+        return map;
+    }
+
+    /// <summary>Sessions grouped by the billing source that paid for them; sessions no launch recorded are "unrecorded".</summary>
+    public static IReadOnlyList<BillingSourceTotals> Split(IEnumerable<SessionRow> sessions, IReadOnlyDictionary<string, string> sourceBySession) =>
+        sessions
+            .GroupBy(s => sourceBySession.TryGetValue(s.SessionId, out var v) ? v : Unrecorded, StringComparer.Ordinal)
+            .Select(g => new BillingSourceTotals(g.Key, g.Count(), g.Sum(s => s.TotalTokens), g.Sum(s => s.TotalCost)))
+            .OrderByDescending(t => t.TotalCost)
+            .ToList();
+
+    /// <summary>The latest reported utilisation of each rate-limit window.</summary>
+    public static IReadOnlyList<PlanUtilisation> Utilisation(IEnumerable<LedgerEntry> launches) =>
+        launches
+            .Where(e => e.RateLimitType is { Length: > 0 })
+            .GroupBy(e => e.RateLimitType!, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(e => e.Time).Last())
+            .Select(e => new PlanUtilisation(e.RateLimitType!, e.RateLimitStatus, e.Utilization, e.OverageInUse, UsageReports.IsoTime(e.Time)))
+            .OrderBy(u => u.RateLimitType, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>"subscription (planned)" (a launch without stream-json) counts as "subscription".</summary>
+    private static string Normalise(string verdict)
+    {
+        int paren = verdict.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? verdict[..paren] : verdict;
+    }
+}
