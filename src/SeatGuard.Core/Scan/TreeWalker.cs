@@ -42,6 +42,7 @@ public static class TreeWalker
         int pending = 1;
         Exception? failure = null;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Worker()
         {
             var spin = new SpinWait();
