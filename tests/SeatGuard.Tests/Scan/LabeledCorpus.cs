@@ -76,6 +76,10 @@ internal static class LabeledCorpus
         yield return new("flask without claude", "ok/web.py", "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef hi():\n    return 'claude says hi'\n", null);
         yield return new("docs mention credentials", "ok/notes.md", "Claude Code keeps its login in ~/.claude/.credentials.json (claudeAiOauth).\n", null);
         yield return new("python mentions claude", "ok/lib.py", "# claude is a name\nname = 'claude'\n", null);
+        yield return new("admin key wrong suffix", "d/admin.env", $"A={FakeTokens.AdminKeyPrefix}{FakeTokens.Body(93)}BB\n", null);
+        yield return new("refresh token too short", "d/refresh.json", $"{{\"r\": \"{FakeTokens.RefreshPrefix}{FakeTokens.Body(60)}\"}}\n", null);
+        yield return new("slack bot without claude", "ok/bot.py", "from slack_bolt import App\nimport subprocess\napp = App()\n@app.message('hi')\ndef hi(message, say):\n    say(subprocess.check_output(['fortune']))\n", null);
+        yield return new("own client identity", "ok/client.ts", "const model = 'claude-sonnet-4-5';\nconst headers = { 'user-agent': 'acme-cli/1.0', 'x-api-key': process.env.ANTHROPIC_API_KEY };\n", null);
         yield return new("allowed line", "ok/allowed.py", $"T = '{FakeTokens.OAuthToken()}'  # seatguard:allow revoked test token\n", null);
     }
 
