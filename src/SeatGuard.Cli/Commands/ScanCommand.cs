@@ -47,7 +47,7 @@ public static class ScanCommand
                     Paths = targets,
                     History = parse.GetValue(history),
                     BaselinePath = Resolve(parse.GetValue(baseline), host),
-                    MaxFileBytes = Math.Max(1, parse.GetValue(maxSize)),
+                    MaxFileBytes = Math.Clamp(parse.GetValue(maxSize), 1, 1L << 30),
                     Threads = Math.Clamp(parse.GetValue(threads), 1, 64),
                     RelativeTo = host.WorkingDirectory,
                 };

@@ -128,6 +128,10 @@ internal static class GitCli
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("safe.directory=*");
         foreach (var a in args) psi.ArgumentList.Add(a);
+        // Parse git's own defaults, never the user's or the system's configuration (pagers, colours,
+        // diff prefixes, signatures): the output format is then the one this adapter reads.
+        psi.Environment["GIT_CONFIG_GLOBAL"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null";
+        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         psi.Environment["GIT_PAGER"] = "cat";
         psi.Environment["LC_ALL"] = "C";
         Process process;

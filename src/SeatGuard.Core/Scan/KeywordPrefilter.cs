@@ -76,6 +76,10 @@ public sealed class KeywordPrefilter
             }
             var fold = Vector256.Create(Fold);
             ref byte start = ref MemoryMarshal.GetReference(data);
+            ref Vector256<byte> first0 = ref MemoryMarshal.GetReference(firsts);
+            ref Vector256<byte> second0 = ref MemoryMarshal.GetReference(seconds);
+            ref Vector256<byte> last0 = ref MemoryMarshal.GetReference(lasts);
+            ref int offset0 = ref MemoryMarshal.GetArrayDataReference(_lastOffset);
             int end = data.Length - Vector256<byte>.Count - _maxOffset;
             for (; i <= end; i += Vector256<byte>.Count)
             {
@@ -84,8 +88,9 @@ public sealed class KeywordPrefilter
                 var hit = Vector256<byte>.Zero;
                 for (int k = 0; k < count; k++)
                 {
-                    var last = Vector256.LoadUnsafe(ref start, (nuint)(i + _lastOffset[k])) | fold;
-                    hit |= Vector256.Equals(block, firsts[k]) & Vector256.Equals(next, seconds[k]) & Vector256.Equals(last, lasts[k]);
+                    var last = Vector256.LoadUnsafe(ref start, (nuint)(i + Unsafe.Add(ref offset0, k))) | fold;
+                    hit |= Vector256.Equals(block, Unsafe.Add(ref first0, k)) & Vector256.Equals(next, Unsafe.Add(ref second0, k)) &
+                           Vector256.Equals(last, Unsafe.Add(ref last0, k));
                 }
                 if (hit == Vector256<byte>.Zero) continue;
                 for (uint bits = hit.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
@@ -103,9 +108,11 @@ public sealed class KeywordPrefilter
 
     private bool MatchesAt(ReadOnlySpan<byte> data, int at)
     {
-        foreach (var needle in _needles)
+        byte head = (byte)(data[at] | Fold);
+        for (int k = 0; k < _needles.Length; k++)
         {
-            if (at + needle.Length <= data.Length && System.Text.Ascii.EqualsIgnoreCase(data.Slice(at, needle.Length), needle)) return true;
+            var needle = _needles[k];
+            if (head == _first[k] && at + needle.Length <= data.Length && System.Text.Ascii.EqualsIgnoreCase(data.Slice(at, needle.Length), needle)) return true;
         }
         return false;
     }

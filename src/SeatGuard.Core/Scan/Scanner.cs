@@ -107,16 +107,25 @@ public sealed class Scanner
             string text;
             using (var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             {
-                long length = RandomAccess.GetLength(handle);
-                if (length == 0 || length > maxBytes) return;
-                var bytes = t_bytes is { } b && b.Length >= length ? b : t_bytes = new byte[Math.Max(length, 64 * 1024)];
+                // No fstat for the length: read into the thread's buffer; a short read is the end of a
+                // regular file, a full buffer grows it (up to maxBytes + 1, which marks "too large").
+                var bytes = t_bytes ??= new byte[256 * 1024];
                 int read = 0;
-                while (read < length)
+                while (true)
                 {
-                    int n = RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read);
+                    if (read == bytes.Length)
+                    {
+                        if (read > maxBytes) return;
+                        var larger = new byte[(int)Math.Min((long)bytes.Length * 4, maxBytes + 1)];
+                        bytes.AsSpan(0, read).CopyTo(larger);
+                        t_bytes = bytes = larger;
+                    }
+                    int n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
                     if (n <= 0) break;
                     read += n;
+                    if (read < bytes.Length) break;
                 }
+                if (read == 0 || read > maxBytes) return;
                 var data = bytes.AsSpan(0, read);
                 if (data[..Math.Min(read, 8192)].Contains((byte)0)) return; // binary
                 Interlocked.Increment(ref sink.Files);

@@ -6,7 +6,7 @@ namespace SeatGuard.Core.Scan;
 /// <summary>
 /// Walks directory trees on several threads, like ripgrep's walker: honours <c>.gitignore</c> files
 /// (in the tree and in its parents up to the repository root, plus <c>.git/info/exclude</c>), never
-/// enters <c>.git</c>, and does not follow symbolic links. Each file is handed to the callback on the
+/// enters <c>.git</c>, and does not follow symbolic links to directories. Each file is handed to the callback on the
 /// thread that found it, so walking and scanning overlap.
 /// </summary>
 public static class TreeWalker
@@ -42,6 +42,7 @@ public static class TreeWalker
         int pending = 1;
         Exception? failure = null;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Worker()
         {
             var spin = new SpinWait();
@@ -91,9 +92,10 @@ public static class TreeWalker
             var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDirectory)>(dir.Path,
                 (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Enumeration)
             {
+                // Directories that are symbolic links are not followed (no loops, no escaping the tree). The
+                // check costs an lstat, so files skip it: a linked file is read like any other file.
                 ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) =>
-                    (e.Attributes & FileAttributes.ReparsePoint) == 0 &&
-                    !(e.IsDirectory && (e.FileName is ".git" or ".hg" or ".svn")),
+                    !e.IsDirectory || (e.FileName is not (".git" or ".hg" or ".svn") && (e.Attributes & FileAttributes.ReparsePoint) == 0),
             };
             foreach (var (path, isDir) in entries)
             {

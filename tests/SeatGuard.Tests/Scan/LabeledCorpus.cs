@@ -30,6 +30,8 @@ internal static class LabeledCorpus
         yield return new("k8s secretKeyRef", "k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - env:\n            - name: CLAUDE_CODE_OAUTH_TOKEN\n", "oauth-token-passed-to-service", 8);
         yield return new("systemd unit", "ops/agent.service", "[Service]\nEnvironment=CLAUDE_CODE_OAUTH_TOKEN=%d/token\n", "oauth-token-passed-to-service", 2);
         yield return new(".env file", "app/.env", "PORT=3000\nCLAUDE_CODE_OAUTH_TOKEN=\n", "oauth-token-passed-to-service", 2);
+        yield return new("ecs task definition", "infra/task.json", "{\n  \"environment\": [\n    {\"name\": \"CLAUDE_CODE_OAUTH_TOKEN\", \"value\": \"x\"}\n  ]\n}\n", "oauth-token-passed-to-service", 3);
+        yield return new("terraform reference", "infra/main.tf", "resource \"x\" \"y\" {\n  env = {\n    TOKEN = \"${CLAUDE_CODE_OAUTH_TOKEN}\"\n  }\n}\n", "oauth-token-passed-to-service", 3);
         yield return new("compose mounts ~/.claude", "dev/compose.yaml", "services:\n  agent:\n    volumes:\n      - ~/.claude:/home/node/.claude\n", "claude-config-mounted-in-container", 4);
         yield return new("docker run -v $HOME/.claude", "dev/run.sh", "#!/bin/sh\ndocker run -v $HOME/.claude:/root/.claude img\n", "claude-config-mounted-in-container", 2);
         yield return new("dockerfile copies .claude", "img/Dockerfile", "FROM debian\nCOPY .claude /root/.claude\n", "claude-config-mounted-in-container", 2);
@@ -76,6 +78,11 @@ internal static class LabeledCorpus
         yield return new("flask without claude", "ok/web.py", "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef hi():\n    return 'claude says hi'\n", null);
         yield return new("docs mention credentials", "ok/notes.md", "Claude Code keeps its login in ~/.claude/.credentials.json (claudeAiOauth).\n", null);
         yield return new("python mentions claude", "ok/lib.py", "# claude is a name\nname = 'claude'\n", null);
+        yield return new("admin key wrong suffix", "d/admin.env", $"A={FakeTokens.AdminKeyPrefix}{FakeTokens.Body(93)}BB\n", null);
+        yield return new("refresh token too short", "d/refresh.json", $"{{\"r\": \"{FakeTokens.RefreshPrefix}{FakeTokens.Body(60)}\"}}\n", null);
+        yield return new("slack bot without claude", "ok/bot.py", "from slack_bolt import App\nimport subprocess\napp = App()\n@app.message('hi')\ndef hi(message, say):\n    say(subprocess.check_output(['fortune']))\n", null);
+        yield return new("own client identity", "ok/client.ts", "const model = 'claude-sonnet-4-5';\nconst headers = { 'user-agent': 'acme-cli/1.0', 'x-api-key': process.env.ANTHROPIC_API_KEY };\n", null);
+        yield return new("yaml prose mentions the variable", "ok/notes.yaml", "description: Never put CLAUDE_CODE_OAUTH_TOKEN in a shared service.\nsee: the CLAUDE_CODE_OAUTH_TOKEN docs\n", null);
         yield return new("allowed line", "ok/allowed.py", $"T = '{FakeTokens.OAuthToken()}'  # seatguard:allow revoked test token\n", null);
     }
 

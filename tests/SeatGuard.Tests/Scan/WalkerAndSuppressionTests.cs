@@ -45,6 +45,16 @@ public sealed class WalkerAndSuppressionTests
     }
 
     [Fact]
+    public void ReadsFilesLargerThanTheInitialBufferToTheEnd()
+    {
+        using var box = new ScanSandbox();
+        var filler = string.Concat(Enumerable.Repeat("const a = 1; // filler line for a large file\n", 20_000));
+        box.Write("big.js", filler + $"const t = '{FakeTokens.OAuthToken()}';\n");
+        var f = box.Scan().Findings.ShouldHaveSingleItem();
+        (f.Path, f.Line).ShouldBe(("big.js", 20_001));
+    }
+
+    [Fact]
     public void ScansManyFilesOnSeveralThreadsWithoutLosingAny()
     {
         using var box = new ScanSandbox();
