@@ -175,8 +175,24 @@ public static class TranscriptParser
             line = line.Trim(" \t\r"u8);
             if (line.IsEmpty) return Outcome.Ignored;
             if (line[0] != (byte)'{' || line[^1] != (byte)'}') return Outcome.Malformed;
-            if (line.IndexOf("\"usage\""u8) < 0 || line.IndexOf("\"assistant\""u8) < 0) return Outcome.Ignored;
+            if (IsUserLine(line)) return Outcome.Ignored;
+            if (line.IndexOf("\"assistant\""u8) < 0 || line.IndexOf("\"usage\""u8) < 0) return Outcome.Ignored;
             return ParseCandidate(line);
+        }
+
+        /// <summary>
+        /// A user line (most of a transcript's bytes: tool results, written twice) as Claude Code writes it: the
+        /// top-level <c>"type":"user"</c> comes before <c>"message"</c>, within the first kilobyte. Such a line is
+        /// skipped without searching the rest of it; any other shape falls through to the full search.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static bool IsUserLine(ReadOnlySpan<byte> line)
+        {
+            var head = line[..Math.Min(line.Length, 1024)];
+            int type = head.IndexOf("\"type\":\"user\""u8);
+            if (type < 0) return false;
+            int message = head[..type].IndexOf("\"message\""u8);
+            return message < 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
