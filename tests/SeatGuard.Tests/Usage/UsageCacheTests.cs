@@ -58,7 +58,7 @@ public sealed class UsageCacheTests
     [Fact]
     public void LongLinesAndResumeOffsetsInLargerFiles()
     {
-        // Lines longer than the first read, a resume offset inside the file and an unfinished tail.
+        // Long lines, a resume offset inside the file and an unfinished tail.
         using var sandbox = new TranscriptSandbox();
         var big = Lines.User(T, new string('x', 200_000));
         var line = Lines.Assistant(T, null, "r1", input: 3);
