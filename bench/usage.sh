@@ -21,8 +21,9 @@ bash "$root/tests/tools/install.sh"
 ccusage="$root/tests/tools/node_modules/.bin/ccusage"
 echo "building seatguard (Release) and the corpus generator …" >&2
 # Built exactly as ./seatguard builds it (dotnet build, Release).
-dotnet build "$root/src/SeatGuard.Cli/SeatGuard.Cli.csproj" -c Release -o "$out/cli" -p:UseAppHost=true --nologo -v q -clp:ErrorsOnly >/dev/null
-dotnet build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -c Release -o "$out/bench" --nologo -v q -clp:ErrorsOnly >/dev/null
+build() { dotnet build "$@" -c Release --nologo -v q -clp:ErrorsOnly >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 2; }; }
+build "$root/src/SeatGuard.Cli/SeatGuard.Cli.csproj" -o "$out/cli" -p:UseAppHost=true
+build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -o "$out/bench"
 if [ ! -d "$home/.claude/projects" ]; then
   "$out/bench/SeatGuard.Bench" corpus "$home/.claude" --mb "$mb" "${gen_flags[@]}" >&2
 fi

@@ -85,9 +85,13 @@ public static class UsageLoader
         // Phase 2 (parallel): read what changed.
         var scans = new FileScan?[files.Count];
         var errors = new string?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, i =>
+        // Largest first, one file at a time per core: a big file started last would leave the other cores idle.
+        var work = Enumerable.Range(0, files.Count).Where(i => plans[i].ReadFrom is not null)
+            .OrderByDescending(i => files[i].Size - plans[i].ReadFrom!.Value).ToArray();
+        var partitioner = System.Collections.Concurrent.Partitioner.Create(work, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(partitioner, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, i =>
         {
-            if (plans[i].ReadFrom is not { } offset) return;
+            long offset = plans[i].ReadFrom!.Value;
             try
             {
                 scans[i] = TranscriptParser.Scan(files[i].Source.Path, files[i].Source, offset);

@@ -98,3 +98,26 @@ public sealed class ReportTests
         day.ModelBreakdowns.Select(b => b.ModelName).ShouldBe([Lines.Opus45, Lines.Haiku45]);
     }
 }
+
+public sealed class UsageGlanceTests
+{
+    [Fact]
+    public void ActiveBlockAndTodayFromRecentTranscripts()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var now = DateTimeOffset.UtcNow;
+        string At(double minutesAgo) => now.AddMinutes(-minutesAgo).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var old = sandbox.Write("p/old.jsonl", Lines.Assistant("2025-01-01T10:00:00.000Z", "m0", "r0", model: Lines.Haiku45, input: 1_000_000));
+        File.SetLastWriteTimeUtc(old, new DateTime(2025, 1, 1, 11, 0, 0, DateTimeKind.Utc));
+        sandbox.Write("p/now.jsonl", Lines.Assistant(At(30), "m1", "r1", model: Lines.Haiku45, input: 100_000), Lines.Assistant(At(10), "m2", "r2", model: Lines.Haiku45, input: 100_000));
+        // A zone where it is about noon now, so both entries are "today" whenever the test runs.
+        var offset = TimeSpan.FromMinutes(Math.Round((TimeSpan.FromHours(12) - now.UtcDateTime.TimeOfDay).TotalMinutes));
+        var noon = TimeZoneInfo.CreateCustomTimeZone("test-noon", offset, "test-noon", "test-noon");
+        var glance = UsageGlanceBuilder.Build(sandbox.Host, now, noon, cachePath: sandbox.CachePath);
+        glance.ActiveBlock.ShouldNotBeNull();
+        glance.ActiveBlock.TotalTokens.ShouldBe(200_000);
+        glance.ActiveBlock.CostUsd.ShouldBe(0.2, 1e-12);
+        glance.Today.TotalCost.ShouldBe(0.2, 1e-12);
+        glance.Today.TotalTokens.ShouldBe(200_000);
+    }
+}

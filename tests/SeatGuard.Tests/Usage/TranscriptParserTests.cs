@@ -112,4 +112,14 @@ public sealed class TranscriptParserTests
     [Fact]
     public void InvalidTimestampIsNotCounted() =>
         Lines.Scan(Lines.Assistant("2025-02-30T10:00:00.000Z", input: 1)).Entries.ShouldBeEmpty();
+
+    [Fact]
+    public void UserLinesAreSkippedButNestedUserTypesDoNotHideAnAssistantLine()
+    {
+        var user = """{"parentUuid":null,"type":"user","message":{"role":"user","content":[{"type":"tool_result","content":"{\"type\":\"assistant\",\"usage\":{}}"}]},"usage":{"input_tokens":5},"timestamp":"2025-11-20T10:00:00.000Z"}""";
+        var assistant = """{"type":"assistant","message":{"id":"m","model":"claude-haiku-4-5","content":[{"type":"tool_use","input":{"type":"user"}}],"usage":{"input_tokens":7}},"requestId":"r","timestamp":"2025-11-20T10:00:00.000Z"}""";
+        var scan = Lines.Scan(user, assistant, user[..50]);
+        scan.Entries.Single().InputTokens.ShouldBe(7);
+        scan.MalformedLines.ShouldBe(1);
+    }
 }

@@ -56,9 +56,9 @@ public sealed class UsageCacheTests
     }
 
     [Fact]
-    public void LargeFilesAreMappedAndReadIncrementallyToo()
+    public void LongLinesAndResumeOffsetsInLargerFiles()
     {
-        // Over 64 KB: the memory-mapped path, including a resume offset inside the file and an unfinished tail.
+        // Long lines, a resume offset inside the file and an unfinished tail.
         using var sandbox = new TranscriptSandbox();
         var big = Lines.User(T, new string('x', 200_000));
         var line = Lines.Assistant(T, null, "r1", input: 3);

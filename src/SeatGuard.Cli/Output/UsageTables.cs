@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using SeatGuard.Core.Usage;
+using Spectre.Console;
+
+namespace SeatGuard.Cli.Output;
+
+/// <summary>Human and CSV renderings of the usage reports.</summary>
+internal static class UsageTables
+{
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Usd(double? c) => c is { } v ? "$" + v.ToString("0.00", CultureInfo.InvariantCulture) : "unknown";
+    private static string Short(string model)
+    {
+        var s = model.StartsWith("claude-", StringComparison.Ordinal) ? model[7..] : model;
+        return s.Length > 9 && s[^9] == '-' && s.AsSpan(s.Length - 8).IndexOfAnyExceptInRange('0', '9') < 0 ? s[..^9] : s;
+    }
+
+    public static void RenderRows(IAnsiConsole console, string keyTitle, IEnumerable<(string Key, UsageRow Row)> rows, UsageTotals totals, bool breakdown, UsageQuery query)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn(keyTitle).NoWrap()).AddColumn("Models")
+            .AddColumn(new TableColumn("Input").RightAligned()).AddColumn(new TableColumn("Output").RightAligned())
+            .AddColumn(new TableColumn("Cache Create").RightAligned()).AddColumn(new TableColumn("Cache Read").RightAligned())
+            .AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
+        table.Title = new TableTitle($"Claude Code usage ({(query.CostMode == CostMode.Anthropic ? "Anthropic pricing" : "ccusage pricing")}, prices as of {query.Pricing.AsOf})");
+        foreach (var (key, row) in rows)
+        {
+            table.AddRow(Markup.Escape(key), Markup.Escape(string.Join("\n", row.ModelsUsed.Select(Short))), N(row.InputTokens), N(row.OutputTokens),
+                N(row.CacheCreationTokens), N(row.CacheReadTokens), N(row.TotalTokens), Usd(row.TotalCost));
+            if (!breakdown) continue;
+            foreach (var m in row.ModelBreakdowns)
+            {
+                table.AddRow("", "[dim]└ " + Markup.Escape(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), N(m.CacheCreationTokens),
+                    N(m.CacheReadTokens), N(m.InputTokens + m.OutputTokens + m.CacheCreationTokens + m.CacheReadTokens), Usd(m.Cost));
+            }
+        }
+        table.AddEmptyRow();
+        table.AddRow("[bold]Total[/]", "", N(totals.InputTokens), N(totals.OutputTokens), N(totals.CacheCreationTokens), N(totals.CacheReadTokens),
+            N(totals.TotalTokens), "[bold]" + Usd(totals.TotalCost) + "[/]");
+        console.Write(table);
+    }
+
+    public static void RenderBlocks(IAnsiConsole console, BlocksReport report, TimeZoneInfo tz, long? limit)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Block start").NoWrap()).AddColumn("Status").AddColumn("Models")
+            .AddColumn(new TableColumn("Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
+        if (limit is not null) table.AddColumn(new TableColumn("% of limit").RightAligned());
+        foreach (var b in report.Blocks)
+        {
+            var start = TimeZoneInfo.ConvertTime(b.Start, tz).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            string status = b.IsGap ? $"[dim]gap ({(b.End - b.Start).TotalHours:0.#}h)[/]"
+                : b.IsActive ? $"[green]ACTIVE[/] ({b.Projection?.RemainingMinutes ?? 0}m left)"
+                : $"{(b.LastEntry!.Value - b.Start).TotalHours:0.#}h";
+            var cells = new List<string> { start, status, Markup.Escape(string.Join(", ", b.Models.Select(Short))), b.IsGap ? "-" : N(b.TotalTokens), b.IsGap ? "-" : Usd(b.CostUsd) };
+            if (limit is { } l) cells.Add(b.IsGap ? "-" : (b.TotalTokens * 100d / l).ToString("0.0", CultureInfo.InvariantCulture) + "%");
+            table.AddRow(cells.ToArray());
+            if (b.IsActive && b.Projection is { } p)
+            {
+                var proj = new List<string> { "", "[dim]projected[/]", "", N(p.TotalTokens), Usd(p.TotalCost) };
+                if (b.TokenLimitStatus is { } st) proj.Add($"{st.PercentUsed:0.0}% ({st.Status})");
+                else if (limit is not null) proj.Add("");
+                table.AddRow(proj.ToArray());
+            }
+        }
+        console.Write(table);
+    }
+
+    public static void RenderProjects(IAnsiConsole console, List<ProjectRow> projects)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Project").AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
+        foreach (var p in projects) table.AddRow(Markup.Escape(p.Project), N(p.TotalTokens), Usd(p.TotalCost));
+        console.Write(table);
+    }
+
+    public static void RenderPlan(IAnsiConsole console, PlanComparison plan) =>
+        console.MarkupLine(Markup.Escape($"API-equivalent cost {Usd(plan.ApiEquivalentCost)} vs {plan.Plan} plan {Usd(plan.PlanCost)} ({plan.Months} month(s) at {Usd(plan.MonthlyUsd)}): {plan.Ratio:0.0}x the plan price"));
+
+    public static string RowsCsv(string keyTitle, IEnumerable<(string Key, UsageRow Row)> rows)
+    {
+        var sb = new StringBuilder();
+        sb.Append(keyTitle.ToLowerInvariant()).Append(",inputTokens,outputTokens,cacheCreationTokens,cacheReadTokens,totalTokens,totalCost,modelsUsed\n");
+        foreach (var (key, r) in rows)
+        {
+            sb.Append(Field(key.Replace('\n', ' '))).Append(',').Append(r.InputTokens).Append(',').Append(r.OutputTokens).Append(',')
+              .Append(r.CacheCreationTokens).Append(',').Append(r.CacheReadTokens).Append(',').Append(r.TotalTokens).Append(',')
+              .Append(r.TotalCost.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(Field(string.Join(';', r.ModelsUsed))).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    public static string BlocksCsv(BlocksReport report)
+    {
+        var sb = new StringBuilder("id,startTime,endTime,actualEndTime,isActive,isGap,entries,totalTokens,costUSD,models\n");
+        foreach (var b in report.Blocks)
+        {
+            sb.Append(b.Id).Append(',').Append(b.StartTime).Append(',').Append(b.EndTime).Append(',').Append(b.ActualEndTime).Append(',')
+              .Append(b.IsActive ? "true" : "false").Append(',').Append(b.IsGap ? "true" : "false").Append(',').Append(b.Entries).Append(',')
+              .Append(b.TotalTokens).Append(',').Append(b.CostUsd.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+              .Append(Field(string.Join(';', b.Models))).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Field(string s) => s.IndexOfAny([',', '"', '\n']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+}
