@@ -186,13 +186,22 @@ public static class UsageCommand
                 break;
             case "session":
                 var sessions = reports.Sessions();
+                var launches = LedgerUsageFacts.Launches(s.Host);
+                if (launches.Any(l => l.SessionId is not null))
+                    sessions.BillingSources = [.. LedgerUsageFacts.Split(sessions.Sessions, LedgerUsageFacts.SourceBySession(launches))];
                 Emit(terminal, s, sessions, projects, plan, UsageJson.Default.SessionReport, sessions.Sessions.Select(r => ($"{r.SessionId}\n{r.ProjectPath}", (UsageRow)r)), "Session");
                 break;
             default:
                 var blocks = reports.Blocks(limit);
+                var utilisation = LedgerUsageFacts.Utilisation(LedgerUsageFacts.Launches(s.Host));
+                if (utilisation.Count > 0) blocks.PlanUtilisation = [.. utilisation];
                 if (s.Json) terminal.Out.WriteLine(JsonSerializer.Serialize(blocks, UsageJson.Default.BlocksReport));
                 else if (s.Csv) terminal.Out.Write(UsageTables.BlocksCsv(blocks));
-                else UsageTables.RenderBlocks(terminal.Console_, blocks, s.Query.TimeZone, limit);
+                else
+                {
+                    UsageTables.RenderBlocks(terminal.Console_, blocks, s.Query.TimeZone, limit);
+                    if (blocks.PlanUtilisation is { } windows) UsageTables.RenderUtilisation(terminal.Console_, windows);
+                }
                 break;
         }
         if (!s.Json && !s.Csv)
@@ -211,7 +220,11 @@ public static class UsageCommand
         report.Plan = plan;
         if (s.Json) terminal.Out.WriteLine(JsonSerializer.Serialize(report, jsonType));
         else if (s.Csv) terminal.Out.Write(UsageTables.RowsCsv(keyTitle, rows));
-        else UsageTables.RenderRows(terminal.Console_, keyTitle, rows, report.Totals, s.Breakdown, s.Query);
+        else
+        {
+            UsageTables.RenderRows(terminal.Console_, keyTitle, rows, report.Totals, s.Breakdown, s.Query);
+            if (report.BillingSources is { } sources) UsageTables.RenderBillingSources(terminal.Console_, sources);
+        }
     }
 
     internal static void ReportDiagnostics(Terminal terminal, UsageDataset data, UsageReports reports)

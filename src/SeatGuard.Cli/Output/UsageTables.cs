@@ -66,6 +66,23 @@ internal static class UsageTables
         console.Write(table);
     }
 
+    /// <summary>Session totals by the billing source the ledger recorded (what ccusage cannot know).</summary>
+    public static void RenderBillingSources(IAnsiConsole console, List<BillingSourceTotals> sources)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("By billing source (from seatguard's ledger)").AddColumn("Billing source")
+            .AddColumn(new TableColumn("Sessions").RightAligned()).AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("API-equivalent cost").RightAligned());
+        foreach (var b in sources) table.AddRow(Markup.Escape(b.BillingSource), N(b.Sessions), N(b.TotalTokens), Usd(b.TotalCost));
+        console.Write(table);
+    }
+
+    /// <summary>The plan's own utilisation per window, as Claude Code last reported it.</summary>
+    public static void RenderUtilisation(IAnsiConsole console, List<PlanUtilisation> windows)
+    {
+        foreach (var w in windows)
+            console.MarkupLine(Markup.Escape($"Plan window {w.RateLimitType}: {(w.Utilization is { } u ? (u * 100).ToString("0", CultureInfo.InvariantCulture) + "% used" : "utilisation not reported")}, " +
+                $"{w.Status ?? "status unknown"}{(w.OverageInUse == true ? ", drawing extra usage" : "")} (reported {w.ReportedAt})"));
+    }
+
     public static void RenderProjects(IAnsiConsole console, List<ProjectRow> projects)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Project").AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());

@@ -54,6 +54,22 @@ public static class LedgerUsageFacts
             .OrderBy(u => u.RateLimitType, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The recorded launches, or none when no ledger exists yet (reading never creates one).</summary>
+    public static IReadOnlyList<LedgerEntry> Launches(Common.HostContext host)
+    {
+        var path = LedgerStore.DefaultPath(host);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            using var store = LedgerStore.Open(path);
+            return store.List();
+        }
+        catch (LedgerException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>"subscription (planned)" (a launch without stream-json) counts as "subscription".</summary>
     private static string Normalise(string verdict)
     {

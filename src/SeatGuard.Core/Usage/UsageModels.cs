@@ -113,6 +113,8 @@ public abstract class UsageReportBase
     [JsonPropertyName("projects"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<ProjectRow>? Projects { get; set; }
     /// <summary>API-equivalent cost against a plan (<c>--plan</c>; not in ccusage).</summary>
     [JsonPropertyName("plan"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public PlanComparison? Plan { get; set; }
+    /// <summary>Session totals by the billing source the ledger recorded (session report, when launches were recorded).</summary>
+    [JsonPropertyName("billingSources"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<BillingSourceTotals>? BillingSources { get; set; }
 }
 
 public sealed class DailyReport : UsageReportBase
@@ -185,4 +187,6 @@ public sealed class BlockRow
 public sealed class BlocksReport
 {
     [JsonPropertyName("blocks")] public required List<BlockRow> Blocks { get; init; }
+    /// <summary>The plan's own utilisation per rate-limit window, as Claude Code last reported it to a recorded launch.</summary>
+    [JsonPropertyName("planUtilisation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<PlanUtilisation>? PlanUtilisation { get; set; }
 }

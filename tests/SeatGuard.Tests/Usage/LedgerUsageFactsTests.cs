@@ -47,3 +47,42 @@ public sealed class LedgerUsageFactsTests
         u.Select(x => (x.RateLimitType, x.Utilization)).ShouldBe([("five_hour", (double?)0.6), ("seven_day", (double?)0.3)]);
     }
 }
+
+public sealed class UsageLedgerCliTests : IDisposable
+{
+    private readonly SeatGuard.TestKit.SandboxHome _sandbox = new();
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public async Task SessionReportSplitsByRecordedBillingSourceAndBlocksShowPlanUtilisation()
+    {
+        foreach (var (session, id) in new[] { ("s-sub", "msg_1"), ("s-none", "msg_2") })
+            _sandbox.WriteText(Path.Combine(_sandbox.ClaudeDir, "projects", "-w", session + ".jsonl"),
+                Lines.Assistant("2026-11-20T10:00:00.000Z", id, "req_" + id, input: 1000, output: 100) + "\n");
+        using (var store = LedgerStore.Open(LedgerStore.DefaultPath(_sandbox.Host())))
+        {
+            store.Append(new LedgerEntry(0, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), "claude", "/w", "alice", "alice", "subscription",
+                "oauth-token", "env:CLAUDE_CODE_OAUTH_TOKEN", null, "subscription", 0, "s-sub", 0.01, 0, 0, 0, 0, false, null, "five_hour", "allowed", 0.42, false));
+        }
+
+        var sessions = await SeatGuard.TestKit.CliHarness.RunAsync(_sandbox, null, "usage", "session", "--json", "--no-cache");
+        sessions.ExitCode.ShouldBe(0, sessions.ToString());
+        var split = System.Text.Json.JsonDocument.Parse(sessions.StdOut).RootElement.GetProperty("billingSources").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("billingSource").GetString()!, e => e.GetProperty("sessions").GetInt32());
+        split.ShouldBe(new Dictionary<string, int> { ["subscription"] = 1, [LedgerUsageFacts.Unrecorded] = 1 }, ignoreOrder: true);
+
+        var blocks = await SeatGuard.TestKit.CliHarness.RunAsync(_sandbox, null, "usage", "blocks", "--json", "--no-cache");
+        var window = System.Text.Json.JsonDocument.Parse(blocks.StdOut).RootElement.GetProperty("planUtilisation").EnumerateArray().Single();
+        window.GetProperty("rateLimitType").GetString().ShouldBe("five_hour");
+        window.GetProperty("utilization").GetDouble().ShouldBe(0.42);
+    }
+
+    [Fact]
+    public async Task WithoutLedgerTheJsonStaysCcusageShaped()
+    {
+        _sandbox.WriteText(Path.Combine(_sandbox.ClaudeDir, "projects", "-w", "s.jsonl"), Lines.Assistant("2026-11-20T10:00:00.000Z", input: 10) + "\n");
+        var r = await SeatGuard.TestKit.CliHarness.RunAsync(_sandbox, null, "usage", "session", "--json", "--no-cache");
+        r.StdOut.ShouldNotContain("billingSources");
+        File.Exists(LedgerStore.DefaultPath(_sandbox.Host())).ShouldBeFalse();
+    }
+}
