@@ -1,0 +1,107 @@
+using System.Text.Json;
+using SeatGuard.TestKit;
+
+namespace SeatGuard.Interop.Tests.Cli;
+
+/// <summary>Builds the program once through the repository's ./seatguard launcher (as a user's first call does).</summary>
+public sealed class LauncherFixture
+{
+    public string Launcher { get; } = Path.Combine(ToolPaths.RepoRoot, "seatguard");
+
+    public LauncherFixture()
+    {
+        using var sandbox = new SandboxHome();
+        var build = ProcessRunner.RunAsync(Launcher, ["--version"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+        if (build.ExitCode != 0) throw new InvalidOperationException("./seatguard could not build the CLI:\n" + build);
+    }
+}
+
+/// <summary>
+/// The program users run — built by ./seatguard (Native AOT where a C toolchain exists, else ReadyToRun) —
+/// does every command's main job, not only the in-process CLI the other tests drive.
+/// </summary>
+public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<LauncherFixture>
+{
+    private async Task<ProcessResult> Run(SandboxHome sandbox, Dictionary<string, string>? extra, params string[] args)
+    {
+        var env = ProcessRunner.CleanEnvironment(sandbox.Home);
+        if (extra is not null) foreach (var (k, v) in extra) env[k] = v;
+        return await ProcessRunner.RunAsync(fixture.Launcher, args, env, sandbox.Project, stdin: "", timeout: TimeSpan.FromMinutes(2));
+    }
+
+    private static JsonElement Json(ProcessResult r) => JsonDocument.Parse(r.StdOut).RootElement.Clone();
+
+    [Fact]
+    public async Task VersionAndHelp()
+    {
+        using var sandbox = new SandboxHome();
+        (await Run(sandbox, null, "--version")).StdOut.Trim().ShouldMatch(@"^\d+\.\d+\.\d+$");
+        var help = await Run(sandbox, null, "--help");
+        help.ExitCode.ShouldBe(0);
+        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks" })
+            help.StdOut.ShouldContain(command);
+    }
+
+    [Fact]
+    public async Task DoctorAgreesWithTheInProcessEngine()
+    {
+        using var sandbox = new SandboxHome();
+        var key = FakeTokens.ApiKey();
+        sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", key));
+        var env = new Dictionary<string, string> { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() };
+        var built = await Run(sandbox, env, "doctor", "--json", "--expect", "subscription");
+        var inProcess = await CliHarness.RunAsync(sandbox, env, "doctor", "--json");
+
+        built.ExitCode.ShouldBe(3, built.ToString());
+        Json(built).GetProperty("verdict").GetString().ShouldBe("api-key");
+        Json(built).GetProperty("credential").GetProperty("fingerprint").GetString()
+            .ShouldBe(JsonDocument.Parse(inProcess.StdOut).RootElement.GetProperty("credential").GetProperty("fingerprint").GetString());
+        built.StdOut.ShouldNotContain(key[20..]);
+    }
+
+    [Fact]
+    public async Task PolicyDecideAndScan()
+    {
+        using var sandbox = new SandboxHome();
+        var decide = await Run(sandbox, null, "decide", "--scenario", "reselling", "--json");
+        decide.ExitCode.ShouldBe(1);
+        Json(decide).GetProperty("tier").GetString().ShouldBe("red");
+        (await Run(sandbox, null, "policy", "history", "--json")).ExitCode.ShouldBe(0);
+
+        var token = FakeTokens.OAuthToken();
+        sandbox.WriteText(Path.Combine(sandbox.Project, "ci.env"), "CLAUDE_CODE_OAUTH_TOKEN=" + token + "\n");
+        var scan = await Run(sandbox, null, "scan", sandbox.Project, "--json");
+        scan.ExitCode.ShouldBe(1, scan.ToString());
+        Json(scan).GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ShouldContain("claude-oauth-token");
+        scan.StdOut.ShouldNotContain(token[FakeTokens.OAuthPrefix.Length..]);
+        var sarif = await Run(sandbox, null, "scan", sandbox.Project, "--format", "sarif");
+        Json(sarif).GetProperty("version").GetString().ShouldBe("2.1.0");
+    }
+
+    [Fact]
+    public async Task UsageReportStatuslineAndLedger()
+    {
+        using var sandbox = new SandboxHome();
+        TranscriptCorpus.Generate(sandbox.ClaudeDir, CorpusOptions.CcusageCompatible with { Projects = 2, SessionsPerProject = 2, Days = 5 });
+        var built = await Run(sandbox, null, "usage", "daily", "--json", "--no-cache");
+        var inProcess = await CliHarness.RunAsync(sandbox, null, "usage", "daily", "--json", "--no-cache");
+        built.ExitCode.ShouldBe(0, built.ToString());
+        Json(built).GetProperty("totals").GetProperty("totalTokens").GetInt64()
+            .ShouldBe(JsonDocument.Parse(inProcess.StdOut).RootElement.GetProperty("totals").GetProperty("totalTokens").GetInt64());
+        (await Run(sandbox, null, "usage", "blocks", "--json")).ExitCode.ShouldBe(0);
+
+        var html = Path.Combine(sandbox.Root, "r.html");
+        (await Run(sandbox, null, "report", "--html", html, "--since", "2025-10-01", "--until", "2025-10-31")).ExitCode.ShouldBe(0);
+        File.ReadAllText(html).ShouldContain("<svg");
+
+        var line = await ProcessRunner.RunAsync(fixture.Launcher, ["statusline"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Project,
+            stdin: """{"session_id":"s","model":{"display_name":"Opus"},"workspace":{"current_dir":"/tmp"}}""");
+        line.ExitCode.ShouldBe(0);
+        line.StdOut.ShouldContain("Opus");
+
+        var plan = await Run(sandbox, new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken(), ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, "run", "--dry-run", "--json", "--", "-p", "hi");
+        plan.ExitCode.ShouldBe(0, plan.ToString());
+        Json(plan).GetProperty("envRemoved").EnumerateArray().Select(e => e.GetString()).ShouldContain("ANTHROPIC_API_KEY");
+        Json(await Run(sandbox, null, "ledger", "--json")).GetProperty("launches").GetArrayLength().ShouldBe(0);
+    }
+}
