@@ -20,9 +20,10 @@ command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install -y
 bash "$root/tests/tools/install.sh"
 ccusage="$root/tests/tools/node_modules/.bin/ccusage"
 echo "building seatguard (Release) and the corpus generator …" >&2
-# Built exactly as ./seatguard builds it (dotnet build, Release).
+# The program exactly as ./seatguard builds it (Native AOT for this CPU where possible).
 build() { dotnet build "$@" -c Release --nologo -v q -clp:ErrorsOnly >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 2; }; }
-build "$root/src/SeatGuard.Cli/SeatGuard.Cli.csproj" -o "$out/cli" -p:UseAppHost=true
+"$root/seatguard" --version >/dev/null
+rm -rf "$out/cli" && mkdir -p "$out/cli" && cp -a "$root/.build/cli/." "$out/cli/"
 build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -o "$out/bench"
 if [ ! -d "$home/.claude/projects" ]; then
   "$out/bench/SeatGuard.Bench" corpus "$home/.claude" --mb "$mb" "${gen_flags[@]}" >&2
