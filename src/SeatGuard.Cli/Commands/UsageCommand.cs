@@ -61,7 +61,7 @@ public static class UsageCommand
         return command;
     }
 
-    private sealed record Settings(UsageQuery Query, UsageLoadOptions Load, HostContext Host, bool Json, bool Csv, bool Breakdown, bool ByProject, string? Plan);
+    private sealed record Settings(UsageQuery Query, UsageLoadOptions Load, HostContext Host, bool Json, bool Csv, bool Breakdown, bool ByProject, string? Plan, string PricingFile);
 
     private static Settings Parse(CliContext context, ParseResult parse)
     {
@@ -99,7 +99,7 @@ public static class UsageCommand
             ModifiedSince = query.EarliestInstant,
             Project = parse.GetValue(Project),
         };
-        return new Settings(query, load, host, context.Json(parse), parse.GetValue(Csv), parse.GetValue(Breakdown), parse.GetValue(ByProject), plan);
+        return new Settings(query, load, host, context.Json(parse), parse.GetValue(Csv), parse.GetValue(Breakdown), parse.GetValue(ByProject), plan, pricingFile);
     }
 
     internal static DateOnly? ParseDate(string? text, string option)
@@ -149,12 +149,40 @@ public static class UsageCommand
     private static async Task<int> RunAsync(CliContext context, ParseResult parse, string report, CancellationToken ct)
     {
         var s = Parse(context, parse);
-        var terminal = context.Terminal;
         if (report == "blocks" && parse.GetValue(Live))
         {
-            await UsageLiveView.RunAsync(terminal, s.Host, s.Load, s.Query, parse.GetValue(TokenLimit), ct);
+            await UsageLiveView.RunAsync(context.Terminal, s.Host, s.Load, s.Query, parse.GetValue(TokenLimit), ct);
             return ExitCodes.Ok;
         }
+
+        // Machine-readable period reports of unchanged transcripts are answered from the output cache.
+        ulong? outputKey = report != "blocks" && (s.Json || s.Csv) && s.Load.UseCache && !s.Host.Has("SEATGUARD_USAGE_STATS")
+            ? ReportOutputCache.Key(UsageLoader.InputSignature(s.Host, s.Load), parse.Tokens.Select(t => t.Value),
+                [s.Host.Get("TZ"), s.Host.Get("CLAUDE_CONFIG_DIR"), s.Host.Home, s.Host.WorkingDirectory, s.PricingFile],
+                [s.PricingFile, SeatGuard.Core.Ledger.LedgerStore.DefaultPath(s.Host)])
+            : null;
+        var cachePath = ReportOutputCache.CacheFile(s.Host, s.Load);
+        if (outputKey is { } hitKey && ReportOutputCache.TryGet(cachePath, hitKey) is { } hit)
+        {
+            context.Terminal.Err.Write(hit.StdErr);
+            context.Terminal.Out.Write(hit.StdOut);
+            return ExitCodes.Ok;
+        }
+        var outBuffer = outputKey is null ? null : new StringWriter();
+        var errBuffer = outputKey is null ? null : new StringWriter();
+        var terminal = outputKey is null ? context.Terminal : new Terminal(outBuffer!, errBuffer!, color: false);
+        int code = Produce(terminal, s, parse, report);
+        if (outputKey is { } key)
+        {
+            context.Terminal.Err.Write(errBuffer!.ToString());
+            context.Terminal.Out.Write(outBuffer!.ToString());
+            ReportOutputCache.Store(cachePath, key, outBuffer.ToString(), errBuffer.ToString());
+        }
+        return code;
+    }
+
+    private static int Produce(Terminal terminal, Settings s, ParseResult parse, string report)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var data = UsageLoader.Load(s.Host, s.Load);
         var loaded = clock.Elapsed;

@@ -143,6 +143,17 @@ public static class UsageLoader
     }
 
     /// <summary>Identity of a load: every file's path, size and mtime, and the options that select entries.</summary>
+    /// <summary>
+    /// The signature of the transcripts a load would read (paths, sizes, modification times): equal signatures mean
+    /// equal input. Lists the files without reading them.
+    /// </summary>
+    public static ulong InputSignature(HostContext host, UsageLoadOptions options)
+    {
+        var found = TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project);
+        var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
+        return Signature(files, options);
+    }
+
     private static ulong Signature(List<TranscriptFile> files, UsageLoadOptions options)
     {
         var sb = new System.Text.StringBuilder(files.Count * 120);
