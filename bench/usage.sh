@@ -70,8 +70,10 @@ mem = {k: max(int(r[2]) for r in rows if r[0] == k) for k in ("ccusage", "cold",
 print(f"{sys.argv[3]} ({sys.argv[4]} corpus), {sys.argv[2]} alternating rounds, median wall time, median CPU time (user+sys) and peak RSS:")
 for k, name in (("ccusage", "ccusage 20.0.24"), ("cold", "seatguard --no-cache"), ("warm", "seatguard (warm cache)")):
     print(f"  {name:24} {med[k]:7.3f} s wall  {cpu[k]:7.3f} s CPU  {mem[k] / 1024:7.1f} MB")
-print(f"  wall: cold speed-up {med['ccusage'] / med['cold']:.1f}x, warm speed-up {med['ccusage'] / med['warm']:.1f}x; "
-      f"CPU: cold {cpu['ccusage'] / cpu['cold']:.1f}x, warm {cpu['ccusage'] / cpu['warm']:.1f}x; load average {open('/proc/loadavg').read().split()[0]}")
+# /usr/bin/time reports in 10 ms steps: a value below that is shown as a lower bound.
+def ratio(a, b): return f"{a / b:.1f}x" if b > 0 else f">{a / 0.01:.0f}x"
+print(f"  wall: cold speed-up {ratio(med['ccusage'], med['cold'])}, warm speed-up {ratio(med['ccusage'], med['warm'])}; "
+      f"CPU: cold {ratio(cpu['ccusage'], cpu['cold'])}, warm {ratio(cpu['ccusage'], cpu['warm'])}; load average {open('/proc/loadavg').read().split()[0]}")
 print(f"  "
       f"peak memory cold {mem['cold'] / mem['ccusage']:.2f}x / warm {mem['warm'] / mem['ccusage']:.2f}x of ccusage's")
 PY
