@@ -53,6 +53,7 @@ public static class Redactor
 
     /// <summary>
     /// Replaces every token-shaped run inside free text (error messages, command lines) by its redacted form.
+    /// Idempotent: a bare prefix (as in text that is already redacted, or a placeholder) is left as it is.
     /// </summary>
     public static string Scrub(string text)
     {
@@ -64,7 +65,11 @@ public static class Redactor
         {
             int end = i + 7;
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
-            sb.Append(text, last, i - last).Append(Redact(text.AsSpan(i, end - i)));
+            var run = text.AsSpan(i, end - i);
+            sb.Append(text, last, i - last);
+            bool barePrefix = run.Length <= Math.Max(PublicPrefix(run).Length, 7);
+            if (barePrefix) sb.Append(run);
+            else sb.Append(Redact(run));
             last = end;
             i = text.IndexOf("sk-ant-", end, StringComparison.Ordinal);
         }

@@ -11,22 +11,8 @@ public static partial class ReportText
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>
-    /// <see cref="Redactor.Scrub"/>, but leaves text that is already redacted (the ledger stores scrubbed
-    /// commands) as it is, so scrubbing twice does not fingerprint the fingerprint.
-    /// </summary>
-    public static string Scrub(string text)
-    {
-        if (!text.Contains("sk-ant-", StringComparison.Ordinal)) return text;
-        var sb = new StringBuilder(text.Length);
-        int last = 0;
-        foreach (Match m in Redacted().Matches(text))
-        {
-            sb.Append(Redactor.Scrub(text[last..m.Index])).Append(m.Value);
-            last = m.Index + m.Length;
-        }
-        return sb.Append(Redactor.Scrub(text[last..])).ToString();
-    }
+    /// <summary>Every token-shaped run redacted (<see cref="Redactor.Scrub"/>, which leaves already-redacted text alone).</summary>
+    public static string Scrub(string text) => Redactor.Scrub(text);
 
     /// <summary>Scrubbed, then HTML-escaped: safe in element text and in quoted attributes.</summary>
     public static string Esc(string text) => WebUtility.HtmlEncode(Scrub(text));
@@ -51,6 +37,4 @@ public static partial class ReportText
     /// <summary>A UTC time to the minute, e.g. "2026-11-24 10:00 UTC".</summary>
     public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Inv) + " UTC";
 
-    [GeneratedRegex(@"sk-ant-(?:[A-Za-z0-9]+-)?…\(sha256:[0-9a-f]{8}\)", RegexOptions.CultureInvariant)]
-    private static partial Regex Redacted();
 }

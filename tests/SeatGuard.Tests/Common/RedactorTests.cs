@@ -50,3 +50,21 @@ public sealed class RedactorTests
         Redactor.Scrub("nothing to see").ShouldBe("nothing to see");
     }
 }
+
+public sealed class RedactorIdempotenceTests
+{
+    [Fact]
+    public void ScrubbingTwiceChangesNothing()
+    {
+        var text = "run with " + FakeTokens.OAuthToken() + " and " + FakeTokens.ApiKey();
+        var once = Redactor.Scrub(text);
+        Redactor.Scrub(once).ShouldBe(once);
+    }
+
+    [Fact]
+    public void BarePrefixesAndPlaceholdersAreNotSecrets()
+    {
+        Redactor.Scrub("export CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-").ShouldBe("export CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-");
+        Redactor.Scrub("keys look like sk-ant-…").ShouldBe("keys look like sk-ant-…");
+    }
+}
