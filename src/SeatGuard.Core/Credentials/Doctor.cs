@@ -52,7 +52,7 @@ public sealed class Doctor(ICommandRunner runner, TimeProvider clock, IKeychainP
     public static string Summarise(CredentialInventory inv, BillingResolution res)
     {
         var w = res.Winner;
-        string plan = inv.Login?.SubscriptionType is { Length: > 0 } t ? char.ToUpperInvariant(t[0]) + t[1..] + " subscription" : "Claude subscription";
+        string plan = inv.Login?.PlanWords ?? "Claude subscription";
         return w.Kind switch
         {
             CredentialKinds.OAuthToken => $"This directory bills your {plan} via CLAUDE_CODE_OAUTH_TOKEN ({SourceWords(w.Source)}).",

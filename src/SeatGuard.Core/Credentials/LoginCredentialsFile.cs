@@ -22,6 +22,9 @@ public sealed record LoginCredentialsFile(
     /// <summary>Usable by Claude Code: an access token with the <c>user:inference</c> scope.</summary>
     public bool Usable => AccessTokenFingerprint is not null && HasInference;
 
+    /// <summary>The plan in words ("Max subscription", "Pro subscription"), or null when the file does not say.</summary>
+    public string? PlanWords => SubscriptionType is { Length: > 0 } t ? char.ToUpperInvariant(t[0]) + t[1..] + " subscription" : null;
+
     public bool ReadableByOthers => Mode is { } m && (m & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0;
 
     public static LoginCredentialsFile? Read(string path)

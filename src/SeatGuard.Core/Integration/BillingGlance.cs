@@ -71,9 +71,7 @@ public sealed record BillingGlance(
     /// <summary>A credential in a few plain words. Never a value: only kinds and file names.</summary>
     public static string Describe(CredentialInventory inventory, CredentialRef credential)
     {
-        string plan = inventory.Login?.SubscriptionType is { Length: > 0 } t
-            ? char.ToUpperInvariant(t[0]) + t[1..] + " subscription"
-            : "Subscription";
+        string plan = inventory.Login?.PlanWords ?? "Subscription";
         return credential.Kind switch
         {
             CredentialKinds.Login => plan,
