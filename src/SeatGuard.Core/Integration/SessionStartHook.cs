@@ -24,6 +24,8 @@ public static class SessionStartHook
 
     public static SessionStartOutput? Evaluate(SessionStartInput? input, HostContext host, string? configDir, DateTimeOffset now)
     {
+        // A session that is compacted or cleared keeps its credential: the warning was shown when it started or resumed.
+        if (input?.Source is "compact" or "clear") return null;
         var glance = BillingGlance.For(StatusLine.HostFor(host, input?.Cwd), configDir, now);
         if (!glance.NeedsWarning) return null;
         var message = Message(glance);

@@ -41,6 +41,20 @@ public sealed class SessionStartHookTests
         BillingKindCase.ShouldNotLeak(result.StdOut + result.StdErr, BillingKindCase.Secrets(sandbox, env));
     }
 
+    [Theory]
+    [InlineData("startup", true)]
+    [InlineData("resume", true)]
+    [InlineData("compact", false)]
+    [InlineData("clear", false)]
+    public async Task WarnsWhenASessionStartsOrResumesNotWhenItIsCompactedOrCleared(string source, bool warns)
+    {
+        using var sandbox = new SandboxHome();
+        var input = Input(sandbox.Project).Replace("\"source\":\"startup\"", "\"source\":\"" + source + "\"", StringComparison.Ordinal);
+        var result = await Hook(sandbox, new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, input);
+        result.ExitCode.ShouldBe(0);
+        (result.StdOut.Length > 0).ShouldBe(warns, result.ToString());
+    }
+
     [Fact]
     public async Task NoWarningWhenTheDeclaredModeIsApiKeyAndAKeyBills()
     {
