@@ -13,8 +13,7 @@ public static class StatuslineCommand
     {
         var command = new Command("statusline",
             "One line for Claude Code's status bar: which bill this session hits, in plain words, and the active 5-hour block and today's cost when known. " +
-            "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.\n" +
-            "Example:\n  echo '{\"workspace\":{\"current_dir\":\"'$PWD'\"}}' | seatguard statusline");
+            "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
         command.SetAction(parse =>
         {
             var host = context.Host(parse);
@@ -33,6 +32,6 @@ public static class StatuslineCommand
             else context.Terminal.Out.WriteLine(report.Line);
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("echo '{\"workspace\":{\"current_dir\":\"'$PWD'\"}}' | seatguard statusline");
     }
 }
