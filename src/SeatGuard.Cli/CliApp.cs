@@ -2,10 +2,14 @@ using System.CommandLine;
 using SeatGuard.Cli.Commands;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Services;
 
 namespace SeatGuard.Cli;
 
-/// <summary>Builds the command tree and runs it with the contract's error handling and exit codes.</summary>
+/// <summary>
+/// The composition root: builds the services once (<see cref="SystemServices"/>), the command tree over them, and
+/// runs it with the contract's error handling — every bad input becomes one line on stderr and exit 2.
+/// </summary>
 public static class CliApp
 {
     public static RootCommand BuildRoot(CliContext context)
@@ -19,13 +23,20 @@ public static class CliApp
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, Terminal? terminal = null) =>
-        RunAsync(args, terminal ?? Terminal.FromProcess(), dir => HostContext.FromProcess(dir));
-
-    /// <summary>Runs the CLI against an explicit host (tests and embedding programs); <paramref name="hostFactory"/> gets --dir.</summary>
-    public static async Task<int> RunAsync(string[] args, Terminal terminal, Func<string?, HostContext> hostFactory)
+    /// <summary>The program: this process's terminal and services.</summary>
+    public static Task<int> RunAsync(string[] args)
     {
-        var context = new CliContext(terminal, hostFactory);
+        var terminal = Terminal.FromProcess();
+        return RunAsync(args, terminal, SystemServices.Create(terminal.RawOut));
+    }
+
+    /// <summary>Runs the CLI with explicit services (tests and embedding programs).</summary>
+    public static Task<int> RunAsync(string[] args, Terminal terminal, SeatGuardServices services) =>
+        RunAsync(args, new CliContext(terminal, services));
+
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var terminal = context.Terminal;
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))
@@ -39,17 +50,27 @@ public static class CliApp
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (IsBadInput(ex))
         {
-            terminal.Error("seatguard: " + Redactor.Scrub(ex.Message));
+            terminal.Error("seatguard: " + Redactor.Scrub(OneLine(ex.Message)));
             return ExitCodes.BadUsage;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        catch (OperationCanceledException)
         {
-            terminal.Error("seatguard: " + Redactor.Scrub(ex.Message));
+            terminal.Error("seatguard: interrupted");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            // Never a stack trace: one line that says what broke, for a bug report.
+            terminal.Error($"seatguard: internal error ({ex.GetType().Name}): {Redactor.Scrub(OneLine(ex.Message))}");
             return ExitCodes.BadUsage;
         }
     }
+
+    /// <summary>Bad input of any capability: its input exceptions, and files that cannot be read or written.</summary>
+    private static bool IsBadInput(Exception ex) =>
+        ex is InputException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException;
 
     /// <summary>Parser messages can span lines (lists of allowed values); the contract wants one line.</summary>
     private static string OneLine(string message) =>

@@ -20,7 +20,7 @@ public static class CliHarness
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var terminal = new Terminal(stdout, stderr, color: false) { In = new StringReader(stdin ?? "") };
-        int code = await CliApp.RunAsync(args, terminal, dir => sandbox.Host(env, dir is null ? null : Path.GetFullPath(dir)));
+        int code = await CliApp.RunAsync(args, terminal, sandbox.Services(env, terminal.RawOut));
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 }

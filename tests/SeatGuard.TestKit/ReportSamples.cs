@@ -1,3 +1,5 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Report;
 
 namespace SeatGuard.TestKit;
@@ -14,7 +16,7 @@ public static class ReportSamples
     private static readonly (string Model, decimal PerMillion, int Weight)[] Models =
         [("claude-sonnet-4-5", 6.1m, 10), ("claude-opus-4-5", 9.4m, 4), ("claude-haiku-4-5", 1.3m, 3), ("claude-opus-4-1", 28m, 1)];
 
-    public static UsageReport Usage()
+    public static UsageSummary Usage()
     {
         var random = new Random(42);
         var daily = new List<DailyModelUsage>();
@@ -38,7 +40,7 @@ public static class ReportSamples
         }
         blocks.Add(new BlockSummary(Now.AddMinutes(-150), Now.AddMinutes(150), 1_800_000, 9.85m, true));
         var monthCost = daily.Where(r => r.Date.Month == 11).Sum(r => r.Cost ?? 0);
-        return new UsageReport(daily, blocks, new MonthCost("2026-11", monthCost, "Max 20x", 200m));
+        return new UsageSummary(daily, blocks, new MonthCost("2026-11", monthCost, "Max 20x", 200m));
     }
 
     /// <summary>Launches in the period; some commands carry a fake token in their arguments.</summary>
@@ -53,26 +55,30 @@ public static class ReportSamples
             var verdict = who switch { "review-bot" => "api-key", "nightly-ci" => random.Next(3) == 0 ? "subscription" : "api-key", _ => random.Next(10) == 0 ? "gateway" : "subscription" };
             var token = tokensInCommands is { Count: > 0 } t ? t[i % t.Count] : null;
             var command = token is null ? $"claude -p \"task {i}\"" : $"claude --settings {{\"env\":{{\"ANTHROPIC_API_KEY\":\"{token}\"}}}} -p \"task {i}\"";
-            launches.Add(new LaunchRecord(Period.Start.AddHours(11 * i + random.Next(5)), who, "alice", verdict, verdict == "api-key" ? "api-key" : "subscription",
+            launches.Add(new LaunchRecord(Period.Start.AddHours(11 * i + random.Next(5)), who, "alice", BillingNames.TryParse(verdict, out Billing b) ? b : Billing.Unknown, verdict == "api-key" ? "api-key" : "subscription",
                 verdict == "api-key" ? "api-key" : "oauth-token", command, Math.Round(random.NextDouble() * 0.8, 4), i == 13));
         }
         return new LedgerReport("/home/alice/.local/share/seatguard/ledger.db", launches);
     }
 
-    public static ScanReport Scan() => new("/home/alice/src/shop", Now.AddMinutes(-3),
+    public static ScanSummary Scan() => new("/home/alice/src/shop", Now.AddMinutes(-3),
     [
-        new FindingCount(FindingTiers.Red, "oauth-token-in-ci-env", 2),
-        new FindingCount(FindingTiers.Red, "credentials-file-read", 1),
-        new FindingCount(FindingTiers.Gray, "claude-in-server-handler", 4),
-        new FindingCount(FindingTiers.Gray, "project-settings-api-key-helper", 1),
-        new FindingCount(FindingTiers.Green, "claude-in-local-script", 6),
+        new FindingCount(Tier.Red, "oauth-token-in-ci-env", 2),
+        new FindingCount(Tier.Red, "credentials-file-read", 1),
+        new FindingCount(Tier.Gray, "claude-in-server-handler", 4),
+        new FindingCount(Tier.Gray, "project-settings-api-key-helper", 1),
+        new FindingCount(Tier.Green, "claude-in-local-script", 6),
     ]);
 
     /// <summary>A report with every section filled.</summary>
     public static ReportData Full(IReadOnlyList<string>? tokensInCommands = null) => new(Now, Period,
-        SourceResult<UsageReport>.Found(Usage()), SourceResult<LedgerReport>.Found(Ledger(tokensInCommands)), SourceResult<ScanReport>.Found(Scan()));
+        SourceResult<UsageSummary>.Found(Usage()), SourceResult<LedgerReport>.Found(Ledger(tokensInCommands)), SourceResult<ScanSummary>.Found(Scan()));
 
-    /// <summary>A report with nothing: the sources as a fresh install has them.</summary>
-    public static ReportData Empty(string ledgerPath) =>
-        new ReportBuilder(NoUsageSource.Instance, new LedgerReportSource(ledgerPath), NoScanSource.Instance).Build(Period, Now);
+    /// <summary>A report with nothing: the sources as a fresh install has them (a HOME beside the ledger path, without transcripts).</summary>
+    public static ReportData Empty(string ledgerPath)
+    {
+        var home = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ledgerPath))!, "empty-home");
+        var host = new HostContext(new Dictionary<string, string> { ["HOME"] = home }, home, home, HostOs.Linux);
+        return new ReportBuilder(new TranscriptUsageSource(host, null, null, Now), new LedgerReportSource(ledgerPath), NoScanSource.Instance).Build(Period, Now);
+    }
 }

@@ -31,6 +31,11 @@ public sealed class SandboxHome : IDisposable
         return new SeatGuard.Core.Common.HostContext(all, Home, workingDirectory ?? Project, SeatGuard.Core.Common.HostOs.Linux);
     }
 
+    /// <summary>The services the core runs on, for this sandbox: its host, the real clock and processes, no keychain.</summary>
+    public SeatGuard.Core.Services.SeatGuardServices Services(Dictionary<string, string>? env = null, Stream? stdout = null, SeatGuard.Core.Credentials.IKeychainProbe? keychain = null) =>
+        new(Host(env), TimeProvider.System, new SeatGuard.Core.Common.Processes.SystemCommandRunner(),
+            new SeatGuard.Core.Common.Processes.SystemProcessLauncher(stdout ?? Stream.Null), keychain ?? SeatGuard.Core.Credentials.NoKeychain.Instance);
+
     public string UserSettingsPath => Path.Combine(ClaudeDir, "settings.json");
     public string ProjectSettingsPath => Path.Combine(Project, ".claude", "settings.json");
     public string LocalSettingsPath => Path.Combine(Project, ".claude", "settings.local.json");

@@ -1,20 +1,26 @@
 using System.CommandLine;
+using System.Text.Json.Serialization.Metadata;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
-using SeatGuard.Core.Integration;
+using SeatGuard.Core.Common.Json;
+using SeatGuard.Core.Services;
+using SeatGuard.Core.Usage;
 
 namespace SeatGuard.Cli.Commands;
 
-/// <summary>What every command's action needs: where to write and what host it runs on.</summary>
-public sealed class CliContext(Terminal terminal, Func<string?, HostContext> hostFactory)
+/// <summary>What every command's action needs: where to write, and the services (created once, in <see cref="CliApp"/>).</summary>
+public sealed class CliContext(Terminal terminal, SeatGuardServices services)
 {
     public Terminal Terminal { get; } = terminal;
 
-    /// <summary>Usage numbers for the status line (the usage capability's cache once it is wired in).</summary>
-    public IUsageGlance UsageGlance { get; init; } = new TranscriptUsageGlance();
+    /// <summary>Where the status line's usage numbers come from (tests replace it).</summary>
+    public IRecentUsageSource RecentUsage { get; init; } = new RecentUsageReader();
+
+    /// <summary>The services, looking at --dir (or the current directory).</summary>
+    public SeatGuardServices Services(ParseResult parse) => services.ForDirectory(parse.GetValue(CommonOptions.Dir));
 
     /// <summary>The host as seen from --dir (or the current directory).</summary>
-    public HostContext Host(ParseResult parse) => hostFactory(parse.GetValue(CommonOptions.Dir));
+    public HostContext Host(ParseResult parse) => Services(parse).Host;
 
     public bool Json(ParseResult parse) => parse.GetValue(CommonOptions.Json);
 
@@ -28,4 +34,7 @@ public sealed class CliContext(Terminal terminal, Func<string?, HostContext> hos
         var env = host.Get("SEATGUARD_CLAUDE");
         return string.IsNullOrEmpty(env) ? "claude" : env;
     }
+
+    /// <summary>Writes one JSON document to stdout (the one JSON writer).</summary>
+    public void WriteJson<T>(T value, JsonTypeInfo<T> typeInfo) => JsonText.Write(Terminal.Out, value, typeInfo);
 }

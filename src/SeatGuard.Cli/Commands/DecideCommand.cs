@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
 using SeatGuard.Core.Policy;
-using Spectre.Console;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -45,34 +44,33 @@ public static class DecideCommand
             string? answerText = parse.GetValue(answers), scenarioId = parse.GetValue(scenario), manifestPath = parse.GetValue(manifest);
             bool listing = parse.GetValue(list);
             if ((answerText is null ? 0 : 1) + (scenarioId is null ? 0 : 1) + (manifestPath is null ? 0 : 1) + (listing ? 1 : 0) > 1)
-                throw new UsageException("choose one of --answers, --scenario, --manifest or --list-scenarios");
+                throw new InputException("choose one of --answers, --scenario, --manifest or --list-scenarios");
 
             var host = context.Host(parse);
             var book = PolicyCommand.Load(context, parse);
             if (listing)
             {
-                if (json) terminal.Out.WriteLine(JsonSerializer.Serialize(new ScenarioList(book.Version, book.Scenarios), PolicyJson.Readable.ScenarioList));
-                else RenderScenarios(terminal.Console_, book);
+                if (json) context.WriteJson(new ScenarioList(book.Version, book.Scenarios), PolicyJson.Default.ScenarioList);
+                else DecisionView.RenderScenarios(terminal.Console_, book);
                 return ExitCodes.Ok;
             }
 
             Decision decision;
             if (answerText is not null)
             {
-                var parsed = PolicyEvaluator.ParseAnswers(answerText, out var problem) ?? throw new UsageException(problem);
+                var parsed = PolicyEvaluator.ParseAnswers(answerText, out var problem) ?? throw new InputException(problem);
                 decision = PolicyEvaluator.Evaluate(book, parsed);
             }
             else if (scenarioId is not null)
             {
                 if (book.FindScenario(scenarioId) is null)
-                    throw new UsageException($"unknown scenario '{scenarioId}' (known: {string.Join(", ", book.Scenarios.Select(s => s.Id))})");
+                    throw new InputException($"unknown scenario '{scenarioId}' (known: {string.Join(", ", book.Scenarios.Select(s => s.Id))})");
                 decision = PolicyEvaluator.ForScenario(book, scenarioId);
             }
             else if (manifestPath is not null)
             {
-                var path = Path.IsPathRooted(manifestPath) ? manifestPath : Path.Combine(host.WorkingDirectory, manifestPath);
-                if (!File.Exists(path)) throw new UsageException($"manifest not found: {manifestPath}");
-                decision = SetupManifest.Parse(File.ReadAllText(path), manifestPath).Decide(book);
+                var path = Path.GetFullPath(manifestPath, host.WorkingDirectory);
+                decision = SetupManifest.Parse(UserFiles.ReadText(path, "manifest"), manifestPath).Decide(book);
             }
             else if (terminal.StdinIsTerminal)
             {
@@ -83,61 +81,20 @@ public static class DecideCommand
             }
             else
             {
-                throw new UsageException(
+                throw new InputException(
                     "stdin is not a terminal, so there is nobody to ask: give --answers yes,no,yes,no,no (five yes|no in framework order), " +
                     "--scenario ID (see --list-scenarios) or --manifest FILE");
             }
 
-            if (json) terminal.Out.WriteLine(JsonSerializer.Serialize(decision, PolicyJson.Readable.Decision));
-            else RenderDecision(terminal.Console_, book, decision);
+            if (json) context.WriteJson(decision, PolicyJson.Default.Decision);
+            else DecisionView.RenderDecision(terminal.Console_, book, decision);
             return decision.IsRed ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples(
+            "seatguard decide",
+            "seatguard decide --answers yes,no,yes,no,no",
+            "seatguard decide --scenario slack-bot-multiple-consumers --json",
+            "seatguard decide --manifest setup.yaml");
     }
 
-    /// <summary>What a credential verdict asks the user to do.</summary>
-    public static string CredentialAdvice(string credential) => credential switch
-    {
-        RecommendedCredentials.Subscription => "your subscription's OAuth credential is fine",
-        RecommendedCredentials.ApiKey => "use an API key",
-        RecommendedCredentials.Stop => "stop: restructure before running this again",
-        _ => credential,
-    };
-
-    private static void RenderDecision(IAnsiConsole c, PolicyBook book, Decision d)
-    {
-        var style = SpectreDecisionPrompt.TierStyle(d.Tier);
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-        grid.AddRow(new Markup("[bold]tier[/]"), new Markup($"[bold {style}]{E(d.Tier.ToUpperInvariant())}[/] [grey]({E(book.Tier(d.Tier).Title)})[/]"));
-        grid.AddRow(new Markup("[bold]credential[/]"), new Markup($"[{style}]{E(d.Credential)}[/] [grey]— {E(CredentialAdvice(d.Credential))}[/]"));
-        grid.AddRow(new Markup("[bold]decided by[/]"), new Markup(E(DecidedByText(book, d))));
-        if (d.Answers.Count > 0)
-            grid.AddRow(new Markup("[bold]answers[/]"), new Markup(E(string.Join("  ", d.Answers.Select(a => $"{a.Key} {a.Value}")))));
-        grid.AddRow(new Markup("[bold]reason[/]"), new Markup(E(d.Reason)));
-        grid.AddRow(new Markup("[bold]rule[/]"), new Markup($"[grey]{E(d.Rule)}[/]"));
-        grid.AddRow(new Markup("[bold]sources[/]"), new Markup(E(string.Join("\n", d.Sources))));
-        c.Write(grid);
-    }
-
-    private static string DecidedByText(PolicyBook book, Decision d)
-    {
-        if (d.DecidedBy.StartsWith("scenario:", StringComparison.Ordinal)) return d.DecidedBy;
-        if (d.Tier == Tiers.Green) return $"q1–{d.DecidedBy}: no answer raised a concern";
-        var q = book.Questions.FirstOrDefault(q => q.Id == d.DecidedBy);
-        return q is null ? d.DecidedBy : $"{q.Id}: {q.Text}";
-    }
-
-    private static void RenderScenarios(IAnsiConsole c, PolicyBook book)
-    {
-        var table = new Table().AddColumn(new TableColumn("id").NoWrap()).AddColumn("tier").AddColumn("credential").AddColumn("scenario");
-        foreach (var s in book.Scenarios.OrderBy(s => Tiers.Severity(s.Tier)))
-        {
-            var style = SpectreDecisionPrompt.TierStyle(s.Tier);
-            table.AddRow(new Markup(E(s.Id)), new Markup($"[{style}]{E(s.Tier)}[/]"), new Markup(E(s.Credential)), new Markup(E(s.Title)));
-        }
-        c.Write(table);
-        c.MarkupLine("[grey]seatguard decide --scenario ID explains one.[/]");
-    }
-
-    private static string E(string text) => Markup.Escape(text);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
-using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Cli.Commands;
@@ -11,7 +10,7 @@ public static class DoctorCommand
 {
     public static Command Create(CliContext context)
     {
-        var expect = ExpectOption.Create(BillingVerdicts.Subscription, BillingVerdicts.ApiKey, BillingVerdicts.Gateway, BillingVerdicts.CloudProvider, BillingVerdicts.None);
+        var expect = ExpectOption.Create(Billing.Subscription, Billing.ApiKey, Billing.Gateway, Billing.CloudProvider, Billing.None);
         var probe = new Option<bool>("--probe")
         {
             Description = "Also run the installed claude once against an in-process loopback endpoint and report which credential it actually sent (nothing leaves the machine; the credential is classified and discarded).",
@@ -24,26 +23,16 @@ public static class DoctorCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var host = context.Host(parse);
-            var options = new DoctorOptions(context.ConfigDir(parse), parse.GetValue(probe), context.ClaudeExecutable(parse, host),
+            var services = context.Services(parse);
+            var options = new DoctorOptions(context.ConfigDir(parse), parse.GetValue(probe), context.ClaudeExecutable(parse, services.Host),
                 TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
-            DoctorReport report;
-            try
-            {
-                report = await Doctor.Default.DiagnoseAsync(host, options, ct);
-            }
-            catch (ExecutableNotFoundException e)
-            {
-                context.Terminal.Error("seatguard: " + e.Message);
-                return ExitCodes.BadUsage;
-            }
-            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, report, CredentialsJson.Default.DoctorReport);
+            var report = await services.Doctor.DiagnoseAsync(services.Host, options, ct);
+            if (context.Json(parse)) context.WriteJson(report, CredentialsJson.Default.DoctorReport);
             else DoctorView.Render(context.Terminal, report);
 
-            var expected = parse.GetValue(expect);
-            if (expected is not null && expected != report.Verdict)
+            if (ExpectOption.Value(parse, expect) is { } expected && expected != report.Verdict)
             {
-                context.Terminal.Error($"seatguard: expected {expected}, but this directory bills {report.Verdict}.");
+                context.Terminal.Error($"seatguard: expected {expected.Name()}, but this directory bills {report.Verdict.Name()}.");
                 return ExitCodes.BillingMismatch;
             }
             return ExitCodes.Ok;

@@ -18,17 +18,19 @@ public static class HookCommand
         {
             try
             {
+                var services = context.Services(parse);
                 var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.SessionStartInput);
-                var output = SessionStartHook.Evaluate(input, context.Host(parse), context.ConfigDir(parse), DateTimeOffset.UtcNow);
-                if (output is not null) JsonOutput.Write(context.Terminal.Out, output, IntegrationJson.Default.SessionStartOutput);
+                var output = new SessionStartHook(services.Credentials).Evaluate(input, services.Host, context.ConfigDir(parse), services.Now);
+                if (output is not null) context.WriteJson(output, IntegrationJson.Default.SessionStartOutput);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or ArgumentException)
+            catch (Exception e)
             {
                 // stderr of a hook that exits 0 goes to Claude Code's debug log only; never block the session.
                 context.Terminal.Error("seatguard hook session-start: " + Redactor.Scrub(e.Message));
             }
             return ExitCodes.Ok;
         });
+        sessionStart.WithExamples("echo '{\"cwd\":\"'$PWD'\",\"source\":\"startup\"}' | seatguard hook session-start");
         return new Command("hook", "Commands Claude Code's hooks run (installed by `seatguard hooks install`).") { sessionStart };
     }
 }

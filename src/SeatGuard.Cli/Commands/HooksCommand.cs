@@ -42,32 +42,15 @@ public static class HooksCommand
         }
         command.SetAction(parse =>
         {
-            var host = context.Host(parse);
+            var services = context.Services(parse);
             var commands = new SeatGuardCommands(ProgramCommand(parse.GetValue(program)));
             var request = new HooksRequest(install, parse.GetValue(scope)!, commands, install && parse.GetValue(force), parse.GetValue(dryRun));
-            var result = HooksInstaller.Run(host, request, context.ConfigDir(parse), DateTimeOffset.UtcNow);
-            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, result, IntegrationJson.Default.HooksResult);
-            else Render(context.Terminal, result);
+            var result = HooksInstaller.Run(services.Host, request, context.ConfigDir(parse), services.Now);
+            if (context.Json(parse)) context.WriteJson(result, IntegrationJson.Default.HooksResult);
+            else HooksView.Render(context.Terminal, result);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void Render(Terminal terminal, HooksResult result)
-    {
-        if (result.DryRun)
-        {
-            terminal.Out.Write(result.Settings);
-            terminal.Error($"seatguard: dry run, {result.File} not written.");
-        }
-        string verb = result.DryRun ? "would change" : "changed";
-        terminal.Error(result.Changed
-            ? $"seatguard: {verb} {result.File}: {string.Join(", ", result.Changes)}."
-            : $"seatguard: {result.File} already {(result.Action == "install" ? "has SeatGuard's entries" : "has no SeatGuard entries")}; nothing to change.");
-        if (result.Backup is not null) terminal.Error($"seatguard: previous file saved as {result.Backup}");
-        foreach (var notice in result.Notices) terminal.Error("seatguard: " + notice);
-        if (!result.DryRun && result.Changed && result.Action == "install")
-            terminal.Error("seatguard: start a new Claude Code session to see the status line and the session-start check.");
     }
 
     /// <summary>

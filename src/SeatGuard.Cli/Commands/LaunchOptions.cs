@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SeatGuard.Core.Launch;
+using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -9,9 +9,13 @@ public static class LaunchOptions
     public static Option<string?> Mode(string description)
     {
         var option = new Option<string?>("--mode") { Description = description, HelpName = "subscription|api-key" };
-        option.AcceptOnlyFromAmong(LaunchModes.Subscription, LaunchModes.ApiKey);
+        option.AcceptOnlyFromAmong(Billing.Subscription.Name(), Billing.ApiKey.Name());
         return option;
     }
+
+    /// <summary>The mode asked for, or null.</summary>
+    public static Billing? ModeValue(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { } text && BillingNames.TryParseMode(text, out var mode) ? mode : null;
 
     public static Option<string?> For() => new("--for")
     {

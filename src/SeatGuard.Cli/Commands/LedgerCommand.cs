@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Ledger;
@@ -15,33 +14,22 @@ public static class LedgerCommand
         var command = new Command("ledger", "List the launches recorded by `seatguard run` and `seatguard verify` (time, directory, beneficiary, mode, credential fingerprint, verdict, cost).") { since };
         command.SetAction(parse =>
         {
-            var host = context.Host(parse);
-            DateTimeOffset? from = null;
-            if (parse.GetValue(since) is { } s)
-            {
-                if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
-                    throw new UsageException($"--since: '{s}' is not a date (YYYY-MM-DD)");
-                from = d;
-            }
-            var path = LedgerStore.DefaultPath(host);
+            var services = context.Services(parse);
+            var from = DateArgument.ParseInstant(parse.GetValue(since), "--since");
+            var path = services.LedgerPath;
             IReadOnlyList<LedgerEntry> entries;
             try
             {
-                if (!File.Exists(path)) entries = [];
-                else
-                {
-                    using var store = LedgerStore.Open(path);
-                    entries = store.List(from);
-                }
+                entries = LedgerStore.ReadIfExists(path, from);
             }
             catch (LedgerException e)
             {
-                throw new UsageException(e.Message);
+                throw new InputException(e.Message);
             }
-            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, new LedgerListing(path, entries), LedgerJson.Default.LedgerListing);
+            if (context.Json(parse)) context.WriteJson(new LedgerListing(path, entries), LedgerJson.Default.LedgerListing);
             else LaunchView.RenderLedger(context.Terminal, path, entries);
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("seatguard ledger --since 2026-11-01", "seatguard ledger --json");
     }
 }

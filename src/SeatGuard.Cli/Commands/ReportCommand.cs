@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
 using SeatGuard.Core.Report;
 
 namespace SeatGuard.Cli.Commands;
@@ -24,27 +23,28 @@ public static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var host = context.Host(parse);
-            var now = DateTimeOffset.UtcNow;
-            var last = ParseDate(parse.GetValue(until), "--until") ?? DateOnly.FromDateTime(now.UtcDateTime);
-            var first = ParseDate(parse.GetValue(since), "--since") ?? ReportPeriod.LastThirtyDays(last).From;
-            if (first > last) throw new UsageException($"--since {first:yyyy-MM-dd} is after --until {last:yyyy-MM-dd}");
-            var scanPath = parse.GetValue(scan);
-            if (scanPath is not null && !Directory.Exists(scanPath) && !File.Exists(scanPath)) throw new UsageException($"--scan: '{scanPath}' does not exist");
+            var services = context.Services(parse);
+            var host = services.Host;
+            var now = services.Now;
+            var last = DateArgument.Parse(parse.GetValue(until), "--until") ?? DateOnly.FromDateTime(now.UtcDateTime);
+            var first = DateArgument.Parse(parse.GetValue(since), "--since") ?? ReportPeriod.LastThirtyDays(last).From;
+            if (first > last) throw new InputException($"--since {first:yyyy-MM-dd} is after --until {last:yyyy-MM-dd}");
+            var scanPath = parse.GetValue(scan) is { } sp ? Path.GetFullPath(sp, host.WorkingDirectory) : null;
+            if (scanPath is not null && !Directory.Exists(scanPath) && !File.Exists(scanPath)) throw new InputException($"--scan: '{parse.GetValue(scan)}' does not exist");
 
             var usage = new TranscriptUsageSource(host, context.ConfigDir(parse), parse.GetValue(plan), now);
-            IScanReportSource scans = scanPath is null ? NoScanSource.Instance : new RepositoryScanSource(scanPath, now, Environment.ProcessorCount);
-            var builder = new ReportBuilder(usage, LedgerReportSource.ForHost(host), scans);
+            IScanReportSource scans = scanPath is null ? NoScanSource.Instance : new RepositoryScanSource(scanPath, now, Environment.ProcessorCount, services.Commands, host.Get("PATH"));
+            var builder = new ReportBuilder(usage, new LedgerReportSource(services.LedgerPath), scans);
             var report = HtmlReportWriter.Render(builder.Build(new ReportPeriod(first, last), now));
 
-            var file = Path.GetFullPath(parse.GetValue(html)!);
+            var file = Path.GetFullPath(parse.GetValue(html)!, host.WorkingDirectory);
             try
             {
-                File.WriteAllText(file, report.Html, new UTF8Encoding(false));
+                AtomicFile.WriteAllText(file, report.Html, createDirectory: false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                throw new UsageException($"cannot write {file}: " + e switch
+                throw new InputException($"cannot write {file}: " + e switch
                 {
                     DirectoryNotFoundException => "its folder does not exist",
                     UnauthorizedAccessException => "permission denied",
@@ -52,7 +52,7 @@ public static class ReportCommand
                 });
             }
 
-            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, new ReportSummary(file, report.Sections), ReportJson.Default.ReportSummary);
+            if (context.Json(parse)) context.WriteJson(new ReportSummary(file, report.Sections), ReportJson.Default.ReportSummary);
             else
             {
                 var missing = report.Sections.Where(s => !s.HasData).Select(s => s.Title).ToList();
@@ -61,11 +61,8 @@ public static class ReportCommand
             }
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples(
+            "seatguard report --html report.html",
+            "seatguard report --html report.html --scan . --plan max20 --since 2026-11-01");
     }
-
-    private static DateOnly? ParseDate(string? value, string option) =>
-        value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new UsageException($"{option}: '{value}' is not a date (YYYY-MM-DD)");
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
-using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Launch;
-using SeatGuard.Core.Ledger;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -24,38 +22,23 @@ public static class RunCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var host = context.Host(parse);
-            var config = SeatConfig.Load(host);
-            var request = new LaunchRequest(parse.GetValue(mode), parse.GetValue(forName), parse.GetValue(force), context.ClaudeExecutable(parse, host),
+            var services = context.Services(parse);
+            var host = services.Host;
+            var config = services.Config();
+            var request = new LaunchRequest(LaunchOptions.ModeValue(parse, mode), parse.GetValue(forName), parse.GetValue(force), context.ClaudeExecutable(parse, host),
                 parse.GetValue(claudeArgs) ?? [], context.ConfigDir(parse));
             var t = context.Terminal;
             if (parse.GetValue(dryRun))
             {
-                var planned = LaunchPlanner.Plan(host, request, config);
+                var planned = services.Planner.Plan(host, request, config);
                 if (planned.Refused) return Refuse(t, planned.Refusal!);
-                if (context.Json(parse)) JsonOutput.Write(t.Out, planned.Plan!, LaunchJson.Default.LaunchPlan);
+                if (context.Json(parse)) context.WriteJson(planned.Plan!, LaunchJson.Default.LaunchPlan);
                 else LaunchView.RenderPlan(t, planned.Plan!);
                 return ExitCodes.Ok;
             }
-            var launcher = new Launcher(new SystemProcessLauncher(t.RawOut), TimeProvider.System);
-            RunOutcome outcome;
-            try
-            {
-                outcome = await launcher.RunAsync(host, request, config, () => LedgerStore.Open(LedgerStore.DefaultPath(host)), ct);
-            }
-            catch (ExecutableNotFoundException e)
-            {
-                t.Error("seatguard: " + e.Message);
-                return ExitCodes.BadUsage;
-            }
+            var outcome = await services.Launcher.RunAsync(host, request, config, services.OpenLedger, ct);
             if (outcome.Refusal is not null) return Refuse(t, outcome.Refusal);
-            foreach (var w in outcome.Plan!.Warnings) t.Error("seatguard: WARNING: " + w);
-            if (outcome.LedgerWarning is not null) t.Error("seatguard: warning: launch not recorded: " + outcome.LedgerWarning);
-            if (outcome.Verdict is { } v)
-            {
-                t.Error($"seatguard: billed {v.Verdict} ({v.Evidence}); asked for {outcome.Plan.Mode}.");
-                if (outcome.Mismatch) t.Error($"seatguard: BILLING MISMATCH: asked for {outcome.Plan.Mode}, Claude Code's events show {v.Verdict}.");
-            }
+            LaunchView.RenderRunOutcome(t, outcome);
             return outcome.ExitCode;
         });
         return command.WithExamples(

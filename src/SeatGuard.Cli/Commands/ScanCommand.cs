@@ -31,12 +31,11 @@ public static class ScanCommand
         };
         command.SetAction(parse =>
         {
-            var host = context.Host(parse);
-            RuleBook book;
-            try
+            var services = context.Services(parse);
+            var host = services.Host;
             {
-                book = RuleBook.Load(Resolve(parse.GetValue(rules), host));
-                var scanner = new Scanner(book);
+                var book = RuleBook.Load(Resolve(parse.GetValue(rules), host));
+                var scanner = new Scanner(book, services.Commands, host.Get("PATH"));
                 bool json = context.Json(parse);
                 string fmt = json ? "json" : parse.GetValue(format) ?? "table";
                 if (parse.GetValue(listRules)) return ListRules(context, scanner, json);
@@ -69,10 +68,10 @@ public static class ScanCommand
                 switch (fmt)
                 {
                     case "json":
-                        context.Terminal.Out.WriteLine(ScanJson.Serialize(report));
+                        context.WriteJson(report, ScanJson.Default.ScanReport);
                         break;
                     case "sarif":
-                        context.Terminal.Out.WriteLine(ScanJson.Serialize(SarifWriter.Build(report, scanner.Rules, Version())));
+                        context.WriteJson(SarifWriter.Build(report, scanner.Rules, Version()), ScanJson.Default.SarifLog);
                         break;
                     default:
                         ScanTable.Write(context.Terminal.Console_, report);
@@ -81,14 +80,11 @@ public static class ScanCommand
                 var failTier = parse.GetValue(failOn) switch { "gray" => Tier.Gray, "any" => Tier.Green, _ => Tier.Red };
                 return Scanner.Fails(report, failTier) ? ExitCodes.CheckFailed : ExitCodes.Ok;
             }
-            catch (ScanInputException ex)
-            {
-                // Reported here: System.CommandLine's own exception handler would turn a thrown UsageException into exit 1.
-                context.Terminal.Error("seatguard: " + Redactor.Scrub(ex.Message));
-                return ExitCodes.BadUsage;
-            }
         });
-        return command;
+        return command.WithExamples(
+            "seatguard scan .",
+            "seatguard scan . --history --format sarif > seatguard.sarif",
+            "seatguard scan --write-baseline .seatguard-baseline.json .   # accept what is there today, report only what is new");
     }
 
     private static string? Resolve(string? path, HostContext host) =>
@@ -99,7 +95,7 @@ public static class ScanCommand
         if (json)
         {
             var log = SarifWriter.Build(new ScanReport([], new ScanStats(0, 0, 0, 0, 0, 0)), scanner.Rules, Version());
-            context.Terminal.Out.WriteLine(ScanJson.Serialize(log));
+            context.WriteJson(log, ScanJson.Default.SarifLog);
             return ExitCodes.Ok;
         }
         ScanTable.WriteRules(context.Terminal.Out, scanner.Rules, scanner.Prefilter.Keywords);

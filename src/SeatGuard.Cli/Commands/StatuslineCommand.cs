@@ -16,19 +16,21 @@ public static class StatuslineCommand
             "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
         command.SetAction(parse =>
         {
-            var host = context.Host(parse);
-            var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.StatusLineInput);
+            var services = context.Services(parse);
+            var host = services.Host;
             StatusLineReport report;
             try
             {
-                report = StatusLine.Report(input, host, context.ConfigDir(parse), context.UsageGlance, DateTimeOffset.UtcNow);
+                var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.StatusLineInput);
+                report = new StatusLine(services.Credentials, context.RecentUsage).Report(input, host, context.ConfigDir(parse), services.Now);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception e)
             {
-                var words = "billing source unknown (" + Redactor.Scrub(e.Message) + ")";
-                report = new StatusLineReport("SeatGuard: " + words, BillingVerdicts.Unknown, words, "", false, host.WorkingDirectory, null);
+                // The status bar always gets a line, whatever went wrong.
+                var words = "billing source unknown (" + Redactor.Scrub(e.Message.ReplaceLineEndings(" ")) + ")";
+                report = new StatusLineReport("SeatGuard: " + words, Billing.Unknown, words, Billing.Unknown, false, host.WorkingDirectory, null);
             }
-            if (context.Json(parse)) JsonOutput.Write(context.Terminal.Out, report, IntegrationJson.Default.StatusLineReport);
+            if (context.Json(parse)) context.WriteJson(report, IntegrationJson.Default.StatusLineReport);
             else context.Terminal.Out.WriteLine(report.Line);
             return ExitCodes.Ok;
         });

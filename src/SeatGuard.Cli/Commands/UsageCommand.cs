@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Usage;
@@ -44,54 +43,82 @@ public static class UsageCommand
 
     private static Command Report(CliContext context, string name, string description)
     {
+        var kind = Enum.Parse<UsageReportKind>(name, ignoreCase: true);
         var command = new Command(name, description);
         command.SetAction(async (parse, ct) =>
         {
-            // Bad input is reported here (one line, exit 2): System.CommandLine's default handler would print a stack trace.
-            try
+            var host = context.Host(parse);
+            var (request, pricingFile) = Parse(context, parse, kind, host);
+            if (kind == UsageReportKind.Blocks && parse.GetValue(Live))
             {
-                return await RunAsync(context, parse, name, ct);
+                await UsageLiveView.RunAsync(context.Terminal, host, request, () => context.Services(parse).Now, ct);
+                return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is UsageException or InvalidDataException)
+            bool json = context.Json(parse), csv = parse.GetValue(Csv);
+
+            // Machine-readable period reports of unchanged transcripts are answered from the output cache.
+            ulong? outputKey = json || csv ? UsageWorkflow.OutputCacheKey(host, request, parse.Tokens.Select(t => t.Value), pricingFile) : null;
+            var cachePath = ReportOutputCache.CacheFile(host, request.Load);
+            if (outputKey is { } hitKey && ReportOutputCache.TryGet(cachePath, hitKey) is { } hit)
             {
-                context.Terminal.Error("seatguard: " + ex.Message);
-                return ExitCodes.BadUsage;
+                context.Terminal.Err.Write(hit.StdErr);
+                context.Terminal.Out.Write(hit.StdOut);
+                return ExitCodes.Ok;
             }
+            var outBuffer = outputKey is null ? null : new StringWriter();
+            var errBuffer = outputKey is null ? null : new StringWriter();
+            var terminal = outputKey is null ? context.Terminal : new Terminal(outBuffer!, errBuffer!, color: false);
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = UsageWorkflow.Run(host, request);
+            UsageTables.ReportDiagnostics(terminal, outcome);
+            if (host.Has("SEATGUARD_USAGE_STATS")) UsageTables.ReportStatistics(terminal, outcome, clock.Elapsed);
+            UsageTables.Render(terminal, outcome, json, csv, parse.GetValue(Breakdown));
+
+            if (outputKey is { } key)
+            {
+                context.Terminal.Err.Write(errBuffer!.ToString());
+                context.Terminal.Out.Write(outBuffer!.ToString());
+                ReportOutputCache.Store(cachePath, key, outBuffer.ToString(), errBuffer.ToString());
+            }
+            return ExitCodes.Ok;
         });
-        return command;
+        return kind == UsageReportKind.Blocks
+            ? command.WithExamples("seatguard usage blocks", "seatguard usage blocks --live --token-limit max", "seatguard usage blocks --json")
+            : command.WithExamples($"seatguard usage {name}", $"seatguard usage {name} --since 2026-11-01 --breakdown", $"seatguard usage {name} --json | jq .totals");
     }
 
-    private sealed record Settings(UsageQuery Query, UsageLoadOptions Load, HostContext Host, bool Json, bool Csv, bool Breakdown, bool ByProject, string? Plan, string PricingFile);
-
-    private static Settings Parse(CliContext context, ParseResult parse)
+    /// <summary>The options, validated into a request (bad values: <see cref="InputException"/>, exit 2).</summary>
+    private static (UsageRequest Request, string PricingFile) Parse(CliContext context, ParseResult parse, UsageReportKind kind, HostContext host)
     {
-        var host = context.Host(parse);
         var tz = parse.GetValue(TimeZoneOpt) is { } explicitZone ? ParseTimeZone(explicitZone) : ZoneFromEnvironment(host.Get("TZ"));
         var mode = parse.GetValue(CostModeOpt)?.ToLowerInvariant() switch
         {
             "anthropic" => CostMode.Anthropic,
             "ccusage" => CostMode.Ccusage,
-            var other => throw new UsageException($"--cost-mode must be anthropic or ccusage, not '{other}'"),
+            var other => throw new InputException($"--cost-mode must be anthropic or ccusage, not '{other}'"),
         };
         var plan = parse.GetValue(Plan);
-        var pricingFile = parse.GetValue(Pricing) ?? Path.Combine(ClaudePaths.SeatGuardConfigDir(host), "pricing.json");
-        if (parse.GetValue(Pricing) is { } explicitFile && !File.Exists(explicitFile)) throw new UsageException($"pricing file not found: {explicitFile}");
+        var explicitPricing = parse.GetValue(Pricing) is { } given ? Path.GetFullPath(given, host.WorkingDirectory) : null;
+        var pricingFile = explicitPricing ?? Path.Combine(ClaudePaths.SeatGuardConfigDir(host), "pricing.json");
+        if (explicitPricing is not null && !File.Exists(explicitPricing)) throw new InputException($"pricing file not found: {parse.GetValue(Pricing)}");
         var pricing = PricingTable.WithOverride(pricingFile);
         if (plan is not null && !pricing.Data.Plans.Any(p => string.Equals(p.Id, plan, StringComparison.OrdinalIgnoreCase)))
-            throw new UsageException($"--plan must be one of {string.Join(", ", pricing.Data.Plans.Select(p => p.Id))}, not '{plan}'");
+            throw new InputException($"--plan must be one of {string.Join(", ", pricing.Data.Plans.Select(p => p.Id))}, not '{plan}'");
         var weekStart = parse.GetValue(StartOfWeek) ?? "sunday";
         if (!Enum.TryParse<DayOfWeek>(weekStart, ignoreCase: true, out var dow) || int.TryParse(weekStart, out _))
-            throw new UsageException($"--start-of-week must be a day name (sunday … saturday), not '{weekStart}'");
+            throw new InputException($"--start-of-week must be a day name (sunday … saturday), not '{weekStart}'");
         var query = new UsageQuery
         {
-            Since = ParseDate(parse.GetValue(Since), "--since"),
-            Until = ParseDate(parse.GetValue(Until), "--until"),
+            Since = DateArgument.Parse(parse.GetValue(Since), "--since"),
+            Until = DateArgument.Parse(parse.GetValue(Until), "--until"),
             TimeZone = tz,
             CostMode = mode,
             Pricing = pricing,
             StartOfWeek = dow,
+            Now = context.Services(parse).Now,
         };
-        if (query.Since > query.Until) throw new UsageException("--since is after --until");
+        if (query.Since > query.Until) throw new InputException("--since is after --until");
         var load = new UsageLoadOptions
         {
             ConfigDir = context.ConfigDir(parse),
@@ -99,14 +126,8 @@ public static class UsageCommand
             ModifiedSince = query.EarliestInstant,
             Project = parse.GetValue(Project),
         };
-        return new Settings(query, load, host, context.Json(parse), parse.GetValue(Csv), parse.GetValue(Breakdown), parse.GetValue(ByProject), plan, pricingFile);
-    }
-
-    internal static DateOnly? ParseDate(string? text, string option)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        throw new UsageException($"{option} must be a date as YYYY-MM-DD or YYYYMMDD, not '{text}'");
+        var request = new UsageRequest(kind, query, load, parse.GetValue(ByProject), plan, kind == UsageReportKind.Blocks ? parse.GetValue(TokenLimit) : null);
+        return (request, pricingFile);
     }
 
     internal static TimeZoneInfo ParseTimeZone(string? id)
@@ -120,7 +141,7 @@ public static class UsageCommand
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new UsageException($"unknown time zone '{id}' (use an IANA name such as Europe/Berlin)");
+            throw new InputException($"unknown time zone '{id}' (use an IANA name such as Europe/Berlin)");
         }
     }
 
@@ -131,135 +152,9 @@ public static class UsageCommand
         {
             return ParseTimeZone(tz);
         }
-        catch (UsageException)
+        catch (InputException)
         {
             return TimeZoneInfo.Local;
         }
-    }
-
-    internal static long? ParseTokenLimit(string? text, UsageReports reports)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        // 'max': the largest finished block; no limit while there is none.
-        if (text.Trim().Equals("max", StringComparison.OrdinalIgnoreCase)) return reports.MaxPreviousBlockTokens() is > 0 and var max ? max : null;
-        if (long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
-        throw new UsageException($"--token-limit must be a positive number or 'max', not '{text}'");
-    }
-
-    private static async Task<int> RunAsync(CliContext context, ParseResult parse, string report, CancellationToken ct)
-    {
-        var s = Parse(context, parse);
-        if (report == "blocks" && parse.GetValue(Live))
-        {
-            await UsageLiveView.RunAsync(context.Terminal, s.Host, s.Load, s.Query, parse.GetValue(TokenLimit), ct);
-            return ExitCodes.Ok;
-        }
-
-        // Machine-readable period reports of unchanged transcripts are answered from the output cache.
-        ulong? outputKey = report != "blocks" && (s.Json || s.Csv) && s.Load.UseCache && !s.Host.Has("SEATGUARD_USAGE_STATS")
-            ? ReportOutputCache.Key(UsageLoader.InputSignature(s.Host, s.Load), parse.Tokens.Select(t => t.Value),
-                [s.Host.Get("TZ"), s.Host.Get("CLAUDE_CONFIG_DIR"), s.Host.Home, s.Host.WorkingDirectory, s.PricingFile],
-                [s.PricingFile, SeatGuard.Core.Ledger.LedgerStore.DefaultPath(s.Host)])
-            : null;
-        var cachePath = ReportOutputCache.CacheFile(s.Host, s.Load);
-        if (outputKey is { } hitKey && ReportOutputCache.TryGet(cachePath, hitKey) is { } hit)
-        {
-            context.Terminal.Err.Write(hit.StdErr);
-            context.Terminal.Out.Write(hit.StdOut);
-            return ExitCodes.Ok;
-        }
-        var outBuffer = outputKey is null ? null : new StringWriter();
-        var errBuffer = outputKey is null ? null : new StringWriter();
-        var terminal = outputKey is null ? context.Terminal : new Terminal(outBuffer!, errBuffer!, color: false);
-        int code = Produce(terminal, s, parse, report);
-        if (outputKey is { } key)
-        {
-            context.Terminal.Err.Write(errBuffer!.ToString());
-            context.Terminal.Out.Write(outBuffer!.ToString());
-            ReportOutputCache.Store(cachePath, key, outBuffer.ToString(), errBuffer.ToString());
-        }
-        return code;
-    }
-
-    private static int Produce(Terminal terminal, Settings s, ParseResult parse, string report)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var data = UsageLoader.Load(s.Host, s.Load);
-        var loaded = clock.Elapsed;
-        var reports = new UsageReports(data, s.Query);
-        ReportDiagnostics(terminal, data, reports);
-        if (s.Host.Has("SEATGUARD_USAGE_STATS"))
-        {
-            terminal.Error($"seatguard: stats: {data.FilesFound} files ({data.FilesRead} read, {data.FilesFromCache} from cache, {data.FilesSkipped} skipped), " +
-                $"{data.Entries.Count} entries, load {loaded.TotalMilliseconds:0} ms, priced {clock.Elapsed.TotalMilliseconds:0} ms, " +
-                $"allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
-        }
-        long? limit = report == "blocks" ? ParseTokenLimit(parse.GetValue(TokenLimit), reports) : null;
-        var projects = s.ByProject ? reports.Projects() : null;
-        var plan = s.Plan is null ? null : reports.ComparePlan(s.Plan);
-
-        switch (report)
-        {
-            case "daily":
-                var daily = reports.Daily();
-                Emit(terminal, s, daily, projects, plan, UsageJson.Default.DailyReport, daily.Daily.Select(r => (r.Date, (UsageRow)r)), "Date");
-                break;
-            case "weekly":
-                var weekly = reports.Weekly();
-                Emit(terminal, s, weekly, projects, plan, UsageJson.Default.WeeklyReport, weekly.Weekly.Select(r => (r.Week, (UsageRow)r)), "Week");
-                break;
-            case "monthly":
-                var monthly = reports.Monthly();
-                Emit(terminal, s, monthly, projects, plan, UsageJson.Default.MonthlyReport, monthly.Monthly.Select(r => (r.Month, (UsageRow)r)), "Month");
-                break;
-            case "session":
-                var sessions = reports.Sessions();
-                var launches = LedgerUsageFacts.Launches(s.Host);
-                if (launches.Any(l => l.SessionId is not null))
-                    sessions.BillingSources = [.. LedgerUsageFacts.Split(sessions.Sessions, LedgerUsageFacts.SourceBySession(launches))];
-                Emit(terminal, s, sessions, projects, plan, UsageJson.Default.SessionReport, sessions.Sessions.Select(r => ($"{r.SessionId}\n{r.ProjectPath}", (UsageRow)r)), "Session");
-                break;
-            default:
-                var blocks = reports.Blocks(limit);
-                var utilisation = LedgerUsageFacts.Utilisation(LedgerUsageFacts.Launches(s.Host));
-                if (utilisation.Count > 0) blocks.PlanUtilisation = [.. utilisation];
-                if (s.Json) terminal.Out.WriteLine(JsonSerializer.Serialize(blocks, UsageJson.Default.BlocksReport));
-                else if (s.Csv) terminal.Out.Write(UsageTables.BlocksCsv(blocks));
-                else
-                {
-                    UsageTables.RenderBlocks(terminal.Console_, blocks, s.Query.TimeZone, limit);
-                    if (blocks.PlanUtilisation is { } windows) UsageTables.RenderUtilisation(terminal.Console_, windows);
-                }
-                break;
-        }
-        if (!s.Json && !s.Csv)
-        {
-            if (projects is not null) UsageTables.RenderProjects(terminal.Console_, projects);
-            if (plan is not null) UsageTables.RenderPlan(terminal.Console_, plan);
-        }
-        return ExitCodes.Ok;
-    }
-
-    private static void Emit<T>(Terminal terminal, Settings s, T report, List<ProjectRow>? projects, PlanComparison? plan,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> jsonType, IEnumerable<(string Key, UsageRow Row)> rows, string keyTitle)
-        where T : UsageReportBase
-    {
-        report.Projects = projects;
-        report.Plan = plan;
-        if (s.Json) terminal.Out.WriteLine(JsonSerializer.Serialize(report, jsonType));
-        else if (s.Csv) terminal.Out.Write(UsageTables.RowsCsv(keyTitle, rows));
-        else
-        {
-            UsageTables.RenderRows(terminal.Console_, keyTitle, rows, report.Totals, s.Breakdown, s.Query);
-            if (report.BillingSources is { } sources) UsageTables.RenderBillingSources(terminal.Console_, sources);
-        }
-    }
-
-    internal static void ReportDiagnostics(Terminal terminal, UsageDataset data, UsageReports reports)
-    {
-        foreach (var w in data.Warnings) terminal.Error("seatguard: warning: " + w);
-        if (data.MalformedLines > 0) terminal.Error($"seatguard: {data.MalformedLines} malformed transcript line(s) skipped");
-        if (reports.UnknownModels.Count > 0)
-            terminal.Error($"seatguard: warning: no price for model(s) {string.Join(", ", reports.UnknownModels)}: their cost is unknown and not included in totals");
     }
 }

@@ -9,10 +9,10 @@ public static class DoctorView
     public static void Render(Terminal terminal, DoctorReport r)
     {
         var c = terminal.Console_;
-        string color = r.Verdict switch { "subscription" => "green", "none" => "grey", _ => "yellow" };
+        string color = r.Verdict switch { Billing.Subscription => "green", Billing.None => "grey", _ => "yellow" };
         c.MarkupLine($"[bold {color}]{Markup.Escape(r.Summary)}[/]");
-        c.MarkupLine($"  verdict [bold]{r.Verdict}[/] (claude -p) · credential {Describe(r.Credential)}");
-        if (r.Interactive is { } i) c.MarkupLine($"  interactive sessions may bill: [bold]{i.Verdict}[/] (see interactive-differs)");
+        c.MarkupLine($"  verdict [bold]{r.Verdict.Name()}[/] (claude -p) · credential {Describe(r.Credential)}");
+        if (r.Interactive is { } i) c.MarkupLine($"  interactive sessions may bill: [bold]{i.Verdict.Name()}[/] (see interactive-differs)");
         if (r.BaseUrl is { } url) c.MarkupLine($"  ANTHROPIC_BASE_URL = {Markup.Escape(url)}");
         foreach (var s in r.AlsoSent) c.MarkupLine($"  [yellow]also sent on every request:[/] {Describe(s)}");
         if (r.Shadowed.Count > 0)
@@ -25,7 +25,7 @@ public static class DoctorView
             c.MarkupLine("[bold]Findings[/]:");
             foreach (var f in r.Findings)
             {
-                string sev = f.Severity switch { "error" => "[red]error[/]", "warning" => "[yellow]warning[/]", _ => "[blue]info[/]" };
+                string sev = f.Severity switch { Severity.Error => "[red]error[/]", Severity.Warning => "[yellow]warning[/]", _ => "[blue]info[/]" };
                 c.MarkupLine($"  {sev} [dim]{f.Id}[/] {Markup.Escape(f.Message)}");
                 c.MarkupLine($"      [dim]fix:[/] {Markup.Escape(f.Fix)}");
             }
@@ -33,11 +33,10 @@ public static class DoctorView
         if (r.Probe is { } p)
         {
             if (p.Error is not null) c.MarkupLine($"[bold]Probe[/]: [yellow]{Markup.Escape(p.Error)}[/]");
-            else c.MarkupLine($"[bold]Probe[/] (claude {Markup.Escape(p.ClaudeVersion ?? "?")}): sent [bold]{p.Observed}[/]{(p.ObservedFingerprint is null ? "" : " " + p.ObservedFingerprint)}, apiKeySource {Markup.Escape(p.ApiKeySource ?? "?")}, rate_limit_event {(p.RateLimitEvent ? "yes" : "no")} → {(p.Agrees ? "[green]agrees with the model[/]" : "[red]disagrees with the model[/]")}");
+            else c.MarkupLine($"[bold]Probe[/] (claude {Markup.Escape(p.ClaudeVersion ?? "?")}): sent [bold]{p.Observed.Name()}[/]{(p.ObservedFingerprint is null ? "" : " " + p.ObservedFingerprint)}, apiKeySource {Markup.Escape(p.ApiKeySource ?? "?")}, rate_limit_event {(p.RateLimitEvent ? "yes" : "no")} → {(p.Agrees ? "[green]agrees with the model[/]" : "[red]disagrees with the model[/]")}");
         }
         c.MarkupLine($"[dim]project {Markup.Escape(r.ProjectDir)} · config {Markup.Escape(r.ConfigDir)}[/]");
     }
 
-    private static string Describe(CredentialRef c) =>
-        c.Kind == CredentialKinds.None ? "none" : $"[bold]{c.Kind}[/] from {Markup.Escape(c.Source)}{(c.Fingerprint is null ? "" : " " + c.Fingerprint)}";
+    private static string Describe(CredentialRef c) => Markup.Escape(BillingWords.Technical(c));
 }

@@ -1,4 +1,6 @@
 using Spectre.Console;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Launch;
 using SeatGuard.Core.Ledger;
 
@@ -10,8 +12,8 @@ public static class LaunchView
     public static void RenderPlan(Terminal t, LaunchPlan p)
     {
         var c = t.Console_;
-        c.MarkupLine($"[bold]Launch plan[/]: mode [bold]{p.Mode}[/] for [bold]{Markup.Escape(p.Beneficiary)}[/] (seat owner {Markup.Escape(p.Owner)})");
-        c.MarkupLine($"  credential: {p.Credential.Kind} from {Markup.Escape(p.Credential.Source)}{(p.Credential.Fingerprint is null ? "" : " " + p.Credential.Fingerprint)}");
+        c.MarkupLine($"[bold]Launch plan[/]: mode [bold]{p.Mode.Name()}[/] for [bold]{Markup.Escape(p.Beneficiary)}[/] (seat owner {Markup.Escape(p.Owner)})");
+        c.MarkupLine($"  credential: {Markup.Escape(BillingWords.Technical(p.Credential))}");
         c.MarkupLine($"  removed from the environment: {Markup.Escape(p.EnvRemoved.Count == 0 ? "nothing" : string.Join(", ", p.EnvRemoved))}");
         c.MarkupLine($"  credential variables kept: {Markup.Escape(p.EnvSet.Count == 0 ? "none" : string.Join(", ", p.EnvSet))}");
         c.MarkupLine($"  arguments added: {Markup.Escape(p.ArgsAdded.Count == 0 ? "none" : string.Join(' ', p.ArgsAdded))}");
@@ -19,13 +21,25 @@ public static class LaunchView
         foreach (var w in p.Warnings) c.MarkupLine($"[red bold]WARNING:[/] {Markup.Escape(w)}");
     }
 
+    /// <summary>After a run: warnings and the proven verdict on stderr (stdout carried Claude Code's own output).</summary>
+    public static void RenderRunOutcome(Terminal t, RunOutcome outcome)
+    {
+        foreach (var w in outcome.Plan!.Warnings) t.Error("seatguard: WARNING: " + w);
+        if (outcome.LedgerWarning is not null) t.Error("seatguard: warning: launch not recorded: " + outcome.LedgerWarning);
+        if (outcome.Verdict is { } v)
+        {
+            t.Error($"seatguard: billed {v.Verdict.Name()} ({v.Evidence}); asked for {outcome.Plan.Mode.Name()}.");
+            if (outcome.Mismatch) t.Error($"seatguard: BILLING MISMATCH: asked for {outcome.Plan.Mode.Name()}, Claude Code's events show {v.Verdict.Name()}.");
+        }
+    }
+
     public static void RenderVerify(Terminal t, VerifyReport r)
     {
         var c = t.Console_;
-        string color = r.Verdict switch { "subscription" => "green", "unknown" => "red", _ => "yellow" };
-        c.MarkupLine($"[bold {color}]Billed: {r.Verdict}[/] — {Markup.Escape(r.Evidence)}");
+        string color = r.Verdict switch { Billing.Subscription => "green", Billing.Unknown => "red", _ => "yellow" };
+        c.MarkupLine($"[bold {color}]Billed: {r.Verdict.Name()}[/] — {Markup.Escape(r.Evidence)}");
         c.MarkupLine($"  apiKeySource {Markup.Escape(r.ApiKeySource ?? "?")} · rate limit {Markup.Escape(r.RateLimitType ?? "none")} {Markup.Escape(r.Status ?? "")} · resets {Markup.Escape(r.ResetsAt ?? "-")} · overage in use {(r.OverageInUse is null ? "-" : r.OverageInUse.Value ? "yes" : "no")}");
-        c.MarkupLine($"  claude {Markup.Escape(r.ClaudeVersion ?? "?")} · model {Markup.Escape(r.Model ?? "?")} · cost {(r.CostUsd is null ? "-" : "$" + r.CostUsd.Value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))}");
+        c.MarkupLine($"  claude {Markup.Escape(r.ClaudeVersion ?? "?")} · model {Markup.Escape(r.Model ?? "?")} · cost {(r.CostUsd is null ? "-" : Format.MoneyPrecise(r.CostUsd.Value))}");
     }
 
     public static void RenderLedger(Terminal t, string path, IReadOnlyList<LedgerEntry> entries)
@@ -41,7 +55,7 @@ public static class LaunchView
         {
             table.AddRow(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Beneficiary) + (e.Forced ? " [red](forced)[/]" : ""),
                 e.Mode, Markup.Escape($"{e.CredentialKind} {e.CredentialFingerprint}"), e.Verdict, e.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                e.CostUsd is null ? "-" : "$" + e.CostUsd.Value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Cwd));
+                e.CostUsd is null ? "-" : Format.MoneyPrecise(e.CostUsd.Value), Markup.Escape(e.Cwd));
         }
         c.Write(table);
     }

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using Spectre.Console;
 using SeatGuard.Core.Scan;
 
@@ -10,7 +11,7 @@ public static class ScanTable
     {
         foreach (var tier in new[] { Tier.Red, Tier.Gray, Tier.Green })
         {
-            var group = report.Findings.Where(f => f.TierValue == tier).ToList();
+            var group = report.Findings.Where(f => f.Tier == tier).ToList();
             if (group.Count == 0) continue;
             var (label, color) = tier switch { Tier.Red => ("RED — bannable", "red"), Tier.Gray => ("GRAY — use an API key", "yellow"), _ => ("GREEN — fine", "green") };
             var table = new Table { Border = TableBorder.Rounded, Expand = false };
@@ -32,7 +33,7 @@ public static class ScanTable
             }
         }
         var s = report.Stats;
-        int red = report.Findings.Count(f => f.TierValue == Tier.Red), gray = report.Findings.Count(f => f.TierValue == Tier.Gray), green = report.Findings.Count - red - gray;
+        int red = report.Findings.Count(f => f.Tier == Tier.Red), gray = report.Findings.Count(f => f.Tier == Tier.Gray), green = report.Findings.Count - red - gray;
         var summary = $"{red} red, {gray} gray, {green} green in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
                       (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
                       (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "");

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Policy;
 using Spectre.Console;
 
@@ -39,11 +40,10 @@ public sealed class SpectreDecisionPrompt(IAnsiConsole console) : IDecisionPromp
     }
 
     /// <summary>The colour of a tier in human output.</summary>
-    public static string TierStyle(string tier) => tier switch
+    public static string TierStyle(Tier tier) => tier switch
     {
-        Tiers.Green => "green",
-        Tiers.Gray => "yellow",
-        Tiers.Red => "red",
-        _ => "default",
+        Tier.Green => "green",
+        Tier.Gray => "yellow",
+        _ => "red",
     };
 }

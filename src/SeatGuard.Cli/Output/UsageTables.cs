@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SeatGuard.Core.Common.Json;
 using SeatGuard.Core.Usage;
 using Spectre.Console;
 
@@ -8,8 +9,64 @@ namespace SeatGuard.Cli.Output;
 /// <summary>Human and CSV renderings of the usage reports.</summary>
 internal static class UsageTables
 {
+    /// <summary>The report as JSON (ccusage's shape), CSV or tables, plus SeatGuard's extras in the tables.</summary>
+    public static void Render(Terminal terminal, UsageOutcome outcome, bool json, bool csv, bool breakdown)
+    {
+        var query = outcome.Request.Query;
+        if (outcome.Blocks is { } blocks)
+        {
+            if (json) JsonText.Write(terminal.Out, blocks, UsageJson.Default.BlocksReport);
+            else if (csv) terminal.Out.Write(BlocksCsv(blocks));
+            else
+            {
+                RenderBlocks(terminal.Console_, blocks, query.TimeZone, outcome.TokenLimit);
+                if (blocks.PlanUtilization is { } windows) RenderUtilization(terminal.Console_, windows);
+            }
+            return;
+        }
+        var report = outcome.Period!;
+        if (json)
+        {
+            switch (outcome.Request.Kind)
+            {
+                case UsageReportKind.Daily: JsonText.Write(terminal.Out, outcome.Daily!, UsageJson.Default.DailyReport); break;
+                case UsageReportKind.Weekly: JsonText.Write(terminal.Out, outcome.Weekly!, UsageJson.Default.WeeklyReport); break;
+                case UsageReportKind.Monthly: JsonText.Write(terminal.Out, outcome.Monthly!, UsageJson.Default.MonthlyReport); break;
+                default: JsonText.Write(terminal.Out, outcome.Session!, UsageJson.Default.SessionReport); break;
+            }
+            return;
+        }
+        if (csv)
+        {
+            terminal.Out.Write(RowsCsv(outcome.KeyTitle, outcome.Rows));
+            return;
+        }
+        RenderRows(terminal.Console_, outcome.KeyTitle, outcome.Rows, report.Totals, breakdown, query);
+        if (report.BillingSources is { } sources) RenderBillingSources(terminal.Console_, sources);
+        if (report.Projects is { } projects) RenderProjects(terminal.Console_, projects);
+        if (report.Plan is { } plan) RenderPlan(terminal.Console_, plan);
+    }
+
+    /// <summary>Warnings, malformed lines and unpriced models, on stderr.</summary>
+    public static void ReportDiagnostics(Terminal terminal, UsageOutcome outcome)
+    {
+        foreach (var w in outcome.Data.Warnings) terminal.Error("seatguard: warning: " + w);
+        if (outcome.Data.MalformedLines > 0) terminal.Error($"seatguard: {outcome.Data.MalformedLines} malformed transcript line(s) skipped");
+        if (outcome.Builder.UnknownModels.Count > 0)
+            terminal.Error($"seatguard: warning: no price for model(s) {string.Join(", ", outcome.Builder.UnknownModels)}: their cost is unknown and not included in totals");
+    }
+
+    /// <summary><c>SEATGUARD_USAGE_STATS=1</c>: what loading did and cost, for benchmarks.</summary>
+    public static void ReportStatistics(Terminal terminal, UsageOutcome outcome, TimeSpan elapsed)
+    {
+        var data = outcome.Data;
+        terminal.Error($"seatguard: stats: {data.FilesFound} files ({data.FilesRead} read, {data.FilesFromCache} from cache, {data.FilesSkipped} skipped), " +
+            $"{data.Entries.Count} entries, {elapsed.TotalMilliseconds:0} ms, " +
+            $"allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+    }
+
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-    private static string Usd(double? c) => c is { } v ? "$" + v.ToString("0.00", CultureInfo.InvariantCulture) : "unknown";
+    private static string Usd(double? c) => c is { } v ? SeatGuard.Core.Common.Format.Money(v) : "unknown";
     private static string Short(string model)
     {
         var s = model.StartsWith("claude-", StringComparison.Ordinal) ? model[7..] : model;
@@ -76,7 +133,7 @@ internal static class UsageTables
     }
 
     /// <summary>The plan's own utilisation per window, as Claude Code last reported it.</summary>
-    public static void RenderUtilisation(IAnsiConsole console, List<PlanUtilisation> windows)
+    public static void RenderUtilization(IAnsiConsole console, List<PlanUtilization> windows)
     {
         foreach (var w in windows)
             console.MarkupLine(Markup.Escape($"Plan window {w.RateLimitType}: {(w.Utilization is { } u ? (u * 100).ToString("0", CultureInfo.InvariantCulture) + "% used" : "utilisation not reported")}, " +

@@ -1,9 +1,9 @@
 namespace SeatGuard.Core.Common;
 
 /// <summary>
-/// Everything SeatGuard reads from the host: environment variables, home and working directory,
-/// the operating system. Passed in explicitly so the core never touches process globals and can be
-/// driven by tests and other programs.
+/// Everything SeatGuard reads from the host: environment variables, home and working directory, the
+/// operating system and the OS user. Passed in explicitly so the core never touches process globals and can
+/// be driven by tests and other programs; <see cref="Services.SystemServices"/> builds the real one once.
 /// </summary>
 public sealed record HostContext(
     IReadOnlyDictionary<string, string> Environment,
@@ -11,19 +11,14 @@ public sealed record HostContext(
     string WorkingDirectory,
     HostOs Os)
 {
-    public static HostContext FromProcess(string? workingDirectory = null)
+    /// <summary>The OS account name: <c>USER</c>, else <c>LOGNAME</c>, else what the process reported at start.</summary>
+    public string User
     {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
-        {
-            env[(string)e.Key] = (string?)e.Value ?? "";
-        }
-        string home = env.TryGetValue("HOME", out var h) && h.Length > 0
-            ? h
-            : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-        var os = OperatingSystem.IsMacOS() ? HostOs.MacOS : OperatingSystem.IsWindows() ? HostOs.Windows : HostOs.Linux;
-        return new HostContext(env, home, Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory()), os);
+        get => Get("USER") is { Length: > 0 } u ? u : Get("LOGNAME") is { Length: > 0 } l ? l : _fallbackUser;
+        init => _fallbackUser = value;
     }
+
+    private readonly string _fallbackUser = "user";
 
     public string? Get(string name) => Environment.TryGetValue(name, out var v) ? v : null;
 
@@ -34,5 +29,3 @@ public sealed record HostContext(
 
     public HostContext WithWorkingDirectory(string dir) => this with { WorkingDirectory = Path.GetFullPath(dir) };
 }
-
-public enum HostOs { Linux, MacOS, Windows }

@@ -9,11 +9,6 @@ namespace SeatGuard.Core.Common;
 /// </summary>
 public static class Redactor
 {
-    private static readonly string[] KnownPrefixes =
-    [
-        "sk-ant-api03-", "sk-ant-admin01-", "sk-ant-oat01-", "sk-ant-ort01-", "sk-ant-sid01-",
-    ];
-
     /// <summary><c>sha256:</c> followed by the first 8 hex digits of the SHA-256 of the secret.</summary>
     public static string Fingerprint(ReadOnlySpan<char> secret)
     {
@@ -29,12 +24,12 @@ public static class Redactor
     /// <summary>The well-known, non-secret prefix of a token (e.g. <c>sk-ant-oat01-</c>), or empty.</summary>
     public static string PublicPrefix(ReadOnlySpan<char> secret)
     {
-        foreach (var p in KnownPrefixes)
+        foreach (var p in TokenShapes.KnownPrefixes)
         {
             if (secret.StartsWith(p, StringComparison.Ordinal)) return p;
         }
         // Generic "sk-ant-xxx-" shapes keep only the part up to the third dash.
-        if (secret.StartsWith("sk-ant-", StringComparison.Ordinal))
+        if (secret.StartsWith(TokenShapes.AnthropicPrefix, StringComparison.Ordinal))
         {
             int dash = secret[7..].IndexOf('-');
             if (dash > 0 && dash < 12) return secret[..(8 + dash)].ToString();
@@ -57,21 +52,21 @@ public static class Redactor
     /// </summary>
     public static string Scrub(string text)
     {
-        int i = text.IndexOf("sk-ant-", StringComparison.Ordinal);
+        int i = text.IndexOf(TokenShapes.AnthropicPrefix, StringComparison.Ordinal);
         if (i < 0) return text;
         var sb = new StringBuilder(text.Length);
         int last = 0;
         while (i >= 0)
         {
             int end = i + 7;
-            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
+            while (end < text.Length && TokenShapes.IsTokenChar(text[end])) end++;
             var run = text.AsSpan(i, end - i);
             sb.Append(text, last, i - last);
             bool barePrefix = run.Length <= Math.Max(PublicPrefix(run).Length, 7);
             if (barePrefix) sb.Append(run);
             else sb.Append(Redact(run));
             last = end;
-            i = text.IndexOf("sk-ant-", end, StringComparison.Ordinal);
+            i = text.IndexOf(TokenShapes.AnthropicPrefix, end, StringComparison.Ordinal);
         }
         return sb.Append(text, last, text.Length - last).ToString();
     }

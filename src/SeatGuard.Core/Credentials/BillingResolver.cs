@@ -1,15 +1,7 @@
 namespace SeatGuard.Core.Credentials;
 
-/// <summary>Which credential wins, which are shadowed, and what else travels on the same request.</summary>
-public sealed record BillingResolution(
-    string Verdict,
-    CredentialRef Winner,
-    IReadOnlyList<CredentialRef> Shadowed,
-    IReadOnlyList<CredentialRef> AlsoSent,
-    InteractiveNote? Interactive);
-
 /// <summary>
-/// Claude Code's credential precedence, as measured against the real CLI (see docs/claude-code-facts.md
+/// Claude Code's credential precedence, as measured against the real CLI (see docs/credentials.md
 /// and the interop tests), highest first:
 /// cloud-provider flag → ANTHROPIC_API_KEY (env or any settings env block; settings beat the process
 /// environment; local &gt; project &gt; user) → apiKeyHelper → ANTHROPIC_AUTH_TOKEN →
@@ -24,28 +16,28 @@ public static class BillingResolver
         var winner = candidates.Count > 0 ? candidates[0] : CredentialRef.Nothing;
         var shadowed = candidates.Skip(1).ToArray();
         var alsoSent = AlsoSent(inv, winner);
-        return new BillingResolution(BillingVerdicts.ForKind(winner.Kind), winner, shadowed, alsoSent, Interactive(inv, candidates));
+        return new BillingResolution(winner.Billing, winner, shadowed, alsoSent, Interactive(inv, candidates));
     }
 
     /// <summary>Every credential present, in precedence order (the first one is used by <c>claude -p</c>).</summary>
     public static IEnumerable<CredentialRef> Candidates(CredentialInventory inv)
     {
         if (inv.CloudFlag is { } flag)
-            yield return new CredentialRef(CredentialKinds.Cloud, inv.Effective[flag].Source, null);
+            yield return new CredentialRef(CredentialKind.Cloud, inv.Effective[flag].Source, null);
         if (inv.Active(BillingVariables.ApiKey) is { } key)
-            yield return new CredentialRef(CredentialKinds.ApiKey, key.Source, key.Fingerprint);
+            yield return new CredentialRef(CredentialKind.ApiKey, key.Source, key.Fingerprint);
         if (inv.Helper is { } helper)
-            yield return new CredentialRef(CredentialKinds.ApiKeyHelper, helper.Source, null);
+            yield return new CredentialRef(CredentialKind.ApiKeyHelper, helper.Source, null);
         if (inv.Active(BillingVariables.AuthToken) is { } auth)
-            yield return new CredentialRef(CredentialKinds.AuthToken, auth.Source, auth.Fingerprint);
+            yield return new CredentialRef(CredentialKind.AuthToken, auth.Source, auth.Fingerprint);
         if (inv.Active(BillingVariables.OAuthToken) is { } oauth)
-            yield return new CredentialRef(CredentialKinds.OAuthToken, oauth.Source, oauth.Fingerprint);
+            yield return new CredentialRef(CredentialKind.OAuthToken, oauth.Source, oauth.Fingerprint);
         if (inv.Login is { Usable: true } login)
-            yield return new CredentialRef(CredentialKinds.Login, "file:" + login.Path, login.AccessTokenFingerprint);
+            yield return new CredentialRef(CredentialKind.Login, CredentialSource.File(login.Path), login.AccessTokenFingerprint);
         else if (inv.KeychainItemPresent)
-            yield return new CredentialRef(CredentialKinds.Login, "keychain", null);
+            yield return new CredentialRef(CredentialKind.Login, CredentialSource.Keychain, null);
         if (inv.GlobalState.PrimaryApiKeyFingerprint is { } primary)
-            yield return new CredentialRef(CredentialKinds.ApiKey, "file:" + inv.GlobalState.Path, primary);
+            yield return new CredentialRef(CredentialKind.ApiKey, CredentialSource.File(inv.GlobalState.Path), primary);
     }
 
     /// <summary>
@@ -55,13 +47,13 @@ public static class BillingResolver
     private static IReadOnlyList<CredentialRef> AlsoSent(CredentialInventory inv, CredentialRef winner)
     {
         var list = new List<CredentialRef>();
-        if (winner.Kind == CredentialKinds.ApiKey && winner.Source.StartsWith("file:", StringComparison.Ordinal)) return list;
-        if (winner.Kind is CredentialKinds.ApiKey or CredentialKinds.ApiKeyHelper)
+        if (winner.Kind == CredentialKind.ApiKey && winner.Source.IsFile) return list;
+        if (winner.Kind is CredentialKind.ApiKey or CredentialKind.ApiKeyHelper)
         {
             if (inv.Active(BillingVariables.AuthToken) is { } auth)
-                list.Add(new CredentialRef(CredentialKinds.AuthToken, auth.Source, auth.Fingerprint));
-            else if (winner.Kind == CredentialKinds.ApiKey && inv.Helper is { } helper)
-                list.Add(new CredentialRef(CredentialKinds.ApiKeyHelper, helper.Source, null));
+                list.Add(new CredentialRef(CredentialKind.AuthToken, auth.Source, auth.Fingerprint));
+            else if (winner.Kind == CredentialKind.ApiKey && inv.Helper is { } helper)
+                list.Add(new CredentialRef(CredentialKind.ApiKeyHelper, helper.Source, null));
         }
         return list;
     }
@@ -72,14 +64,14 @@ public static class BillingResolver
     /// </summary>
     private static InteractiveNote? Interactive(CredentialInventory inv, List<CredentialRef> candidates)
     {
-        if (candidates.Count == 0 || candidates[0].Kind != CredentialKinds.ApiKey || candidates[0].Source.StartsWith("file:", StringComparison.Ordinal))
+        if (candidates.Count == 0 || candidates[0].Kind != CredentialKind.ApiKey || candidates[0].Source.IsFile)
             return null;
         var next = candidates.Count > 1 ? candidates[1] : CredentialRef.Nothing;
         return inv.ApiKeyApproval switch
         {
-            ApiKeyApproval.Rejected => new InteractiveNote(BillingVerdicts.ForKind(next.Kind), next,
+            ApiKeyApproval.Rejected => new InteractiveNote(next.Billing, next,
                 "You once declined this API key in an interactive session, so interactive sessions skip it; `claude -p` and scripts still use it."),
-            ApiKeyApproval.NotYetAsked => new InteractiveNote(BillingVerdicts.ForKind(next.Kind), next,
+            ApiKeyApproval.NotYetAsked => new InteractiveNote(next.Billing, next,
                 "An interactive session will first ask whether to use this API key; if you decline, it uses the next credential. `claude -p` and scripts use it without asking."),
             _ => null,
         };

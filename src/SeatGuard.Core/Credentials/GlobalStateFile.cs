@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
 
 namespace SeatGuard.Core.Credentials;
 
@@ -13,34 +16,34 @@ public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerpri
 
     public static GlobalStateFile Read(string path)
     {
-        if (!File.Exists(path)) return Empty(path);
+        byte[]? bytes;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return Empty(path);
-            string? primary = root.TryGetProperty("primaryApiKey", out var pk) && pk.ValueKind == JsonValueKind.String && pk.GetString() is { Length: > 0 } key
-                ? Redactor.Fingerprint(key) : null;
-            var approved = new HashSet<string>(StringComparer.Ordinal);
-            var rejected = new HashSet<string>(StringComparer.Ordinal);
-            if (root.TryGetProperty("customApiKeyResponses", out var responses) && responses.ValueKind == JsonValueKind.Object)
-            {
-                Collect(responses, "approved", approved);
-                Collect(responses, "rejected", rejected);
-            }
-            return new GlobalStateFile(path, primary, approved, rejected);
+            // ~/.claude.json grows with every project Claude Code has seen; allow more than a settings file.
+            bytes = SafeFile.ReadAllBytes(path, SafeFile.DataLimit);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Empty(path);
         }
+        if (bytes is null || ClaudeJson.ParseObject(bytes, out _) is not { } root) return Empty(path);
+        string? primary = root["primaryApiKey"] is JsonValue pk && pk.GetValueKind() == JsonValueKind.String && pk.GetValue<string>() is { Length: > 0 } key
+            ? Redactor.Fingerprint(key) : null;
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        if (root["customApiKeyResponses"] is JsonObject responses)
+        {
+            Collect(responses, "approved", approved);
+            Collect(responses, "rejected", rejected);
+        }
+        return new GlobalStateFile(path, primary, approved, rejected);
     }
 
-    private static void Collect(JsonElement responses, string name, HashSet<string> into)
+    private static void Collect(JsonObject responses, string name, HashSet<string> into)
     {
-        if (!responses.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array) return;
-        foreach (var e in list.EnumerateArray())
-            if (e.ValueKind == JsonValueKind.String) into.Add(e.GetString()!);
+        if (responses[name] is not JsonArray list) return;
+        foreach (var e in list)
+            if (e is JsonValue v && v.GetValueKind() == JsonValueKind.String) into.Add(v.GetValue<string>());
     }
 
     /// <summary>Claude Code keys its approvals by the key's last 20 characters.</summary>

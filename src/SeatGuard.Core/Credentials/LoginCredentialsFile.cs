@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
 
 namespace SeatGuard.Core.Credentials;
 
@@ -29,38 +32,36 @@ public sealed record LoginCredentialsFile(
 
     public static LoginCredentialsFile? Read(string path)
     {
-        if (!File.Exists(path)) return null;
-        UnixFileMode? mode = OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+        byte[]? bytes;
+        UnixFileMode? mode = null;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            if (!doc.RootElement.TryGetProperty("claudeAiOauth", out var oauth) || oauth.ValueKind != JsonValueKind.Object)
-                return new LoginCredentialsFile(path, null, null, null, [], null, mode, "no claudeAiOauth entry");
-            string? fp = null, prefix = null;
-            if (oauth.TryGetProperty("accessToken", out var at) && at.ValueKind == JsonValueKind.String && at.GetString() is { Length: > 0 } token)
-            {
-                fp = Redactor.Fingerprint(token);
-                prefix = Redactor.PublicPrefix(token);
-            }
-            DateTimeOffset? expires = oauth.TryGetProperty("expiresAt", out var ex) && ex.ValueKind == JsonValueKind.Number && ex.TryGetInt64(out var ms)
-                ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-            var scopes = oauth.TryGetProperty("scopes", out var sc) && sc.ValueKind == JsonValueKind.Array
-                ? sc.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!).ToArray()
-                : [];
-            string? sub = oauth.TryGetProperty("subscriptionType", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null;
-            return new LoginCredentialsFile(path, fp, prefix, expires, scopes, sub, mode, null);
+            bytes = SafeFile.ReadAllBytes(path, SafeFile.ConfigLimit);
+            if (bytes is null) return null;
+            if (!OperatingSystem.IsWindows()) mode = File.GetUnixFileMode(path);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new LoginCredentialsFile(path, null, null, null, [], null, mode, "not valid JSON");
+            return new LoginCredentialsFile(path, null, null, null, [], null, mode, e is UnreadableFileException u ? u.Reason : e.Message);
         }
-        catch (IOException e)
+        var root = ClaudeJson.Parse(bytes, out var problem);
+        if (problem is not null) return new LoginCredentialsFile(path, null, null, null, [], null, mode, "not valid JSON (" + problem + ")");
+        if (root is not JsonObject obj || obj["claudeAiOauth"] is not JsonObject oauth)
+            return new LoginCredentialsFile(path, null, null, null, [], null, mode, "no claudeAiOauth entry");
+        string? fp = null, prefix = null;
+        if (StringOf(oauth["accessToken"]) is { Length: > 0 } token)
         {
-            return new LoginCredentialsFile(path, null, null, null, [], null, mode, e.Message);
+            fp = Redactor.Fingerprint(token);
+            prefix = Redactor.PublicPrefix(token);
         }
-        catch (UnauthorizedAccessException e)
-        {
-            return new LoginCredentialsFile(path, null, null, null, [], null, mode, e.Message);
-        }
+        DateTimeOffset? expires = null;
+        if (oauth["expiresAt"] is JsonValue ev && ev.GetValueKind() == JsonValueKind.Number && ev.TryGetValue<long>(out var ms)
+            && ms is > -62135596800000 and < 253402300799000)
+            expires = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        var scopes = oauth["scopes"] is JsonArray sc ? sc.Select(StringOf).OfType<string>().ToArray() : [];
+        return new LoginCredentialsFile(path, fp, prefix, expires, scopes, StringOf(oauth["subscriptionType"]), mode, null);
     }
+
+    private static string? StringOf(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }

@@ -11,9 +11,16 @@ public sealed class MacKeychainProbe(ICommandRunner runner, HostContext host) : 
 {
     public const string ServiceName = "Claude Code-credentials";
 
+    private bool? _answer;
+
     public bool HasClaudeCodeItem()
     {
         if (host.Os != HostOs.MacOS) return false;
+        return _answer ??= Ask();
+    }
+
+    private bool Ask()
+    {
         try
         {
             var spec = new CommandSpec("/usr/bin/security", ["find-generic-password", "-s", ServiceName], host.Environment, host.Home, TimeSpan.FromSeconds(5));

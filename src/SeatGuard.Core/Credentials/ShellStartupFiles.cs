@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
 
 namespace SeatGuard.Core.Credentials;
-
-/// <summary>A billing variable set in a shell startup file. Holds the location, never the value.</summary>
-public sealed record ShellExport(string Path, int Line, string Variable);
 
 /// <summary>Finds billing variables exported in shell startup files (every new shell inherits them).</summary>
 public static partial class ShellStartupFiles
@@ -27,11 +25,11 @@ public static partial class ShellStartupFiles
         if (Directory.Exists(fishConfD)) files.AddRange(Directory.EnumerateFiles(fishConfD, "*.fish").Order(StringComparer.Ordinal));
         foreach (var file in files)
         {
-            if (!File.Exists(file)) continue;
             try
             {
+                if (SafeFile.ReadAllText(file, SafeFile.ConfigLimit) is not { } text) continue;
                 int n = 0;
-                foreach (var line in File.ReadLines(file))
+                foreach (var line in text.Split('\n'))
                 {
                     n++;
                     var m = Assignment().Match(line);

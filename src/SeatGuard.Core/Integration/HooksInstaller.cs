@@ -2,27 +2,6 @@ using SeatGuard.Core.Common;
 
 namespace SeatGuard.Core.Integration;
 
-public static class HooksScopes
-{
-    public const string User = "user";
-    public const string Project = "project";
-}
-
-/// <summary>What <c>seatguard hooks install|uninstall</c> is asked to do.</summary>
-public sealed record HooksRequest(bool Install, string Scope, SeatGuardCommands Commands, bool Force = false, bool DryRun = false);
-
-/// <summary>What it did: the file, the changes, the backup, and the resulting settings text.</summary>
-public sealed record HooksResult(
-    string Action,
-    string Scope,
-    string File,
-    bool Changed,
-    bool DryRun,
-    string? Backup,
-    IReadOnlyList<string> Changes,
-    IReadOnlyList<string> Notices,
-    string Settings);
-
 /// <summary>Installs or removes SeatGuard's status line and SessionStart hook in the chosen Claude Code settings file.</summary>
 public static class HooksInstaller
 {

@@ -1,73 +1,57 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
 
 namespace SeatGuard.Core.Integration;
 
-/// <summary>A Claude Code settings file that could not be used; nothing was written.</summary>
-public sealed class SettingsFileException(string message) : IOException(message);
-
-/// <summary>Reads a Claude Code settings file as a JSON object and writes it back atomically, with a backup.</summary>
+/// <summary>
+/// Reads a Claude Code settings file as Claude Code does (<see cref="ClaudeJson"/>) and writes it back atomically
+/// (<see cref="AtomicFile"/>), with a backup first.
+/// </summary>
 public static class SettingsFile
 {
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The file's object; a missing or empty file is an empty object. Invalid JSON → <see cref="SettingsFileException"/> naming the file and line.</summary>
+    /// <summary>The file's object; a missing or empty file is an empty object. A file Claude Code would reject → <see cref="SettingsFileException"/> naming the file, line and column.</summary>
     public static JsonObject Load(string path)
     {
-        if (!File.Exists(path)) return [];
-        var text = File.ReadAllText(path);
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new SettingsFileException($"{path}:{(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message.Split(". ")[0].TrimEnd('.')}); nothing was changed");
-        }
-        return node as JsonObject ?? throw new SettingsFileException($"{path}: the top level is not a JSON object; nothing was changed");
+        byte[]? bytes;
+        try { bytes = SafeFile.ReadAllBytes(path, SafeFile.ConfigLimit); }
+        catch (UnreadableFileException e) { throw new SettingsFileException($"{path}: {e.Reason}; nothing was changed"); }
+        if (bytes is null || bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty || bytes.AsSpan().SequenceEqual("\uFEFF"u8)) return [];
+        var node = ClaudeJson.Parse(bytes, out var problem);
+        if (problem is not null)
+            throw new SettingsFileException($"{path}:{problem.Line}:{problem.Column}: not valid JSON ({problem.Message}); Claude Code ignores this file as it is; nothing was changed");
+        return node as JsonObject ?? throw new SettingsFileException($"{path}: the top level is {ClaudeJson.KindOf(node)}, not a JSON object; nothing was changed");
     }
 
-    public static string Serialize(JsonObject settings) => settings.ToJsonString(WriteOptions) + "\n";
+    public static string Serialize(JsonObject settings) => settings.ToJsonString(JsonText.NodeOptions) + "\n";
 
     /// <summary>
-    /// Replaces <paramref name="path"/> (or the file a symbolic link there points to) with <paramref name="text"/> via a temporary file and a rename, after copying the
-    /// previous file to <c>&lt;file&gt;.seatguard-backup-&lt;UTC time&gt;</c>. Returns the backup's path (null when there was no file).
+    /// Replaces <paramref name="path"/> (or, when it is a symbolic link, the file it points to, so the link stays) with
+    /// <paramref name="text"/>, after copying the previous content to <c>&lt;path&gt;.seatguard-backup-&lt;UTC time&gt;</c> beside
+    /// <paramref name="path"/> itself (never into the directory a link points into, often a committed dotfiles repository).
+    /// The backup is private (0600): settings may hold keys. Returns the backup's path (null when there was no file).
     /// </summary>
     public static string? Write(string path, string text, DateTimeOffset now)
     {
-        // A settings file linked from a dotfiles repository stays a link: the file it points to is replaced.
-        if (File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target) path = target.FullName;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
+        var target = path;
+        if (File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } linked) target = linked.FullName;
         string? backup = null;
         UnixFileMode? mode = null;
-        if (File.Exists(path))
+        var previous = SafeFile.ReadAllBytes(target, SafeFile.ConfigLimit);
+        if (previous is not null)
         {
             backup = BackupPath(path, now);
-            File.Copy(path, backup);
-            if (!OperatingSystem.IsWindows()) mode = File.GetUnixFileMode(path);
+            AtomicFile.WriteAllBytes(backup, previous, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows()) mode = File.GetUnixFileMode(target);
         }
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.seatguard-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.WriteAllText(target, text, mode);
         return backup;
     }
 
     private static string BackupPath(string path, DateTimeOffset now)
     {
-        var stem = $"{path}.seatguard-backup-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+        var stem = $"{Path.GetFullPath(path)}.seatguard-backup-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
         var candidate = stem;
         for (int i = 2; File.Exists(candidate); i++) candidate = $"{stem}-{i}";
         return candidate;

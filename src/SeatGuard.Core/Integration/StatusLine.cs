@@ -1,5 +1,6 @@
-using System.Globalization;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Usage;
 
 namespace SeatGuard.Core.Integration;
 
@@ -7,7 +8,7 @@ namespace SeatGuard.Core.Integration;
 /// <c>seatguard statusline</c>: one short line for Claude Code's status bar — the billing source of the
 /// session's directory in plain words, then the active 5-hour block and today's cost when known.
 /// </summary>
-public static class StatusLine
+public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource usage)
 {
     public const string Separator = " · ";
 
@@ -17,62 +18,45 @@ public static class StatusLine
             ? host.WithWorkingDirectory(directory)
             : host;
 
-    public static string Build(StatusLineInput? input, HostContext host, string? configDir, IUsageGlance usage, DateTimeOffset now) =>
-        Report(input, host, configDir, usage, now).Line;
-
     /// <summary>The line with what it was built from (<c>statusline --json</c>).</summary>
-    public static StatusLineReport Report(StatusLineInput? input, HostContext host, string? configDir, IUsageGlance usage, DateTimeOffset now)
+    public StatusLineReport Report(StatusLineInput? input, HostContext host, string? configDir, DateTimeOffset now)
     {
         var sessionHost = HostFor(host, input?.Directory);
-        var glance = BillingGlance.For(sessionHost, configDir, now, interactive: true);
-        UsageGlance? numbers;
+        var billing = SessionBilling.Read(credentials, sessionHost, configDir, now, interactive: true);
+        StatusLineUsage? numbers;
         try
         {
-            numbers = usage.Get(sessionHost, now);
+            numbers = usage.Read(sessionHost, now) is { } recent ? StatusLineUsage.From(recent) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or InputException)
         {
             numbers = null; // the billing part is what matters; usage is a bonus
         }
-        return new StatusLineReport(Render(glance, input, numbers, now), glance.Verdict, glance.Words, glance.ExpectedMode, glance.NeedsWarning,
+        return new StatusLineReport(Render(billing, input, numbers, now), billing.Verdict, billing.Words, billing.ExpectedMode, billing.NeedsWarning,
             sessionHost.WorkingDirectory, numbers);
     }
 
-    public static string Render(BillingGlance glance, StatusLineInput? input, UsageGlance? usage, DateTimeOffset now)
+    public static string Render(SessionBilling billing, StatusLineInput? input, StatusLineUsage? usage, DateTimeOffset now)
     {
         var parts = new List<string>(5);
-        string billing = glance.Words;
-        if (glance.NeedsWarning) billing = "⚠ " + billing + (glance.Mismatch ? $" — expected {glance.ExpectedMode}" : " — set by this repository");
-        parts.Add(billing);
-        if (input?.Model?.DisplayName is { Length: > 0 } model) parts.Add(OneLine(model));
+        string words = billing.Words;
+        if (billing.NeedsWarning) words = "⚠ " + words + (billing.Mismatch ? $" — expected {billing.ExpectedMode.Name()}" : " — set by this repository");
+        parts.Add(words);
+        if (input?.Model?.DisplayName is { Length: > 0 } model) parts.Add(model.ReplaceLineEndings(" "));
         if (usage is not null)
         {
-            string block = $"block {Tokens(usage.BlockTokens)} {Money(usage.BlockCost)}";
-            if (usage.BlockEnds is { } ends && ends > now) block += " (" + Remaining(ends - now) + " left)";
+            string block = $"block {Tokens(usage.BlockTokens)} {Format.Money(usage.BlockCost)}";
+            if (usage.BlockEnds is { } ends && ends > now) block += " (" + Format.Remaining(ends - now) + " left)";
             parts.Add(block);
-            parts.Add("today " + Money(usage.TodayCost));
+            parts.Add("today " + Format.Money(usage.TodayCost));
         }
         else if (input?.Cost?.TotalCostUsd is { } sessionCost)
         {
-            parts.Add("session " + Money(sessionCost));
+            parts.Add("session " + Format.Money(sessionCost));
         }
         return Redactor.Scrub(string.Join(Separator, parts));
     }
 
-    public static string Tokens(long tokens) => tokens switch
-    {
-        >= 1_000_000 => (tokens / 1_000_000d).ToString("0.0", CultureInfo.InvariantCulture) + "M tok",
-        >= 1_000 => (tokens / 1_000d).ToString("0.0", CultureInfo.InvariantCulture) + "k tok",
-        _ => tokens.ToString(CultureInfo.InvariantCulture) + " tok",
-    };
-
-    public static string Money(decimal amount) => "$" + amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Remaining(TimeSpan left) =>
-        left.TotalHours >= 1 ? $"{(int)left.TotalHours}h{left.Minutes:00}m" : $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))}m";
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>Tokens as the status line shows them: 999 tok, 12.3k tok, 2.0M tok.</summary>
+    public static string Tokens(long tokens) => Format.Compact(tokens, fixedDecimal: true) + " tok";
 }
-
-/// <summary>The status line and its parts, for <c>seatguard statusline --json</c>. Never holds a secret.</summary>
-public sealed record StatusLineReport(string Line, string Verdict, string Billing, string ExpectedMode, bool Warning, string Directory, UsageGlance? Usage);

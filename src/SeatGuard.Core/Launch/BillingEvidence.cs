@@ -1,19 +1,7 @@
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Core.Launch;
-
-/// <summary>The verdict a run's own stream-json events prove, and the facts behind it.</summary>
-public sealed record VerifyReport(
-    string Verdict,
-    string? ApiKeySource,
-    string? RateLimitType,
-    string? Status,
-    string? ResetsAt,
-    bool? OverageInUse,
-    string? ClaudeVersion,
-    string? Model,
-    double? CostUsd,
-    string Evidence);
 
 /// <summary>
 /// Reads the billing source from Claude Code's own events. A rate_limit_event is emitted only for a
@@ -24,11 +12,11 @@ public static class BillingEvidence
 {
     public static VerifyReport Judge(StreamObservation o, CredentialInventory? inventory)
     {
-        string verdict;
+        Billing verdict;
         string evidence;
         if (o.RateLimitEvent)
         {
-            verdict = BillingVerdicts.Subscription;
+            verdict = Billing.Subscription;
             evidence = o.RateLimitType is null
                 ? "rate_limit_event is emitted only for subscription credentials (the server sent no unified rate-limit headers, so no window is known)"
                 : $"rate_limit_event ({o.RateLimitType}, {o.RateLimitStatus ?? "?"}) is emitted only for subscription credentials";
@@ -36,32 +24,32 @@ public static class BillingEvidence
         }
         else if (o.ApiKeySource is "ANTHROPIC_API_KEY" or "apiKeyHelper" or "/login managed key")
         {
-            verdict = BillingVerdicts.ApiKey;
+            verdict = Billing.ApiKey;
             evidence = $"apiKeySource is \"{o.ApiKeySource}\" and no rate_limit_event arrived";
         }
         else if (inventory?.CloudFlag is { } flag)
         {
-            verdict = BillingVerdicts.CloudProvider;
+            verdict = Billing.CloudProvider;
             evidence = $"{flag} is set and no rate_limit_event arrived";
         }
         else if (o.ApiKeySource == "none" && inventory?.Active(BillingVariables.AuthToken) is not null)
         {
-            verdict = BillingVerdicts.Gateway;
+            verdict = Billing.Gateway;
             evidence = "apiKeySource is \"none\", ANTHROPIC_AUTH_TOKEN is set and no rate_limit_event arrived";
         }
         else
         {
-            verdict = BillingVerdicts.Unknown;
+            verdict = Billing.Unknown;
             evidence = !o.SawInit ? "no init event: Claude Code did not start a session"
                 : o.IsError == true ? "the run failed before billing could be observed: " + (o.ResultText ?? "no result")
                 : "no rate_limit_event and no API key source";
         }
-        return new VerifyReport(verdict, o.ApiKeySource, o.RateLimitType, o.RateLimitStatus, o.ResetsAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+        return new VerifyReport(verdict, o.ApiKeySource, o.RateLimitType, o.RateLimitStatus, o.ResetsAt is { } reset ? Format.Iso(reset) : null,
             o.OverageInUse, o.ClaudeVersion, o.Model, o.CostUsd, evidence);
     }
 
     /// <summary>True when the observed verdict contradicts the mode a launch asked for.</summary>
-    public static bool Contradicts(string mode, VerifyReport report) =>
-        report.Verdict != BillingVerdicts.Unknown && report.Verdict != (mode == LaunchModes.Subscription ? BillingVerdicts.Subscription : BillingVerdicts.ApiKey)
-        || mode == LaunchModes.Subscription && report.Verdict == BillingVerdicts.Unknown;
+    public static bool Contradicts(Billing mode, VerifyReport report) =>
+        report.Verdict != Billing.Unknown && report.Verdict != mode
+        || mode == Billing.Subscription && report.Verdict == Billing.Unknown;
 }

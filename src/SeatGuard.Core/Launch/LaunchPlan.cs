@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Core.Launch;
@@ -7,7 +8,7 @@ namespace SeatGuard.Core.Launch;
 /// or neutralised through <c>--settings</c>. The JSON form lists names only, never values.
 /// </summary>
 public sealed record LaunchPlan(
-    string Mode,
+    Billing Mode,
     string Beneficiary,
     string Owner,
     CredentialRef Credential,
@@ -19,23 +20,21 @@ public sealed record LaunchPlan(
     IReadOnlyList<string> Warnings)
 {
     /// <summary>The child's full environment (values included): never serialised, never logged.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The executable to start.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string Executable => Command[0];
 
     /// <summary>The arguments exactly as passed (the <see cref="Command"/> shown to users is redacted).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public IReadOnlyList<string> LaunchArguments { get; init; } = [];
-}
 
-/// <summary>What was asked for: mode, beneficiary, override, and the claude command line.</summary>
-public sealed record LaunchRequest(string? Mode, string? For, bool Force, string ClaudeExecutable, IReadOnlyList<string> ClaudeArguments, string? ConfigDir);
-
-/// <summary>The planner's answer: a plan, or a refusal (exit 4, fail closed) with the reason.</summary>
-public sealed record PlanOutcome(LaunchPlan? Plan, string? Refusal)
-{
-    public bool Refused => Refusal is not null;
+    /// <summary>
+    /// The credential picture of the launched process (its environment plus the <c>--settings</c> override), from
+    /// which the plan was checked; the run's events are judged against this same picture.
+    /// </summary>
+    [JsonIgnore]
+    public CredentialInventory? Inventory { get; init; }
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
 using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Core.Launch;
@@ -12,7 +13,7 @@ namespace SeatGuard.Core.Launch;
 /// subscription token. The plan is then re-checked with the same engine: if the intended credential would
 /// not be the one used, the launch is refused.
 /// </summary>
-public static class LaunchPlanner
+public sealed class LaunchPlanner(CredentialReader credentials)
 {
     private static readonly string[] SubscriptionRemovals =
     [
@@ -26,14 +27,15 @@ public static class LaunchPlanner
         BillingVariables.UseBedrock, BillingVariables.UseVertex, BillingVariables.UseFoundry,
     ];
 
-    public static PlanOutcome Plan(HostContext host, LaunchRequest request, SeatConfig config, IKeychainProbe? keychain = null)
+    public PlanOutcome Plan(HostContext host, LaunchRequest request, SeatConfig config)
     {
         var beneficiary = string.IsNullOrWhiteSpace(request.For) ? config.Owner : request.For.Trim();
         bool forOwner = string.Equals(beneficiary, config.Owner, StringComparison.Ordinal);
         var warnings = new List<string>();
 
-        string mode = request.Mode ?? (forOwner ? config.ExpectedMode : LaunchModes.ApiKey);
-        if (!forOwner && mode == LaunchModes.Subscription)
+        Billing mode = request.Mode ?? (forOwner ? config.ExpectedMode : Billing.ApiKey);
+        if (!mode.IsLaunchMode()) throw new ArgumentOutOfRangeException(nameof(request), mode, "a launch mode is subscription or api-key");
+        if (!forOwner && mode == Billing.Subscription)
         {
             if (!request.Force)
                 return Refuse($"This run is for '{beneficiary}', not the seat owner '{config.Owner}'. A subscription is for its owner's own use; " +
@@ -42,28 +44,28 @@ public static class LaunchPlanner
         }
 
         var (userSettings, argsWithoutSettings, userSettingsError) = ExtractUserSettings(request.ClaudeArguments, host.WorkingDirectory);
-        if (userSettingsError is not null) throw new InvalidDataException(userSettingsError);
-        var userFlagLayer = userSettings is null ? null : SettingsLayer.Parse(SettingsScope.Flag, "--settings", System.Text.Encoding.UTF8.GetBytes(userSettings.ToJsonString()));
+        if (userSettingsError is not null) throw new InputException(userSettingsError);
+        var userFlagLayer = userSettings is null ? null : SettingsLayer.FromObject(SettingsScope.Flag, "--settings", userSettings);
 
-        var before = CredentialInventory.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer], keychain);
-        var removals = mode == LaunchModes.Subscription ? SubscriptionRemovals : ApiKeyRemovals;
+        var before = credentials.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer]);
+        var removals = mode == Billing.Subscription ? SubscriptionRemovals : ApiKeyRemovals;
         var env = new Dictionary<string, string>(host.Environment, StringComparer.Ordinal);
         var removed = removals.Where(env.Remove).ToList();
 
         // Settings files inject variables and helpers the environment cannot remove: override them.
         var overrideEnv = new JsonObject();
         JsonNode? helperOverride = null;
-        var injected = before.Layers.Where(l => l.Exists && l.Scope != SettingsScope.Managed).ToList();
+        var injected = before.Layers.Where(l => l.Usable && l.Scope != SettingsScope.Managed).ToList();
         foreach (var name in removals.Where(n => injected.Any(l => l.Env.TryGetValue(n, out var v) && v.Length > 0)))
             overrideEnv[name] = "";
         bool helperPresent = before.Helper is not null;
-        if (mode == LaunchModes.Subscription && helperPresent) helperOverride = "";
-        if (mode == LaunchModes.ApiKey && helperPresent && before.Active(BillingVariables.ApiKey) is not null && !removals.Contains(BillingVariables.ApiKey))
+        if (mode == Billing.Subscription && helperPresent) helperOverride = "";
+        if (mode == Billing.ApiKey && helperPresent && before.Active(BillingVariables.ApiKey) is not null && !removals.Contains(BillingVariables.ApiKey))
             helperOverride = ""; // key and helper together put two credentials on the wire; keep the key.
 
-        var managed = before.Layers.FirstOrDefault(l => l.Scope == SettingsScope.Managed && l.Exists);
-        if (managed is not null && (removals.Any(n => managed.Env.TryGetValue(n, out var v) && v.Length > 0) || (mode == LaunchModes.Subscription && !string.IsNullOrEmpty(managed.ApiKeyHelper))))
-            return Refuse($"Managed settings ({managed.Path}) set a credential that no launch option can override; Claude Code would not use the {mode} credential here.");
+        var managed = before.Layers.FirstOrDefault(l => l.Scope == SettingsScope.Managed && l.Usable);
+        if (managed is not null && (removals.Any(n => managed.Env.TryGetValue(n, out var v) && v.Length > 0) || (mode == Billing.Subscription && !string.IsNullOrEmpty(managed.ApiKeyHelper))))
+            return Refuse($"Managed settings ({managed.Path}) set a credential that no launch option can override; Claude Code would not use the {mode.Name()} credential here.");
 
         var args = new List<string>(argsWithoutSettings);
         var argsAdded = new List<string>();
@@ -85,21 +87,20 @@ public static class LaunchPlanner
         }
 
         // Re-check the plan with the same engine the doctor uses.
-        var flagLayer = merged is null ? null : SettingsLayer.Parse(SettingsScope.Flag, "--settings", System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString()));
-        var after = CredentialInventory.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer], keychain);
+        var flagLayer = merged is null ? null : SettingsLayer.FromObject(SettingsScope.Flag, "--settings", merged);
+        var after = credentials.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer]);
         var resolution = BillingResolver.Resolve(after);
-        string wanted = mode == LaunchModes.Subscription ? BillingVerdicts.Subscription : BillingVerdicts.ApiKey;
-        if (resolution.Verdict != wanted)
+        if (resolution.Verdict != mode)
         {
-            string why = mode == LaunchModes.Subscription
+            string why = mode == Billing.Subscription
                 ? "no subscription credential is available (no CLAUDE_CODE_OAUTH_TOKEN, no /login credentials). Run `claude setup-token` and export CLAUDE_CODE_OAUTH_TOKEN, or `claude /login`."
                 : $"no API key is available for '{beneficiary}'. Export ANTHROPIC_API_KEY (a key from the Claude Console billed to whoever the work is for), or configure an apiKeyHelper, then run again.";
-            if (!forOwner && mode == LaunchModes.ApiKey)
+            if (!forOwner && mode == Billing.ApiKey)
                 why += " The rule: a subscription is for its owner's own use; the moment someone else's request runs through it, an API key is required.";
-            return Refuse($"Refusing to launch in {mode} mode: {why}");
+            return Refuse($"Refusing to launch in {mode.Name()} mode: {why}");
         }
         if (resolution.AlsoSent.Count > 0)
-            return Refuse("Refusing to launch: a second credential would travel on each request (" + string.Join(", ", resolution.AlsoSent.Select(BillingAdvisor.Describe)) + ").");
+            return Refuse("Refusing to launch: a second credential would travel on each request (" + string.Join(", ", resolution.AlsoSent.Select(BillingWords.Describe)) + ").");
 
         var envSet = new List<string>();
         foreach (var name in BillingVariables.Secrets.Where(n => env.TryGetValue(n, out var v) && v.Length > 0)) envSet.Add(name);
@@ -109,6 +110,7 @@ public static class LaunchPlanner
         {
             Environment = env,
             LaunchArguments = args,
+            Inventory = after,
         };
         return new PlanOutcome(plan, null);
     }
@@ -127,26 +129,20 @@ public static class LaunchPlanner
             if (a == "--settings" && i + 1 < args.Count) value = args[++i];
             else if (a.StartsWith("--settings=", StringComparison.Ordinal)) value = a["--settings=".Length..];
             if (value is null) { rest.Add(a); continue; }
-            string text = value.TrimStart().StartsWith('{') ? value : ReadFile(value, workingDirectory);
-            try
-            {
-                var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-                if (node is not JsonObject obj) return (null, rest, "--settings must be a JSON object or a file holding one");
-                settings = Merge(settings, obj);
-            }
-            catch (JsonException e)
-            {
-                return (null, rest, $"--settings is not valid JSON ({e.Message.Split('.')[0]})");
-            }
+            var bytes = value.TrimStart().StartsWith('{') ? System.Text.Encoding.UTF8.GetBytes(value) : ReadFile(value, workingDirectory);
+            var node = ClaudeJson.Parse(bytes, out var problem);
+            if (problem is not null) return (null, rest, $"--settings is not valid JSON ({problem}); Claude Code would reject it");
+            if (node is not JsonObject obj) return (null, rest, "--settings must be a JSON object or a file holding one");
+            settings = Merge(settings, obj);
         }
         return (settings, rest, null);
     }
 
-    private static string ReadFile(string path, string workingDirectory)
+    private static byte[] ReadFile(string path, string workingDirectory)
     {
         var full = Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path);
-        try { return File.ReadAllText(full); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InvalidDataException($"--settings file {path}: {e.Message}"); }
+        try { return SafeFile.ReadAllBytes(full, SafeFile.ConfigLimit) ?? throw new InputException($"--settings file not found: {path}"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"--settings file {path}: {e.Message}"); }
     }
 
     private static JsonObject Merge(JsonObject? into, JsonObject from)

@@ -5,19 +5,16 @@ using SeatGuard.Core.Ledger;
 
 namespace SeatGuard.Core.Launch;
 
-/// <summary>How a run ended: the exit code to return, the plan, the observed verdict, a refusal, the ledger row.</summary>
-public sealed record RunOutcome(int ExitCode, LaunchPlan? Plan, VerifyReport? Verdict, string? Refusal, bool Mismatch, long? LedgerId, string? LedgerWarning);
-
 /// <summary>
 /// <c>seatguard run</c>: plans the launch, starts the real Claude Code with exactly one credential
 /// (terminal passed through, signals forwarded, exit code propagated), reads stream-json as it passes to
-/// prove the bill, and records the launch in the ledger.
+/// prove the bill against the same credential picture the plan was checked with, and records the launch.
 /// </summary>
-public sealed class Launcher(IProcessLauncher processes, TimeProvider clock)
+public sealed class Launcher(LaunchPlanner planner, IProcessLauncher processes, TimeProvider clock)
 {
     public async Task<RunOutcome> RunAsync(HostContext host, LaunchRequest request, SeatConfig config, Func<LedgerStore>? openLedger, CancellationToken ct = default)
     {
-        var outcome = LaunchPlanner.Plan(host, request, config);
+        var outcome = planner.Plan(host, request, config);
         if (outcome.Refused) return new RunOutcome(ExitCodes.RefusedByPolicy, null, null, outcome.Refusal, false, null, null);
         var plan = outcome.Plan!;
 
@@ -30,33 +27,18 @@ public sealed class Launcher(IProcessLauncher processes, TimeProvider clock)
         bool mismatch = false;
         if (observer is not null)
         {
-            var inventory = CredentialInventory.Gather(host.WithEnvironment(plan.Environment), request.ConfigDir);
-            verdict = BillingEvidence.Judge(observer.Observation, inventory);
+            verdict = BillingEvidence.Judge(observer.Observation, plan.Inventory);
             bool completed = observer.Observation.SawResult && observer.Observation.IsError != true;
             mismatch = completed && BillingEvidence.Contradicts(plan.Mode, verdict);
         }
 
-        var (id, warning) = Record(openLedger, new LedgerEntry(0, started, string.Join(' ', plan.Command), host.WorkingDirectory, plan.Beneficiary, plan.Owner, plan.Mode,
-            plan.Credential.Kind, plan.Credential.Source, plan.Credential.Fingerprint, verdict?.Verdict ?? BillingVerdicts.ForKind(plan.Credential.Kind) + " (planned)",
-            exit, observer?.Observation.SessionId, observer?.Observation.CostUsd, observer?.Observation.InputTokens ?? 0, observer?.Observation.OutputTokens ?? 0,
-            observer?.Observation.CacheCreationTokens ?? 0, observer?.Observation.CacheReadTokens ?? 0, plan.Forced, plan.Warnings.FirstOrDefault(),
-            observer?.Observation.RateLimitType, observer?.Observation.RateLimitStatus, observer?.Observation.Utilization, observer?.Observation.OverageInUse));
+        var o = observer?.Observation;
+        var (id, warning) = LedgerStore.TryAppend(openLedger, new LedgerEntry(0, started, string.Join(' ', plan.Command), host.WorkingDirectory, plan.Beneficiary, plan.Owner,
+            plan.Mode.Name(), plan.Credential.Kind.Name(), plan.Credential.Source.ToString(), plan.Credential.Fingerprint,
+            verdict?.Verdict.Name() ?? LedgerEntry.Planned(plan.Credential.Billing), exit, o?.SessionId, o?.CostUsd, o?.InputTokens ?? 0, o?.OutputTokens ?? 0,
+            o?.CacheCreationTokens ?? 0, o?.CacheReadTokens ?? 0, plan.Forced, plan.Warnings.FirstOrDefault(),
+            o?.RateLimitType, o?.RateLimitStatus, o?.Utilization, o?.OverageInUse));
         return new RunOutcome(mismatch ? ExitCodes.BillingMismatch : exit, plan, verdict, null, mismatch, id, warning);
-    }
-
-    /// <summary>Writes a ledger row; a ledger problem never stops a launch, it becomes a warning.</summary>
-    public static (long? Id, string? Warning) Record(Func<LedgerStore>? openLedger, LedgerEntry entry)
-    {
-        if (openLedger is null) return (null, null);
-        try
-        {
-            using var ledger = openLedger();
-            return (ledger.Append(entry), null);
-        }
-        catch (LedgerException e)
-        {
-            return (null, e.Message);
-        }
     }
 
     public static bool WantsStreamJson(IReadOnlyList<string> args)

@@ -1,5 +1,7 @@
-using System.Text.Json;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
+using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Core.Launch;
 
@@ -7,38 +9,39 @@ namespace SeatGuard.Core.Launch;
 /// SeatGuard's small user config (<c>~/.config/seatguard/config.json</c>): who owns the seat and which
 /// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>.
 /// </summary>
-public sealed record SeatConfig(string Owner, string ExpectedMode, string? Path)
+public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path)
 {
     public const string FileName = "config.json";
 
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardConfigDir(host), FileName);
 
-    /// <summary>Reads the config; missing file → defaults (owner = the OS user). Malformed → <see cref="InvalidDataException"/>.</summary>
+    /// <summary>Reads the config; missing file → defaults (owner = the OS user). Malformed → <see cref="InputException"/>.</summary>
     public static SeatConfig Load(HostContext host)
     {
         var path = DefaultPath(host);
-        string osUser = host.Get("USER") is { Length: > 0 } u ? u : host.Get("LOGNAME") is { Length: > 0 } l ? l : Environment.UserName;
-        if (!File.Exists(path)) return new SeatConfig(osUser, LaunchModes.Subscription, null);
+        var defaults = new SeatConfig(host.User, Billing.Subscription, null);
+        byte[]? bytes;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var root = doc.RootElement;
-            string owner = root.TryGetProperty("owner", out var o) && o.ValueKind == JsonValueKind.String && o.GetString() is { Length: > 0 } ov ? ov : osUser;
-            string mode = root.TryGetProperty("expectedMode", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : LaunchModes.Subscription;
-            if (!LaunchModes.IsValid(mode)) throw new InvalidDataException($"{path}: expectedMode must be 'subscription' or 'api-key', not '{mode}'");
-            return new SeatConfig(owner, mode, path);
+            bytes = SafeFile.ReadAllBytes(path, SafeFile.ConfigLimit);
         }
-        catch (JsonException e)
+        catch (UnreadableFileException e)
         {
-            throw new InvalidDataException($"{path}:{(e.LineNumber ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]})");
+            throw new InputException($"{path}: {e.Reason}");
         }
+        if (bytes is null) return defaults;
+        var root = ClaudeJson.ParseObject(bytes, out var problem, lenient: true)
+            ?? throw new InputException(problem!.Line > 0
+                ? $"{path}:{problem.Line}: not valid JSON ({problem.Message})"
+                : $"{path}: {problem.Message}; expected {{\"owner\": \"NAME\", \"expectedMode\": \"subscription\"}}");
+        string owner = root["owner"] is System.Text.Json.Nodes.JsonValue o && o.TryGetValue<string>(out var ov) && ov.Length > 0 ? ov : host.User;
+        var mode = Billing.Subscription;
+        if (root["expectedMode"] is { } m)
+        {
+            var text = m is System.Text.Json.Nodes.JsonValue mv && mv.TryGetValue<string>(out var t) ? t : m.ToJsonString();
+            if (!BillingNames.TryParseMode(text, out mode))
+                throw new InputException($"{path}: expectedMode must be 'subscription' or 'api-key', not '{text}'");
+        }
+        return new SeatConfig(owner, mode, path);
     }
-}
-
-public static class LaunchModes
-{
-    public const string Subscription = "subscription";
-    public const string ApiKey = "api-key";
-
-    public static bool IsValid(string mode) => mode is Subscription or ApiKey;
 }

@@ -25,4 +25,13 @@ public sealed record LedgerEntry(
     string? RateLimitType,
     string? RateLimitStatus,
     double? Utilization,
-    bool? OverageInUse);
+    bool? OverageInUse)
+{
+    /// <summary>The verdict recorded for a launch whose bill was not proven from its events (no stream-json).</summary>
+    public static string Planned(SeatGuard.Core.Credentials.Billing billing) => SeatGuard.Core.Credentials.BillingNames.Name(billing) + PlannedSuffix;
+
+    public const string PlannedSuffix = " (planned)";
+
+    /// <summary>The verdict without the "(planned)" mark: a planned subscription launch counts as subscription.</summary>
+    public string Billing => Verdict.EndsWith(PlannedSuffix, StringComparison.Ordinal) ? Verdict[..^PlannedSuffix.Length] : Verdict;
+}

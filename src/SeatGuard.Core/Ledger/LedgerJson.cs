@@ -2,9 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Ledger;
 
-/// <summary>The <c>seatguard ledger --json</c> document.</summary>
-public sealed record LedgerListing(string Path, IReadOnlyList<LedgerEntry> Launches);
-
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(LedgerListing))]
 public sealed partial class LedgerJson : JsonSerializerContext;

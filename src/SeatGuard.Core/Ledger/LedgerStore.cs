@@ -3,9 +3,6 @@ using SeatGuard.Core.Common;
 
 namespace SeatGuard.Core.Ledger;
 
-/// <summary>The ledger database could not be used (broken file, locked, unwritable).</summary>
-public sealed class LedgerException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// The local ledger: an embedded SQLite database under SeatGuard's data directory, one row per launch.
 /// Safe under concurrent launches (WAL journal, busy timeout).
@@ -93,6 +90,29 @@ public sealed class LedgerStore : IDisposable
         return Wrap(() => (long)cmd.ExecuteScalar()!);
     }
 
+    /// <summary>The launches recorded since a time (all when null); none when no ledger exists yet (reading never creates one).</summary>
+    public static IReadOnlyList<LedgerEntry> ReadIfExists(string path, DateTimeOffset? since = null)
+    {
+        if (!File.Exists(path)) return [];
+        using var store = Open(path);
+        return store.List(since);
+    }
+
+    /// <summary>Writes a ledger row; a ledger problem never stops a launch, it becomes a warning.</summary>
+    public static (long? Id, string? Warning) TryAppend(Func<LedgerStore>? open, LedgerEntry entry)
+    {
+        if (open is null) return (null, null);
+        try
+        {
+            using var ledger = open();
+            return (ledger.Append(entry), null);
+        }
+        catch (LedgerException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
     /// <summary>Launches since a time (all when null), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> List(DateTimeOffset? since = null)
     {
@@ -114,14 +134,6 @@ public sealed class LedgerStore : IDisposable
             }
             return list;
         });
-    }
-
-    /// <summary>The billing verdict recorded for each session id (the latest launch wins).</summary>
-    public IReadOnlyDictionary<string, string> VerdictBySession()
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in List()) if (e.SessionId is { } s) map[s] = e.Verdict;
-        return map;
     }
 
     private T Wrap<T>(Func<T> action)

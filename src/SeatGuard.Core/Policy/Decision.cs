@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SeatGuard.Core.Common;
 
 namespace SeatGuard.Core.Policy;
 
@@ -8,8 +9,8 @@ namespace SeatGuard.Core.Policy;
 /// scenario without answers decided); <see cref="Matches"/> lists the scenarios a manifest matched.
 /// </summary>
 public sealed record Decision(
-    string Tier,
-    string Credential,
+    Tier Tier,
+    Recommendation Credential,
     string DecidedBy,
     string Reason,
     IReadOnlyList<string> Sources,
@@ -20,5 +21,5 @@ public sealed record Decision(
     string PolicyVersion)
 {
     [JsonIgnore]
-    public bool IsRed => Tier == Tiers.Red;
+    public bool IsRed => Tier == Tier.Red;
 }

@@ -1,11 +1,5 @@
 namespace SeatGuard.Core.Policy;
 
-/// <summary>Asks one framework question and returns the answer (true = yes). Implemented by the CLI with Spectre.Console prompts, and by tests.</summary>
-public interface IDecisionPrompt
-{
-    bool Ask(PolicyQuestion question, int number, int total);
-}
-
 /// <summary>The interactive flow of <c>seatguard decide</c>: every question once, in framework order, then the verdict.</summary>
 public static class DecisionInterview
 {

@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
 
 namespace SeatGuard.Core.Policy;
 
@@ -27,7 +27,7 @@ public static partial class PolicyBookLoader
     {
         var files = new List<(string Name, string Text)> { (EmbeddedName, ReadEmbedded()) };
         var user = UserFile(host, explicitFile);
-        if (user is not null) files.Add((user, File.ReadAllText(user)));
+        if (user is not null) files.Add((user, UserFiles.ReadText(user, "policy file", m => new PolicyDataException(user, 0, m))));
         return Load(files);
     }
 
@@ -37,7 +37,7 @@ public static partial class PolicyBookLoader
         if (!string.IsNullOrEmpty(explicitFile))
         {
             var path = Path.IsPathRooted(explicitFile) ? explicitFile : Path.GetFullPath(Path.Combine(host.WorkingDirectory, explicitFile));
-            if (!File.Exists(path)) throw new FileNotFoundException($"policy file not found: {explicitFile}");
+            if (!File.Exists(path)) throw new InputException($"policy file not found: {explicitFile}");
             return path;
         }
         var configured = Path.Combine(ClaudePaths.SeatGuardConfigDir(host), UserFileName);
@@ -52,14 +52,7 @@ public static partial class PolicyBookLoader
         return state.Build(files.Select(f => f.Name).ToArray());
     }
 
-    internal static string ReadEmbedded()
-    {
-        var assembly = typeof(PolicyBookLoader).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + EmbeddedName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    internal static string ReadEmbedded() => EmbeddedData.ReadText(EmbeddedName);
 
     /// <summary>Orders partial dates (2026-04) after the known days of that period; the sort is stable, so the book's order breaks ties.</summary>
     private static string SortKey(string date) => date.Length switch { 4 => date + "-99-99", 7 => date + "-99", _ => date };
@@ -74,15 +67,15 @@ public static partial class PolicyBookLoader
 
     private static readonly Dictionary<string, Field[]> Sections = new()
     {
-        ["tiers"] = [new("title"), new("credential", Allowed: RecommendedCredentials.All), new("summary")],
+        ["tiers"] = [new("title"), new("credential", Allowed: Recommendations.Names), new("summary")],
         ["questions"] =
         [
-            new("text"), new("why"), new("concern", Allowed: YesNo), new("tier", Allowed: Tiers.All),
-            new("credential", Allowed: RecommendedCredentials.All), new("ifYes"), new("ifNo"), new("sources", IsList: true),
+            new("text"), new("why"), new("concern", Allowed: YesNo), new("tier", Allowed: Tiers.Names),
+            new("credential", Allowed: Recommendations.Names), new("ifYes"), new("ifNo"), new("sources", IsList: true),
         ],
         ["scenarios"] =
         [
-            new("title"), new("tier", Allowed: Tiers.All), new("credential", Allowed: RecommendedCredentials.All),
+            new("title"), new("tier", Allowed: Tiers.Names), new("credential", Allowed: Recommendations.Names),
             new("answers", IsList: true, Required: false, Allowed: YesNo, Count: 5), new("why"), new("sources", IsList: true),
         ],
         ["events"] =
@@ -135,7 +128,7 @@ public static partial class PolicyBookLoader
                     if (!isBase && section == "questions" && _sections["questions"].All(e => e.Id != id))
                         throw new PolicyDataException(map.File, map.LineOf("id"), $"unknown question '{id}': the framework has exactly the questions q1 to q5; a user file can only change their texts");
                     if (!isBase && section == "tiers" && _sections["tiers"].All(e => e.Id != id))
-                        throw new PolicyDataException(map.File, map.LineOf("id"), $"unknown tier '{id}': the tiers are {string.Join(", ", Tiers.All)}");
+                        throw new PolicyDataException(map.File, map.LineOf("id"), $"unknown tier '{id}': the tiers are {string.Join(", ", Tiers.Names)}");
                     MergeEntry(section, id, map);
                 }
             }
@@ -209,8 +202,8 @@ public static partial class PolicyBookLoader
 
             var tiers = _sections["tiers"];
             var tierIds = tiers.Select(t => t.Id).ToArray();
-            if (!tierIds.Order().SequenceEqual(Tiers.All.Order()))
-                throw new PolicyDataException(first, 1, $"the policy book must define exactly the tiers {string.Join(", ", Tiers.All)}");
+            if (!tierIds.Order().SequenceEqual(Tiers.Names.Order()))
+                throw new PolicyDataException(first, 1, $"the policy book must define exactly the tiers {string.Join(", ", Tiers.Names)}");
             var questions = _sections["questions"];
             var questionIds = questions.Select(q => q.Id).ToArray();
             if (!questionIds.SequenceEqual(["q1", "q2", "q3", "q4", "q5"]))
@@ -220,10 +213,10 @@ public static partial class PolicyBookLoader
                 _version,
                 _date,
                 new PolicyRule(ruleEntry.Text("summary"), ruleEntry.Text("detail"), ruleEntry.List("sources")),
-                tiers.OrderBy(t => Tiers.Severity(t.Id)).Select(t => new PolicyTier(t.Id, t.Text("title"), t.Text("credential"), t.Text("summary"))).ToArray(),
-                questions.Select(q => new PolicyQuestion(q.Id, q.Text("text"), q.Text("why"), q.Text("concern"), q.Text("tier"),
-                    q.Text("credential"), q.Text("ifYes"), q.Text("ifNo"), q.List("sources"))).ToArray(),
-                _sections["scenarios"].Select(s => new PolicyScenario(s.Id, s.Text("title"), s.Text("tier"), s.Text("credential"),
+                tiers.Select(t => new PolicyTier(Tiers.Parse(t.Id), t.Text("title"), Recommendations.Parse(t.Text("credential")), t.Text("summary"))).OrderBy(t => t.Id).ToArray(),
+                questions.Select(q => new PolicyQuestion(q.Id, q.Text("text"), q.Text("why"), q.Text("concern"), Tiers.Parse(q.Text("tier")),
+                    Recommendations.Parse(q.Text("credential")), q.Text("ifYes"), q.Text("ifNo"), q.List("sources"))).ToArray(),
+                _sections["scenarios"].Select(s => new PolicyScenario(s.Id, s.Text("title"), Tiers.Parse(s.Text("tier")), Recommendations.Parse(s.Text("credential")),
                     s.List("answers"), s.Text("why"), s.List("sources"))).ToArray(),
                 _sections["events"].Select(e => new PolicyEvent(e.Id, e.Text("date"), e.Text("title"), e.Text("summary"),
                     e.List("scenarios"), e.List("sources"))).OrderBy(e => SortKey(e.Date), StringComparer.Ordinal).ToArray(),

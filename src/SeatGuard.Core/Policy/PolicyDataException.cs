@@ -1,3 +1,5 @@
+using SeatGuard.Core.Common;
+
 namespace SeatGuard.Core.Policy;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace SeatGuard.Core.Policy;
 /// fault. The message reads <c>FILE:LINE: what is wrong</c>.
 /// </summary>
 public sealed class PolicyDataException(string file, long line, string problem)
-    : FormatException($"{file}:{line}: {problem}")
+    : InputException(line > 0 ? $"{file}:{line}: {problem}" : problem)
 {
     public string File { get; } = file;
     public long Line { get; } = line;

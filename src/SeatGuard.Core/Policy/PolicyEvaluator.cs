@@ -1,3 +1,5 @@
+using SeatGuard.Core.Common;
+
 namespace SeatGuard.Core.Policy;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class PolicyEvaluator
         for (int i = 0; i < answers.Count; i++)
         {
             var q = book.Questions[i];
-            if (q.RaisesConcern(answers[i]) && (index < 0 || Tiers.Severity(q.Tier) > Tiers.Severity(book.Questions[index].Tier))) index = i;
+            if (q.RaisesConcern(answers[i]) && (index < 0 || q.Tier > book.Questions[index].Tier)) index = i;
         }
 
         matches ??= [];
@@ -31,8 +33,8 @@ public static class PolicyEvaluator
         if (index < 0)
         {
             var last = book.Questions[^1];
-            var green = book.Tier(Tiers.Green);
-            return new Decision(Tiers.Green, green.Credential, last.Id,
+            var green = book.Tier(Tier.Green);
+            return new Decision(Tier.Green, green.Credential, last.Id,
                 "No answer raised a concern. " + green.Summary + suffix,
                 book.Cite(book.Rule.Sources), book.Rule.Summary, recorded, null, matches, book.Version);
         }

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using System.Globalization;
 
 namespace SeatGuard.Core.Policy;
@@ -122,7 +123,7 @@ public sealed record SetupManifest(
     {
         var answers = Answers();
         var decision = PolicyEvaluator.Evaluate(book, answers, [.. RedMatches(), .. GrayMatches()]);
-        if (decision.Tier == Tiers.Green) decision = PolicyEvaluator.Evaluate(book, answers, [GreenMatch()]);
+        if (decision.Tier == Tier.Green) decision = PolicyEvaluator.Evaluate(book, answers, [GreenMatch()]);
         return decision with { Scenario = decision.Matches.FirstOrDefault() };
     }
 }

@@ -1,15 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
 using static SeatGuard.Core.Report.ReportText;
 
 namespace SeatGuard.Core.Report;
-
-/// <summary>Whether one section of the page has data, and if not, why.</summary>
-public sealed record ReportSectionStatus(string Id, string Title, bool HasData, string? Missing);
-
-/// <summary>The page and what it contains.</summary>
-public sealed record RenderedReport(string Html, IReadOnlyList<ReportSectionStatus> Sections);
 
 /// <summary>
 /// Writes the report as one self-contained HTML page: inline CSS, inline SVG charts, one small inline
@@ -80,7 +76,7 @@ public static class HtmlReportWriter
             items.Add(("API-equivalent cost, period", Money(u.Daily.Any(d => d.Cost is null) ? null : u.Daily.Sum(d => d.Cost))));
         }
         if (data.Ledger.Data is { } l) items.Add(("launches", Count(l.Launches.Count)));
-        if (data.Scan.Data is { } s) items.Add(("red findings", Count(s.Findings.Where(f => f.Tier == FindingTiers.Red).Sum(f => f.Count))));
+        if (data.Scan.Data is { } s) items.Add(("red findings", Count(s.Findings.Where(f => f.Tier == Tier.Red).Sum(f => f.Count))));
         if (items.Count == 0) return "";
         var sb = new StringBuilder("<dl class=\"glance\">");
         foreach (var (label, value) in items) sb.Append("<div><dt>").Append(Esc(label)).Append("</dt><dd>").Append(Esc(value)).Append("</dd></div>");
@@ -178,12 +174,12 @@ public static class HtmlReportWriter
             yield break;
         }
         var verdicts = l.Launches.GroupBy(x => x.Verdict).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
-        var series = verdicts.Select(v => new ChartSeries(v, VerdictColor(v))).ToList();
-        string counts = string.Join(", ", verdicts.Select(v => $"{l.Launches.Count(x => x.Verdict == v)} {VerdictWords(v)}"));
+        var series = verdicts.Select(v => new ChartSeries(v.Name(), VerdictColor(v))).ToList();
+        string counts = string.Join(", ", verdicts.Select(v => $"{l.Launches.Count(x => x.Verdict == v)} {BillingWords.Verdict(v)}"));
         string caption = $"Which bill each of the {l.Launches.Count} launches hit: {counts}.";
-        var bars = verdicts.Select(v => new ChartBar(v, verdicts.Select(s => s == v ? (double)l.Launches.Count(x => x.Verdict == v) : 0).ToList())).ToList();
+        var bars = verdicts.Select(v => new ChartBar(v.Name(), verdicts.Select(s => s == v ? (double)l.Launches.Count(x => x.Verdict == v) : 0).ToList())).ToList();
         var svg = SvgChart.Rows(VerdictId + "-chart", "Launches by billing source", caption, series, bars, Count);
-        var table = Table(["billing source", "launches", "forced past a refusal"], verdicts.Select(v => new[] { v, Count(l.Launches.Count(x => x.Verdict == v)), Count(l.Launches.Count(x => x.Verdict == v && x.Forced)) }));
+        var table = Table(["billing source", "launches", "forced past a refusal"], verdicts.Select(v => new[] { v.Name(), Count(l.Launches.Count(x => x.Verdict == v)), Count(l.Launches.Count(x => x.Verdict == v && x.Forced)) }));
         yield return new Part(VerdictId, byVerdict, Figure("", svg, caption, table), null, null);
 
         var people = l.Launches.GroupBy(x => x.Beneficiary).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -194,59 +190,49 @@ public static class HtmlReportWriter
             var rest = people.Skip(MaxBeneficiaries).SelectMany(g => g).ToList();
             rows.Add(new ChartBar($"{people.Count - MaxBeneficiaries} others", verdicts.Select(v => (double)rest.Count(x => x.Verdict == v)).ToList()));
         }
-        int othersOnSeat = l.Launches.Count(x => x.Beneficiary != x.Owner && x.Verdict == "subscription");
+        int othersOnSeat = l.Launches.Count(x => x.Beneficiary != x.Owner && x.Verdict == Billing.Subscription);
         string caption2 = $"Who each launch served, coloured by the bill it hit. Work done for someone other than the seat's owner belongs on an API key. " +
             (othersOnSeat == 0 ? "No launch served someone else on the subscription." : $"{othersOnSeat} launches served someone else on the subscription: check them.");
         var svg2 = SvgChart.Rows(BeneficiaryId + "-chart", "Launches by beneficiary and billing source", caption2, series, rows, Count);
         var recent = l.Launches.OrderByDescending(x => x.Time).Take(RecentLaunches);
-        var table2 = Table(["beneficiary", "launches", "on the subscription"], people.Select(g => new[] { g.Key, Count(g.Count()), Count(g.Count(x => x.Verdict == "subscription")) })) +
+        var table2 = Table(["beneficiary", "launches", "on the subscription"], people.Select(g => new[] { g.Key, Count(g.Count()), Count(g.Count(x => x.Verdict == Billing.Subscription)) })) +
             $"<h3>Latest {Math.Min(RecentLaunches, l.Launches.Count)} launches</h3>" +
             Table(["time", "beneficiary", "owner", "billing source", "credential", "cost", "command"], recent.Select(x => new[]
             {
-                Time(x.Time), x.Beneficiary, x.Owner, x.Verdict + (x.Forced ? " (forced)" : ""), x.CredentialKind, x.CostUsd is null ? "-" : Money(x.CostUsd.Value), x.Command,
+                Time(x.Time), x.Beneficiary, x.Owner, x.Verdict.Name() + (x.Forced ? " (forced)" : ""), x.CredentialKind, x.CostUsd is null ? "-" : Money(x.CostUsd.Value), x.Command,
             }));
         yield return new Part(BeneficiaryId, byBeneficiary, Figure(SvgChart.Legend(series), svg2, caption2, table2), null, null);
     }
 
-    private static Part ScanPart(SourceResult<ScanReport> scan)
+    private static Part ScanPart(SourceResult<ScanSummary> scan)
     {
         const string title = "Scan findings by tier";
         if (scan.Data is not { } s) return new Part(ScanId, title, null, scan.Missing, scan.HowToGet);
-        var series = FindingTiers.All.Select(t => new ChartSeries(t, TierColor(t))).ToList();
-        int Of(string tier) => s.Findings.Where(f => f.Tier == tier).Sum(f => f.Count);
-        var bars = FindingTiers.All.Select(t => new ChartBar(t, FindingTiers.All.Select(x => x == t ? (double)Of(t) : 0).ToList())).ToList();
-        string caption = $"Findings of the scan of {s.Target} at {Time(s.ScannedAt)}: {Of(FindingTiers.Red)} red (put the seat at risk: fix them), " +
-            $"{Of(FindingTiers.Gray)} gray (depend on how the code is used: check them), {Of(FindingTiers.Green)} green (fine).";
+        var worstFirst = Tiers.All.Reverse().ToList();
+        var series = worstFirst.Select(t => new ChartSeries(t.Name(), TierColor(t))).ToList();
+        int Of(Tier tier) => s.Findings.Where(f => f.Tier == tier).Sum(f => f.Count);
+        var bars = worstFirst.Select(t => new ChartBar(t.Name(), worstFirst.Select(x => x == t ? (double)Of(t) : 0).ToList())).ToList();
+        string caption = $"Findings of the scan of {s.Target} at {Time(s.ScannedAt)}: {Of(Tier.Red)} red (put the seat at risk: fix them), " +
+            $"{Of(Tier.Gray)} gray (depend on how the code is used: check them), {Of(Tier.Green)} green (fine).";
         var svg = SvgChart.Rows(ScanId + "-chart", "Scan findings by tier", caption, series, bars, Count);
-        var order = FindingTiers.All.ToList();
-        var table = Table(["tier", "rule", "findings"], s.Findings.OrderBy(f => order.IndexOf(f.Tier) is var i && i < 0 ? order.Count : i)
-            .ThenByDescending(f => f.Count).Select(f => new[] { f.Tier, f.Rule, Count(f.Count) }));
+        var table = Table(["tier", "rule", "findings"], s.Findings.OrderByDescending(f => f.Tier)
+            .ThenByDescending(f => f.Count).Select(f => new[] { f.Tier.Name(), f.Rule, Count(f.Count) }));
         return new Part(ScanId, title, Figure("", svg, caption, table), null, null);
     }
 
-    private static string VerdictWords(string verdict) => verdict switch
+    private static string VerdictColor(Billing verdict) => verdict switch
     {
-        "subscription" => "on the subscription",
-        "api-key" => "on an API key",
-        "gateway" => "through a gateway",
-        "cloud-provider" => "on a cloud provider",
-        "none" => "with no credential",
-        _ => verdict,
-    };
-
-    private static string VerdictColor(string verdict) => verdict switch
-    {
-        "subscription" => "#009E73",
-        "api-key" => "#E69F00",
-        "gateway" => "#CC79A7",
-        "cloud-provider" => "#0072B2",
+        Billing.Subscription => "#009E73",
+        Billing.ApiKey => "#E69F00",
+        Billing.Gateway => "#CC79A7",
+        Billing.CloudProvider => "#0072B2",
         _ => "#999999",
     };
 
-    private static string TierColor(string tier) => tier switch
+    private static string TierColor(Tier tier) => tier switch
     {
-        FindingTiers.Red => "#D55E00",
-        FindingTiers.Green => "#009E73",
+        Tier.Red => "#D55E00",
+        Tier.Green => "#009E73",
         _ => "#999999",
     };
 

@@ -1,4 +1,5 @@
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Ledger;
 
 namespace SeatGuard.Core.Report;
@@ -24,7 +25,7 @@ public sealed class LedgerReportSource(string path) : ILedgerReportSource
             return SourceResult<LedgerReport>.None(e.Message, "Launches recorded from now on go into the new ledger.");
         }
         var launches = entries.Where(e => period.Contains(e.Time))
-            .Select(e => new LaunchRecord(e.Time, e.Beneficiary, e.Owner, e.Verdict, e.Mode, e.CredentialKind, ReportText.Scrub(e.Command), e.CostUsd, e.Forced))
+            .Select(e => new LaunchRecord(e.Time, e.Beneficiary, e.Owner, BillingNames.TryParse(e.Billing, out Billing b) ? b : Billing.Unknown, e.Mode, e.CredentialKind, ReportText.Scrub(e.Command), e.CostUsd, e.Forced))
             .ToList();
         return launches.Count == 0
             ? SourceResult<LedgerReport>.None($"No launches were recorded in this period (ledger: {path}).", HowToRecord)

@@ -2,9 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Report;
 
-/// <summary>The <c>seatguard report --html FILE --json</c> document: where the page went and which sections have data.</summary>
-public sealed record ReportSummary(string File, IReadOnlyList<ReportSectionStatus> Sections);
-
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ReportSummary))]
 public sealed partial class ReportJson : JsonSerializerContext;

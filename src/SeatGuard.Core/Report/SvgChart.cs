@@ -3,12 +3,6 @@ using System.Text;
 
 namespace SeatGuard.Core.Report;
 
-/// <summary>A named colour in a chart's legend (a model, a verdict, a tier).</summary>
-public sealed record ChartSeries(string Name, string Color);
-
-/// <summary>One bar: its label and one value per series (stacked in series order).</summary>
-public sealed record ChartBar(string Label, IReadOnlyList<double> Values);
-
 /// <summary>
 /// Hand-built inline SVG charts: no scripts, fonts or images. Every chart has a title and a description
 /// for screen readers, a tooltip on every mark, and scales to its container (viewBox, width 100%).

@@ -10,16 +10,16 @@ namespace SeatGuard.Core.Report;
 /// </summary>
 public sealed class TranscriptUsageSource(HostContext host, string? configDir, string? planId, DateTimeOffset now) : IUsageReportSource
 {
-    public SourceResult<UsageReport> Load(ReportPeriod period)
+    public SourceResult<UsageSummary> Load(ReportPeriod period)
     {
         var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir });
         if (data.Entries.Count == 0)
         {
             var roots = string.Join(", ", ClaudePaths.TranscriptRoots(host, configDir).Select(r => Path.Combine(r, "projects")));
-            return SourceResult<UsageReport>.None($"No Claude Code transcripts were found in {roots}.",
+            return SourceResult<UsageSummary>.None($"No Claude Code transcripts were found in {roots}.",
                 "Use Claude Code on this machine (it writes transcripts as it works), or pass `--config-dir` for another config directory.");
         }
-        var inPeriod = new UsageReports(data, new UsageQuery { Since = period.From, Until = period.Until, Now = now });
+        var inPeriod = new UsageReportBuilder(data, new UsageQuery { Since = period.From, Until = period.Until, Now = now });
         var daily = inPeriod.Daily().Daily
             .SelectMany(row => row.ModelBreakdowns.Select(m => new DailyModelUsage(
                 DateOnly.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), m.ModelName,
@@ -29,9 +29,9 @@ public sealed class TranscriptUsageSource(HostContext host, string? configDir, s
             .Select(b => new BlockSummary(b.Start, b.End, b.TotalTokens, (decimal)b.CostUsd, b.IsActive)).ToList();
 
         var monthStart = new DateOnly(period.Until.Year, period.Until.Month, 1);
-        var month = new UsageReports(data, new UsageQuery { Since = monthStart, Until = period.Until, Now = now });
+        var month = new UsageReportBuilder(data, new UsageQuery { Since = monthStart, Until = period.Until, Now = now });
         var plan = planId is null ? null : PricingTable.Embedded.Data.Plans.FirstOrDefault(p => p.Id == planId);
         var monthCost = new MonthCost(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), (decimal)month.Totals().TotalCost, plan?.Id, (decimal?)plan?.MonthlyUsd);
-        return SourceResult<UsageReport>.Found(new UsageReport(daily, blocks, monthCost));
+        return SourceResult<UsageSummary>.Found(new UsageSummary(daily, blocks, monthCost));
     }
 }

@@ -1,3 +1,6 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
 using System.Text.Json;
 
 namespace SeatGuard.Core.Scan;
@@ -12,14 +15,14 @@ public sealed class Baseline
 
     private Baseline(IReadOnlySet<string> fingerprints) => Fingerprints = fingerprints;
 
-    public bool Contains(Finding f) => Fingerprints.Contains(f.Fingerprint);
+    public bool Contains(ScanFinding f) => Fingerprints.Contains(f.Fingerprint);
 
     public static Baseline Load(string path)
     {
-        if (!File.Exists(path)) throw new ScanInputException($"baseline file not found: {path}");
+        var bytes = UserFiles.ReadBytes(path, "baseline file", m => new ScanInputException(m));
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var doc = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
                 throw new ScanInputException($"{path}: not a baseline (expected an object with a \"findings\" array)");
             var set = new HashSet<string>(StringComparer.Ordinal);
@@ -39,15 +42,9 @@ public sealed class Baseline
         }
     }
 
-    public static void Write(string path, IEnumerable<Finding> findings)
+    public static void Write(string path, IEnumerable<ScanFinding> findings)
     {
         var file = new BaselineFile(1, findings.Select(f => new BaselineEntry(f.Fingerprint, f.Rule, f.Path, f.Commit)).DistinctBy(e => e.Fingerprint).ToList());
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, JsonSerializer.Serialize(file, ScanJson.Readable.BaselineFile) + "\n");
+        AtomicFile.WriteAllBytes(path, JsonText.ToUtf8(file, ScanJson.Default.BaselineFile));
     }
 }
-
-public sealed record BaselineEntry(string Fingerprint, string Rule, string Path, string? Commit);
-
-public sealed record BaselineFile(int Version, IReadOnlyList<BaselineEntry> Findings);

@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using System.Text;
+using SeatGuard.Core.Common.Processes;
 
 namespace SeatGuard.Core.Scan;
 
 /// <summary>
-/// The small process adapter to <c>git</c> the scanner needs: who contributed to a repository, and the
-/// added lines of every commit (<c>git log -p</c>, streamed).
+/// The small adapter to <c>git</c> the scanner needs: who contributed to a repository, and the added lines of
+/// every commit (<c>git log -p</c>, streamed). Runs git through the core's <see cref="ICommandRunner"/> with an
+/// environment of its own (nothing inherited but PATH) and without the user's or the system's configuration.
 /// </summary>
-internal static class GitCli
+internal sealed class GitCli(ICommandRunner runner, string? pathVariable)
 {
     private static readonly string[] BotNames = ["github-actions", "dependabot", "renovate", "github", "web-flow", "copilot"];
 
@@ -22,7 +23,7 @@ internal static class GitCli
     }
 
     /// <summary>Distinct human authors across all refs (bots excluded), or -1 when git cannot tell.</summary>
-    public static int HumanContributors(string repoRoot)
+    public int HumanContributors(string repoRoot)
     {
         var people = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int exit = Run(repoRoot, ["log", "--all", "--format=%aN%x09%aE"], line =>
@@ -44,7 +45,7 @@ internal static class GitCli
     public sealed record AddedLines(string Commit, string Path, string Text, int[] LineNumbers);
 
     /// <summary>Streams <c>git log -p</c> over all refs and yields the added lines per commit and file.</summary>
-    public static int AddedLinesOfHistory(string dir, Action<AddedLines> onUnit, out int commits)
+    public int AddedLinesOfHistory(string dir, Action<AddedLines> onUnit, out int commits)
     {
         string? commit = null, path = null;
         var text = new StringBuilder();
@@ -115,42 +116,29 @@ internal static class GitCli
         return sb.ToString();
     }
 
-    private static int Run(string dir, IEnumerable<string> args, Action<string> onLine)
+    private int Run(string dir, IEnumerable<string> args, Action<string> onLine)
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-        };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("safe.directory=*");
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        var arguments = new List<string> { "-c", "safe.directory=*" };
+        arguments.AddRange(args);
         // Parse git's own defaults, never the user's or the system's configuration (pagers, colours,
         // diff prefixes, signatures): the output format is then the one this adapter reads.
-        psi.Environment["GIT_CONFIG_GLOBAL"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null";
-        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        psi.Environment["GIT_PAGER"] = "cat";
-        psi.Environment["LC_ALL"] = "C";
-        Process process;
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["GIT_CONFIG_GLOBAL"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_PAGER"] = "cat",
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["LC_ALL"] = "C",
+        };
+        if (pathVariable is not null) env["PATH"] = pathVariable;
         try
         {
-            process = Process.Start(psi) ?? throw new ScanInputException("could not start git");
+            var result = runner.RunLinesAsync(new CommandSpec("git", arguments, env, dir, TimeSpan.FromMinutes(30)), onLine).GetAwaiter().GetResult();
+            return result.ExitCode;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (ExecutableNotFoundException)
         {
             throw new ScanInputException("git is not installed (needed for --history and contributor counts)");
-        }
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            string? line;
-            while ((line = process.StandardOutput.ReadLine()) is not null) onLine(line);
-            process.WaitForExit();
-            _ = stderr.Result;
-            return process.ExitCode;
         }
     }
 }

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +13,7 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class RuleBook
 {
-    public const string EmbeddedName = "SeatGuard.Core.Scan.rules.yaml";
+    public const string EmbeddedName = "rules.yaml";
     private const string BuiltIn = "built-in";
     private static readonly string[] Detectors = ["token", "pattern", "workflow", "settings"];
     private static readonly string[] WorkflowChecks = ["open-to-anyone", "others-can-trigger", "shared-repo", "own-repo"];
@@ -24,25 +26,12 @@ public sealed class RuleBook
     public static RuleBook Load(string? userRulesPath = null)
     {
         var rules = new List<ScanRule>();
-        using (var stream = typeof(RuleBook).Assembly.GetManifestResourceStream(EmbeddedName)
-                   ?? throw new InvalidOperationException("embedded scan rules missing: " + EmbeddedName))
-        using (var reader = new StreamReader(stream))
-        {
-            Merge(rules, reader.ReadToEnd(), "rules.yaml (built-in)", BuiltIn);
-        }
+        Merge(rules, EmbeddedData.ReadText(EmbeddedName), "rules.yaml (built-in)", BuiltIn);
         if (userRulesPath is not null)
         {
-            if (!File.Exists(userRulesPath)) throw new ScanInputException($"rules file not found: {userRulesPath}");
-            Merge(rules, File.ReadAllText(userRulesPath), userRulesPath, userRulesPath);
+            var text = UserFiles.ReadText(userRulesPath, "rules file", m => new ScanInputException(m));
+            Merge(rules, text, userRulesPath, userRulesPath);
         }
-        return new RuleBook(rules);
-    }
-
-    /// <summary>Rules from YAML text alone (tests and other programs).</summary>
-    public static RuleBook FromYaml(string yaml, string name = "rules")
-    {
-        var rules = new List<ScanRule>();
-        Merge(rules, yaml, name, name);
         return new RuleBook(rules);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Scan;
@@ -11,17 +10,4 @@ namespace SeatGuard.Core.Scan;
 [JsonSerializable(typeof(ScanReport))]
 [JsonSerializable(typeof(BaselineFile))]
 [JsonSerializable(typeof(SarifLog))]
-public sealed partial class ScanJson : JsonSerializerContext
-{
-    /// <summary>Like <see cref="JsonSerializerContext"/>'s default but keeps '…' and quotes readable (output is never embedded in HTML).</summary>
-    public static ScanJson Readable { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
-    public static string Serialize(ScanReport report) => JsonSerializer.Serialize(report, Readable.ScanReport);
-
-    public static string Serialize(SarifLog log) => JsonSerializer.Serialize(log, Readable.SarifLog);
-}
+public sealed partial class ScanJson : JsonSerializerContext;

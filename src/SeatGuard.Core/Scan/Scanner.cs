@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Processes;
 
 namespace SeatGuard.Core.Scan;
 
@@ -19,8 +21,13 @@ public sealed class Scanner
     private readonly KeywordPrefilter _prefilter;
     private readonly ConcurrentDictionary<string, int> _contributors = new(StringComparer.Ordinal);
 
-    public Scanner(RuleBook book)
+    private readonly GitCli _git;
+
+    /// <param name="commands">Runs git (contributor counts, <c>--history</c>).</param>
+    /// <param name="pathVariable">The PATH git is looked up on.</param>
+    public Scanner(RuleBook book, ICommandRunner commands, string? pathVariable)
     {
+        _git = new GitCli(commands, pathVariable);
         _rules = book.Rules;
         _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Keywords));
     }
@@ -69,9 +76,9 @@ public sealed class Scanner
         return report with { Findings = kept, Stats = report.Stats with { Baselined = report.Stats.Baselined + report.Findings.Count - kept.Count } };
     }
 
-    private static int Order(Finding a, Finding b)
+    private static int Order(ScanFinding a, ScanFinding b)
     {
-        int c = b.TierValue.CompareTo(a.TierValue);
+        int c = b.Tier.CompareTo(a.Tier);
         if (c == 0) c = (b.Commit is null).CompareTo(a.Commit is null);
         if (c == 0) c = string.CompareOrdinal(a.Path, b.Path);
         if (c == 0) c = a.Line.CompareTo(b.Line);
@@ -80,11 +87,11 @@ public sealed class Scanner
     }
 
     /// <summary>True when a finding at or above <paramref name="failOn"/> remains.</summary>
-    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.TierValue >= failOn);
+    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.Tier >= failOn);
 
     private sealed class Sink
     {
-        public readonly ConcurrentBag<Finding> Findings = [];
+        public readonly ConcurrentBag<ScanFinding> Findings = [];
         public long Files, Bytes;
         public int Allowed;
     }
@@ -105,8 +112,10 @@ public sealed class Scanner
         try
         {
             string text;
-            using (var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            // Never blocks: a FIFO opens at once and reads as empty, a device reads as binary; both are skipped.
+            using (var handle = SafeFile.OpenNonBlocking(fullPath))
             {
+                if (handle is null) return;
                 // No fstat for the length: read into the thread's buffer; a short read is the end of a
                 // regular file, a full buffer grows it (up to maxBytes + 1, which marks "too large").
                 var bytes = t_bytes ??= new byte[256 * 1024];
@@ -146,7 +155,7 @@ public sealed class Scanner
     {
         var dir = Directory.Exists(root) ? root : Path.GetDirectoryName(root)!;
         var repo = GitCli.FindRoot(dir) ?? throw new ScanInputException($"--history needs a git repository: {root} is not inside one");
-        int exit = GitCli.AddedLinesOfHistory(dir, added =>
+        int exit = _git.AddedLinesOfHistory(dir, added =>
         {
             if (!_prefilter.MayMatch(added.Text)) return;
             var path = Display(Path.Combine(repo, added.Path), relativeTo);
@@ -202,9 +211,9 @@ public sealed class Scanner
             int line = lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)];
             var rule = hit.Rule;
             string evidence = hit.Secret ?? lineText.Trim().ToString();
-            sink.Findings.Add(new Finding(
+            sink.Findings.Add(new ScanFinding(
                 Rule: rule.Id,
-                Tier: Tiers.Name(rule.Tier),
+                Tier: rule.Tier,
                 Path: unit.Path,
                 Line: line,
                 Column: hit.Offset - start + 1,
@@ -233,7 +242,7 @@ public sealed class Scanner
         {
             try
             {
-                return GitCli.HumanContributors(r);
+                return _git.HumanContributors(r);
             }
             catch (ScanInputException)
             {

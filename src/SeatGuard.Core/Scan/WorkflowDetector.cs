@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using YamlDotNet.RepresentationModel;
 
 namespace SeatGuard.Core.Scan;
@@ -124,43 +125,4 @@ internal static class WorkflowDetector
 
     private static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
-}
-
-/// <summary>Repository <c>.claude/settings*.json</c> that set credential keys (dotted paths such as <c>env.ANTHROPIC_API_KEY</c>).</summary>
-internal static class SettingsDetector
-{
-    private static readonly System.Text.Json.JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip };
-
-    public static void Detect(ScanUnit unit, ScanRule rule, List<Hit> hits)
-    {
-        if (!unit.WholeFile) return;
-        System.Text.Json.JsonDocument doc;
-        try
-        {
-            doc = System.Text.Json.JsonDocument.Parse(unit.Text, Options);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return;
-        }
-        using (doc)
-        {
-            foreach (var dotted in rule.SettingsKeys)
-            {
-                var element = doc.RootElement;
-                bool found = true;
-                foreach (var part in dotted.Split('.'))
-                {
-                    if (element.ValueKind != System.Text.Json.JsonValueKind.Object || !element.TryGetProperty(part, out element)) { found = false; break; }
-                }
-                if (!found || element.ValueKind is System.Text.Json.JsonValueKind.Null) continue;
-                if (element.ValueKind == System.Text.Json.JsonValueKind.String && element.GetString()!.Length == 0) continue;
-                var name = dotted[(dotted.LastIndexOf('.') + 1)..];
-                int at = unit.Text.IndexOf("\"" + name + "\"", StringComparison.Ordinal);
-                bool secretValued = name.EndsWith("KEY", StringComparison.Ordinal) || name.EndsWith("TOKEN", StringComparison.Ordinal);
-                string? secret = secretValued && element.ValueKind == System.Text.Json.JsonValueKind.String ? element.GetString() : null;
-                hits.Add(new Hit(rule, Math.Max(0, at), name.Length + 2, secret));
-            }
-        }
-    }
 }

@@ -25,8 +25,8 @@ internal static class BlockBuilder
                     var gapEnd = DateTimeOffset.FromUnixTimeMilliseconds(t);
                     blocks.Add(new BlockRow
                     {
-                        Id = "gap-" + UsageReports.IsoTime(gapStart), StartTime = UsageReports.IsoTime(gapStart),
-                        EndTime = UsageReports.IsoTime(gapEnd), IsGap = true, Start = gapStart, End = gapEnd,
+                        Id = "gap-" + UsageReportBuilder.IsoTime(gapStart), StartTime = UsageReportBuilder.IsoTime(gapStart),
+                        EndTime = UsageReportBuilder.IsoTime(gapEnd), IsGap = true, Start = gapStart, End = gapEnd,
                     });
                 }
                 current = null;
@@ -38,7 +38,7 @@ internal static class BlockBuilder
                 var end = DateTimeOffset.FromUnixTimeMilliseconds(startMs + len);
                 current = new BlockRow
                 {
-                    Id = UsageReports.IsoTime(start), StartTime = UsageReports.IsoTime(start), EndTime = UsageReports.IsoTime(end),
+                    Id = UsageReportBuilder.IsoTime(start), StartTime = UsageReportBuilder.IsoTime(start), EndTime = UsageReportBuilder.IsoTime(end),
                     Start = start, End = end, FirstEntry = e.Timestamp,
                 };
                 blocks.Add(current);
@@ -53,7 +53,7 @@ internal static class BlockBuilder
             if (!double.IsNaN(costs[i])) current.CostUsd += costs[i];
             if (!current.Models.Contains(e.Model)) current.Models.Add(e.Model);
             current.LastEntry = e.Timestamp;
-            current.ActualEndTime = UsageReports.IsoTime(e.Timestamp);
+            current.ActualEndTime = UsageReportBuilder.IsoTime(e.Timestamp);
         }
         foreach (var b in blocks)
         {

@@ -3,21 +3,6 @@ using SeatGuard.Core.Ledger;
 
 namespace SeatGuard.Core.Usage;
 
-/// <summary>Tokens and API-equivalent cost of the sessions that one billing source paid for.</summary>
-public sealed record BillingSourceTotals(
-    [property: JsonPropertyName("billingSource")] string BillingSource,
-    [property: JsonPropertyName("sessions")] int Sessions,
-    [property: JsonPropertyName("totalTokens")] long TotalTokens,
-    [property: JsonPropertyName("totalCost")] double TotalCost);
-
-/// <summary>The plan's own utilisation of one rate-limit window, as Claude Code last reported it to a recorded launch.</summary>
-public sealed record PlanUtilisation(
-    [property: JsonPropertyName("rateLimitType")] string RateLimitType,
-    [property: JsonPropertyName("status")] string? Status,
-    [property: JsonPropertyName("utilization")] double? Utilization,
-    [property: JsonPropertyName("overageInUse")] bool? OverageInUse,
-    [property: JsonPropertyName("reportedAt")] string ReportedAt);
-
 /// <summary>
 /// What the ledger adds to the transcripts (and ccusage cannot know): which billing source paid for a
 /// session (recorded by <c>seatguard run</c>/<c>verify</c>), and the plan's own utilisation from the
@@ -32,7 +17,7 @@ public static class LedgerUsageFacts
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in launches.OrderBy(e => e.Time))
-            if (e.SessionId is { Length: > 0 } s) map[s] = Normalise(e.Verdict);
+            if (e.SessionId is { Length: > 0 } s) map[s] = e.Billing;
         return map;
     }
 
@@ -45,35 +30,25 @@ public static class LedgerUsageFacts
             .ToList();
 
     /// <summary>The latest reported utilisation of each rate-limit window.</summary>
-    public static IReadOnlyList<PlanUtilisation> Utilisation(IEnumerable<LedgerEntry> launches) =>
+    public static IReadOnlyList<PlanUtilization> Utilization(IEnumerable<LedgerEntry> launches) =>
         launches
             .Where(e => e.RateLimitType is { Length: > 0 })
             .GroupBy(e => e.RateLimitType!, StringComparer.Ordinal)
             .Select(g => g.OrderBy(e => e.Time).Last())
-            .Select(e => new PlanUtilisation(e.RateLimitType!, e.RateLimitStatus, e.Utilization, e.OverageInUse, UsageReports.IsoTime(e.Time)))
+            .Select(e => new PlanUtilization(e.RateLimitType!, e.RateLimitStatus, e.Utilization, e.OverageInUse, UsageReportBuilder.IsoTime(e.Time)))
             .OrderBy(u => u.RateLimitType, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The recorded launches, or none when no ledger exists yet (reading never creates one).</summary>
+    /// <summary>The recorded launches, or none when no ledger exists yet or it cannot be read.</summary>
     public static IReadOnlyList<LedgerEntry> Launches(Common.HostContext host)
     {
-        var path = LedgerStore.DefaultPath(host);
-        if (!File.Exists(path)) return [];
         try
         {
-            using var store = LedgerStore.Open(path);
-            return store.List();
+            return LedgerStore.ReadIfExists(LedgerStore.DefaultPath(host));
         }
         catch (LedgerException)
         {
             return [];
         }
-    }
-
-    /// <summary>"subscription (planned)" (a launch without stream-json) counts as "subscription".</summary>
-    private static string Normalise(string verdict)
-    {
-        int paren = verdict.IndexOf(" (", StringComparison.Ordinal);
-        return paren > 0 ? verdict[..paren] : verdict;
     }
 }

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common.Files;
 using System.Text;
 
 namespace SeatGuard.Core.Usage;
@@ -63,17 +64,13 @@ public static class ReportOutputCache
         try
         {
             var path = PathFor(cacheDbPath, key);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var err = Encoding.UTF8.GetBytes(stderr);
-            var tmp = path + "." + Environment.ProcessId + ".tmp";
-            using (var f = File.Create(tmp))
-            {
-                f.Write(Magic);
-                f.Write(BitConverter.GetBytes(err.Length));
-                f.Write(err);
-                f.Write(Encoding.UTF8.GetBytes(stdout));
-            }
-            File.Move(tmp, path, overwrite: true);
+            using var buffer = new MemoryStream();
+            buffer.Write(Magic);
+            buffer.Write(BitConverter.GetBytes(err.Length));
+            buffer.Write(err);
+            buffer.Write(Encoding.UTF8.GetBytes(stdout));
+            AtomicFile.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PrivateFile.Mode);
             var old = new DirectoryInfo(Path.GetDirectoryName(path)!).GetFiles("usage-output-*.bin")
                 .OrderByDescending(fi => fi.LastWriteTimeUtc).Skip(Keep);
             foreach (var fi in old) fi.Delete();

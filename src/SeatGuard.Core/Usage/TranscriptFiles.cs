@@ -2,9 +2,6 @@ using SeatGuard.Core.Common;
 
 namespace SeatGuard.Core.Usage;
 
-/// <summary>A transcript file found on disk, with what the cache compares.</summary>
-public sealed record TranscriptFile(TranscriptSource Source, long Size, DateTime LastWriteUtc);
-
 /// <summary>
 /// Finds transcripts: <c>&lt;root&gt;/projects/&lt;project&gt;/&lt;session&gt;.jsonl</c> and
 /// <c>&lt;root&gt;/projects/&lt;project&gt;/&lt;session&gt;/subagents/*.jsonl</c> for every transcript root.

@@ -3,13 +3,6 @@ using System.Text.Json;
 
 namespace SeatGuard.Core.Usage;
 
-/// <summary>What one pass over a transcript file produced.</summary>
-/// <param name="Entries">Usage entries in file order.</param>
-/// <param name="MalformedLines">Lines that are not valid JSON objects (complete lines only).</param>
-/// <param name="EndOffset">Byte offset just after the last complete line: where an incremental read resumes.</param>
-/// <param name="TailMalformed">The file ends in an unterminated line that is not valid JSON (perhaps still being written).</param>
-public sealed record FileScan(List<UsageEntry> Entries, int MalformedLines, long EndOffset, bool TailMalformed);
-
 /// <summary>
 /// Streams a transcript file as UTF-8 bytes. Lines are split with a vectorised search for '\n'; only lines that contain
 /// both <c>"assistant"</c> and <c>"usage"</c> (again a vectorised search) are parsed, with <see cref="Utf8JsonReader"/>

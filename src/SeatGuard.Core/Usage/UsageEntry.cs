@@ -1,24 +1,5 @@
 namespace SeatGuard.Core.Usage;
 
-/// <summary>One transcript file and the session and project it belongs to.</summary>
-/// <param name="Path">Full path of the .jsonl file.</param>
-/// <param name="Project">The directory name under <c>projects/</c> (Claude Code's cwd with '/' replaced by '-').</param>
-/// <param name="SessionId">The session: the file name, or the parent session's directory for <c>subagents/*.jsonl</c>.</param>
-/// <param name="IsSubagent">True for <c>&lt;session&gt;/subagents/*.jsonl</c>.</param>
-public sealed record TranscriptSource(string Path, string Project, string SessionId, bool IsSubagent);
-
-/// <summary>Flags of a <see cref="UsageEntry"/>.</summary>
-[Flags]
-public enum UsageEntryFlags : byte
-{
-    None = 0,
-    Sidechain = 1,
-    HasSpeed = 2,
-    HasMessageId = 4,
-    HasCostUsd = 8,
-    HasRequestId = 16,
-}
-
 /// <summary>
 /// One counted assistant response (a line with <c>"type":"assistant"</c> and <c>message.usage</c>).
 /// Identifiers are kept as stable 64-bit hashes (FNV-1a of their UTF-8 bytes) so millions of entries stay small

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common.Files;
 namespace SeatGuard.Core.Usage;
 
 /// <summary>
@@ -32,18 +33,14 @@ internal static class UsageSnapshot
     public static void Store(string cachePath, ulong signature, List<UsageEntry> entries, int malformed, List<string> warnings)
     {
         var path = PathFor(cachePath, signature);
-        var temp = path + "." + Environment.ProcessId + ".tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var f = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                f.Write(Magic);
-                f.Write(BitConverter.GetBytes(signature));
-                f.Write(BitConverter.GetBytes(malformed));
-                f.Write(EntryCodec.Encode(entries));
-            }
-            File.Move(temp, path, overwrite: true);
+            using var buffer = new MemoryStream();
+            buffer.Write(Magic);
+            buffer.Write(BitConverter.GetBytes(signature));
+            buffer.Write(BitConverter.GetBytes(malformed));
+            buffer.Write(EntryCodec.Encode(entries));
+            AtomicFile.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PrivateFile.Mode);
             var old = new DirectoryInfo(Path.GetDirectoryName(path)!).GetFiles("usage-snapshot-*.bin")
                 .OrderByDescending(f => f.LastWriteTimeUtc).Skip(Keep);
             foreach (var f in old) f.Delete();
@@ -51,7 +48,6 @@ internal static class UsageSnapshot
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             warnings.Add("usage snapshot not written: " + ex.Message);
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }

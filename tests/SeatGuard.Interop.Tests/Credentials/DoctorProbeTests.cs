@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using System.Text.Json;
 using SeatGuard.Core.Credentials;
 using SeatGuard.TestKit;
@@ -21,7 +22,7 @@ public sealed class DoctorProbeTests
         var (result, json) = await ProbeAsync(sandbox, new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = token });
         result.ExitCode.ShouldBe(0, result.ToString());
         var probe = json.GetProperty("probe");
-        probe.GetProperty("observed").GetString().ShouldBe(CredentialKinds.OAuthToken);
+        probe.GetProperty("observed").GetString().ShouldBe(CredentialKind.OAuthToken.Name());
         probe.GetProperty("agrees").GetBoolean().ShouldBeTrue();
         probe.GetProperty("claudeVersion").GetString().ShouldBe("2.1.330");
         probe.GetProperty("apiKeySource").GetString().ShouldBe("none");
@@ -38,7 +39,7 @@ public sealed class DoctorProbeTests
         var (result, json) = await ProbeAsync(sandbox, new() { ["ANTHROPIC_API_KEY"] = "", ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() });
         json.GetProperty("verdict").GetString().ShouldBe("api-key");
         var probe = json.GetProperty("probe");
-        probe.GetProperty("observed").GetString().ShouldBe(CredentialKinds.ApiKey);
+        probe.GetProperty("observed").GetString().ShouldBe(CredentialKind.ApiKey.Name());
         probe.GetProperty("apiKeySource").GetString().ShouldBe("ANTHROPIC_API_KEY");
         probe.GetProperty("agrees").GetBoolean().ShouldBeTrue();
         result.StdOut.ShouldNotContain(key[FakeTokens.ApiKeyPrefix.Length..]);
@@ -51,7 +52,7 @@ public sealed class DoctorProbeTests
         await using var decoy = await MessagesApiStandIn.StartAsync();
         sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_BASE_URL", decoy.BaseUrl));
         var (_, json) = await ProbeAsync(sandbox, new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() });
-        json.GetProperty("probe").GetProperty("observed").GetString().ShouldBe(CredentialKinds.OAuthToken);
+        json.GetProperty("probe").GetProperty("observed").GetString().ShouldBe(CredentialKind.OAuthToken.Name());
         decoy.Requests.ShouldBeEmpty();
     }
 

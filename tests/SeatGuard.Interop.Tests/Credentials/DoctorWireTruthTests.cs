@@ -13,7 +13,7 @@ namespace SeatGuard.Interop.Tests.Credentials;
 public sealed class DoctorWireTruthTests(ITestOutputHelper output)
 {
     /// <summary>One environment: how to set it up, what must arrive on the wire, and what the init event says.</summary>
-    public sealed record Case(string Name, string ExpectedKind, string ExpectedApiKeySource, Func<SandboxHome, Tokens, Dictionary<string, string>> Setup,
+    public sealed record Case(string Name, CredentialKind ExpectedKind, string ExpectedApiKeySource, Func<SandboxHome, Tokens, Dictionary<string, string>> Setup,
         Func<Tokens, string?> WireApiKey, Func<Tokens, string?> WireBearer)
     {
         public override string ToString() => Name;
@@ -34,100 +34,100 @@ public sealed class DoctorWireTruthTests(ITestOutputHelper output)
 
     public static readonly Case[] Matrix =
     [
-        new("oauth-env", CredentialKinds.OAuthToken, "none", (s, t) => Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => null, t => t.OAuth),
-        new("api-key-env", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) => Env(("ANTHROPIC_API_KEY", t.Key)), t => t.Key, t => null),
-        new("api-key-env+oauth-env", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) => Env(("ANTHROPIC_API_KEY", t.Key), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => t.Key, t => null),
-        new("empty-api-key-env+oauth-env", CredentialKinds.OAuthToken, "none", (s, t) => Env(("ANTHROPIC_API_KEY", ""), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => null, t => t.OAuth),
-        new("user-settings-key+oauth-env", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("oauth-env", CredentialKind.OAuthToken, "none", (s, t) => Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => null, t => t.OAuth),
+        new("api-key-env", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) => Env(("ANTHROPIC_API_KEY", t.Key)), t => t.Key, t => null),
+        new("api-key-env+oauth-env", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) => Env(("ANTHROPIC_API_KEY", t.Key), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => t.Key, t => null),
+        new("empty-api-key-env+oauth-env", CredentialKind.OAuthToken, "none", (s, t) => Env(("ANTHROPIC_API_KEY", ""), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => null, t => t.OAuth),
+        new("user-settings-key+oauth-env", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteUserSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
             return Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
         }, t => t.Key, t => null),
-        new("project-settings-key+login", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("project-settings-key+login", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
             s.WriteLoginCredentials(t.Login);
             return Env();
         }, t => t.Key, t => null),
-        new("settings-key-beats-env-key", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("settings-key-beats-env-key", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteUserSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key2));
             return Env(("ANTHROPIC_API_KEY", t.Key));
         }, t => t.Key2, t => null),
-        new("local-beats-project", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("local-beats-project", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
             s.WriteLocalSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key2));
             return Env();
         }, t => t.Key2, t => null),
-        new("empty-env-key-keeps-settings-key", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("empty-env-key-keeps-settings-key", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
             return Env(("ANTHROPIC_API_KEY", ""), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
         }, t => t.Key, t => null),
-        new("helper+oauth-env", CredentialKinds.ApiKeyHelper, "apiKeyHelper", (s, t) =>
+        new("helper+oauth-env", CredentialKind.ApiKeyHelper, "apiKeyHelper", (s, t) =>
         {
             s.WriteUserSettings(SandboxHome.HelperSettings(t.HelperKey));
             return Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
         }, t => t.HelperKey, t => t.HelperKey),
-        new("helper+api-key-env", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("helper+api-key-env", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteUserSettings(SandboxHome.HelperSettings(t.HelperKey));
             return Env(("ANTHROPIC_API_KEY", t.Key));
         }, t => t.Key, t => t.HelperKey),
-        new("helper+auth-token", CredentialKinds.ApiKeyHelper, "apiKeyHelper", (s, t) =>
+        new("helper+auth-token", CredentialKind.ApiKeyHelper, "apiKeyHelper", (s, t) =>
         {
             s.WriteProjectSettings(SandboxHome.HelperSettings(t.HelperKey));
             return Env(("ANTHROPIC_AUTH_TOKEN", t.Auth));
         }, t => t.HelperKey, t => t.Auth),
-        new("auth-token+oauth-env", CredentialKinds.AuthToken, "none", (s, t) => Env(("ANTHROPIC_AUTH_TOKEN", t.Auth), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => null, t => t.Auth),
-        new("api-key+auth-token", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) => Env(("ANTHROPIC_API_KEY", t.Key), ("ANTHROPIC_AUTH_TOKEN", t.Auth)), t => t.Key, t => t.Auth),
-        new("login-file", CredentialKinds.Login, "none", (s, t) =>
+        new("auth-token+oauth-env", CredentialKind.AuthToken, "none", (s, t) => Env(("ANTHROPIC_AUTH_TOKEN", t.Auth), ("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth)), t => null, t => t.Auth),
+        new("api-key+auth-token", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) => Env(("ANTHROPIC_API_KEY", t.Key), ("ANTHROPIC_AUTH_TOKEN", t.Auth)), t => t.Key, t => t.Auth),
+        new("login-file", CredentialKind.Login, "none", (s, t) =>
         {
             s.WriteLoginCredentials(t.Login);
             return Env();
         }, t => null, t => t.Login),
-        new("oauth-env+login-file", CredentialKinds.OAuthToken, "none", (s, t) =>
+        new("oauth-env+login-file", CredentialKind.OAuthToken, "none", (s, t) =>
         {
             s.WriteLoginCredentials(t.Login);
             return Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
         }, t => null, t => t.OAuth),
-        new("expired-login-file", CredentialKinds.Login, "none", (s, t) =>
+        new("expired-login-file", CredentialKind.Login, "none", (s, t) =>
         {
             s.WriteLoginCredentials(t.Login, expiresAt: DateTimeOffset.UtcNow.AddDays(-2));
             return Env();
         }, t => null, t => t.Login),
-        new("oauth-in-user-settings", CredentialKinds.OAuthToken, "none", (s, t) =>
+        new("oauth-in-user-settings", CredentialKind.OAuthToken, "none", (s, t) =>
         {
             s.WriteUserSettings(SandboxHome.EnvSettings("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
             return Env();
         }, t => null, t => t.OAuth),
-        new("console-key+login-file", CredentialKinds.Login, "/login managed key", (s, t) =>
+        new("console-key+login-file", CredentialKind.Login, "/login managed key", (s, t) =>
         {
             s.WriteLoginCredentials(t.Login);
             s.WriteText(Path.Combine(s.Home, ".claude.json"), JsonSerializer.Serialize(new { primaryApiKey = t.Key }));
             return Env();
         }, t => null, t => t.Login),
-        new("console-key-alone", CredentialKinds.ApiKey, "/login managed key", (s, t) =>
+        new("console-key-alone", CredentialKind.ApiKey, "/login managed key", (s, t) =>
         {
             s.WriteText(Path.Combine(s.Home, ".claude.json"), JsonSerializer.Serialize(new { primaryApiKey = t.Key }));
             return Env();
         }, t => t.Key, t => null),
-        new("config-dir-settings", CredentialKinds.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
+        new("config-dir-settings", CredentialKind.ApiKey, "ANTHROPIC_API_KEY", (s, t) =>
         {
             s.WriteUserSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
             var cfg = Path.Combine(s.Root, "cfg");
             s.WriteJson(Path.Combine(cfg, "settings.json"), SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key2));
             return Env(("CLAUDE_CONFIG_DIR", cfg));
         }, t => t.Key2, t => null),
-        new("parent-git-root-settings-ignored", CredentialKinds.OAuthToken, "none", (s, t) =>
+        new("parent-git-root-settings-ignored", CredentialKind.OAuthToken, "none", (s, t) =>
         {
             s.WriteJson(Path.Combine(s.Root, ".claude", "settings.json"), SandboxHome.EnvSettings("ANTHROPIC_API_KEY", t.Key));
             System.Diagnostics.Process.Start("git", ["init", "-q", s.Root])!.WaitForExit();
             return Env(("CLAUDE_CODE_OAUTH_TOKEN", t.OAuth));
         }, t => null, t => t.OAuth),
-        new("nothing", CredentialKinds.None, "none", (s, t) => Env(), t => null, t => null),
-        new("login-without-inference-scope", CredentialKinds.None, "none", (s, t) =>
+        new("nothing", CredentialKind.None, "none", (s, t) => Env(), t => null, t => null),
+        new("login-without-inference-scope", CredentialKind.None, "none", (s, t) =>
         {
             s.WriteLoginCredentials(t.Login, scopes: ["user:profile"]);
             return Env();
@@ -151,7 +151,7 @@ public sealed class DoctorWireTruthTests(ITestOutputHelper output)
 
         // 1. What the real CLI did (the measured fact).
         var wire = standIn.MessageRequests.FirstOrDefault();
-        if (c.ExpectedKind == CredentialKinds.None)
+        if (c.ExpectedKind == CredentialKind.None)
         {
             wire.ShouldBeNull();
             result.ExitCode.ShouldNotBe(0);
@@ -168,14 +168,14 @@ public sealed class DoctorWireTruthTests(ITestOutputHelper output)
         // 2. What the model predicts from the same environment and files.
         var env = ClaudeRunner.Environment(sandbox, standIn);
         foreach (var (k, v) in caseEnv) env[k] = v;
-        var report = Doctor.Default.Diagnose(sandbox.Host(env), new DoctorOptions());
+        var report = await sandbox.Services(env).Doctor.DiagnoseAsync(sandbox.Host(env), new DoctorOptions());
         report.Credential.Kind.ShouldBe(c.ExpectedKind);
         var winnerOnWire = c.WireApiKey(tokens) ?? c.WireBearer(tokens);
         if (report.Credential.Fingerprint is not null) report.Credential.Fingerprint.ShouldBe(Redactor.Fingerprint(winnerOnWire!));
         bool secondCredential = c.WireApiKey(tokens) is not null && c.WireBearer(tokens) is { } bearer && bearer != c.WireApiKey(tokens);
         report.AlsoSent.Count.ShouldBe(secondCredential ? 1 : 0);
-        report.Verdict.ShouldBe(BillingVerdicts.ForKind(c.ExpectedKind));
+        report.Verdict.ShouldBe(BillingNames.ForKind(c.ExpectedKind));
         bool rateLimitEvent = result.StdOut.Contains("\"rate_limit_event\"", StringComparison.Ordinal);
-        rateLimitEvent.ShouldBe(report.Verdict == BillingVerdicts.Subscription);
+        rateLimitEvent.ShouldBe(report.Verdict == Billing.Subscription);
     }
 }

@@ -83,7 +83,7 @@ public sealed class CcusageParityTests : IClassFixture<CcusageParityTests.Corpus
         var host = new SeatGuard.Core.Common.HostContext(ProcessRunner.CleanEnvironment(_corpus.Sandbox.Home), _corpus.Sandbox.Home,
             _corpus.Sandbox.Project, SeatGuard.Core.Common.HostOs.Linux);
         var data = SeatGuard.Core.Usage.UsageLoader.Load(host, new SeatGuard.Core.Usage.UsageLoadOptions { UseCache = false });
-        var reports = new SeatGuard.Core.Usage.UsageReports(data, new SeatGuard.Core.Usage.UsageQuery { CostMode = SeatGuard.Core.Usage.CostMode.Ccusage });
+        var reports = new SeatGuard.Core.Usage.UsageReportBuilder(data, new SeatGuard.Core.Usage.UsageQuery { CostMode = SeatGuard.Core.Usage.CostMode.Ccusage, Now = DateTimeOffset.UtcNow });
         var daily = JsonSerializer.Serialize(reports.Daily(), SeatGuard.Core.Usage.UsageJson.Default.DailyReport);
         var blocks = JsonSerializer.Serialize(reports.Blocks(), SeatGuard.Core.Usage.UsageJson.Default.BlocksReport);
         Compare("daily", Rows(await RunCcusage("daily", "-z", "UTC"), "daily"), Rows(daily, "daily"));

@@ -10,7 +10,7 @@ public sealed class HelpTests
 {
     public static TheoryData<string> CommandPaths()
     {
-        var root = CliApp.BuildRoot(new CliContext(new Terminal(TextWriter.Null, TextWriter.Null, false), _ => throw new InvalidOperationException()));
+        var root = CliApp.BuildRoot(new CliContext(new Terminal(TextWriter.Null, TextWriter.Null, false), new SandboxHome().Services()));
         var data = new TheoryData<string> { "" };
         void Walk(Command c, string prefix)
         {

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Credentials;
 using SeatGuard.TestKit;
 
@@ -10,19 +11,19 @@ public sealed class BillingAdvisorTests : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
-    private IReadOnlyList<Finding> Findings(Dictionary<string, string>? env = null)
+    private IReadOnlyList<DoctorFinding> Findings(Dictionary<string, string>? env = null)
     {
-        var inv = CredentialInventory.Gather(_sandbox.Host(env));
+        var inv = new CredentialReader(NoKeychain.Instance).Gather(_sandbox.Host(env));
         return BillingAdvisor.Advise(inv, BillingResolver.Resolve(inv), Now);
     }
 
-    private static Finding Only(IReadOnlyList<Finding> findings, string id) => findings.Single(f => f.Id == id);
+    private static DoctorFinding Only(IReadOnlyList<DoctorFinding> findings, string id) => findings.Single(f => f.Id == id);
 
     [Fact]
     public void ApiKeyFromEnvironmentShadowingSubscriptionSaysHowToUnsetIt()
     {
         var f = Only(Findings(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }), "api-key-shadows-subscription");
-        f.Severity.ShouldBe(Severities.Error);
+        f.Severity.ShouldBe(Severity.Error);
         f.Fix.ShouldContain("env -u ANTHROPIC_API_KEY");
     }
 
@@ -44,14 +45,14 @@ public sealed class BillingAdvisorTests : IDisposable
         var findings = Findings();
         Only(findings, "repo-settings-switch-billing").Message.ShouldContain("ANTHROPIC_AUTH_TOKEN");
         Only(findings, "repo-settings-redirect-base-url").Message.ShouldContain("https://proxy.example.net");
-        Only(findings, "auth-token-gateway").Severity.ShouldBe(Severities.Warning);
+        Only(findings, "auth-token-gateway").Severity.ShouldBe(Severity.Warning);
     }
 
     [Fact]
     public void SubscriptionTokenSentToThirdPartyBaseUrlIsAnError()
     {
         var f = Only(Findings(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken(), ["ANTHROPIC_BASE_URL"] = "https://relay.example.org" }), "custom-base-url");
-        f.Severity.ShouldBe(Severities.Error);
+        f.Severity.ShouldBe(Severity.Error);
         Findings(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken(), ["ANTHROPIC_BASE_URL"] = "https://api.anthropic.com" })
             .ShouldNotContain(x => x.Id == "custom-base-url");
     }
@@ -63,7 +64,7 @@ public sealed class BillingAdvisorTests : IDisposable
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var findings = Findings();
         Only(findings, "credentials-file-permissions").Fix.ShouldBe($"chmod 600 {path}");
-        Only(findings, "login-expired").Severity.ShouldBe(Severities.Warning);
+        Only(findings, "login-expired").Severity.ShouldBe(Severity.Warning);
     }
 
     [Theory]

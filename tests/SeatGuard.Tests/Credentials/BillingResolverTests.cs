@@ -14,13 +14,13 @@ public sealed class BillingResolverTests : IDisposable
     public void Dispose() => _sandbox.Dispose();
 
     private BillingResolution Resolve(Dictionary<string, string>? env = null) =>
-        BillingResolver.Resolve(CredentialInventory.Gather(_sandbox.Host(env)));
+        BillingResolver.Resolve(new CredentialReader(NoKeychain.Instance).Gather(_sandbox.Host(env)));
 
     [Fact]
     public void NothingConfiguredIsNone()
     {
         var r = Resolve();
-        r.Verdict.ShouldBe(BillingVerdicts.None);
+        r.Verdict.ShouldBe(Billing.None);
         r.Winner.ShouldBe(CredentialRef.Nothing);
         r.Shadowed.ShouldBeEmpty();
     }
@@ -29,24 +29,24 @@ public sealed class BillingResolverTests : IDisposable
     public void OAuthTokenInEnvironmentIsSubscription()
     {
         var r = Resolve(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth });
-        r.Verdict.ShouldBe(BillingVerdicts.Subscription);
-        r.Winner.ShouldBe(new CredentialRef(CredentialKinds.OAuthToken, "env:CLAUDE_CODE_OAUTH_TOKEN", Redactor.Fingerprint(_oauth)));
+        r.Verdict.ShouldBe(Billing.Subscription);
+        r.Winner.Contract().ShouldBe((CredentialKind.OAuthToken, "env:CLAUDE_CODE_OAUTH_TOKEN", Redactor.Fingerprint(_oauth)));
     }
 
     [Fact]
     public void ApiKeyInEnvironmentShadowsOAuthToken()
     {
         var r = Resolve(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth, ["ANTHROPIC_API_KEY"] = _key });
-        r.Verdict.ShouldBe(BillingVerdicts.ApiKey);
-        r.Winner.Source.ShouldBe("env:ANTHROPIC_API_KEY");
-        r.Shadowed.Single().Kind.ShouldBe(CredentialKinds.OAuthToken);
+        r.Verdict.ShouldBe(Billing.ApiKey);
+        r.Winner.Source.ToString().ShouldBe("env:ANTHROPIC_API_KEY");
+        r.Shadowed.Single().Kind.ShouldBe(CredentialKind.OAuthToken);
     }
 
     [Fact]
     public void EmptyApiKeyInEnvironmentDoesNotCount()
     {
         var r = Resolve(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth, ["ANTHROPIC_API_KEY"] = "" });
-        r.Verdict.ShouldBe(BillingVerdicts.Subscription);
+        r.Verdict.ShouldBe(Billing.Subscription);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class BillingResolverTests : IDisposable
     {
         _sandbox.WriteUserSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", _key2));
         var r = Resolve(new() { ["ANTHROPIC_API_KEY"] = _key });
-        r.Winner.ShouldBe(new CredentialRef(CredentialKinds.ApiKey, "settings:user", Redactor.Fingerprint(_key2)));
+        r.Winner.Contract().ShouldBe((CredentialKind.ApiKey, "settings:user", Redactor.Fingerprint(_key2)));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class BillingResolverTests : IDisposable
     {
         _sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", _key));
         var r = Resolve(new() { ["ANTHROPIC_API_KEY"] = "", ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth });
-        r.Winner.Source.ShouldBe("settings:project");
+        r.Winner.Source.ToString().ShouldBe("settings:project");
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public sealed class BillingResolverTests : IDisposable
     {
         _sandbox.WriteUserSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", FakeTokens.ApiKey()));
         _sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", _key));
-        Resolve().Winner.Source.ShouldBe("settings:project");
+        Resolve().Winner.Source.ToString().ShouldBe("settings:project");
         _sandbox.WriteLocalSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", _key2));
-        Resolve().Winner.ShouldBe(new CredentialRef(CredentialKinds.ApiKey, "settings:local", Redactor.Fingerprint(_key2)));
+        Resolve().Winner.Contract().ShouldBe((CredentialKind.ApiKey, "settings:local", Redactor.Fingerprint(_key2)));
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class BillingResolverTests : IDisposable
     {
         _sandbox.WriteProjectSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", _key));
         var flag = SettingsLayer.Parse(SettingsScope.Flag, "--settings", """{"env":{"ANTHROPIC_API_KEY":""},"apiKeyHelper":""}"""u8);
-        var inv = CredentialInventory.Gather(_sandbox.Host(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth }), extraLayers: [flag]);
-        BillingResolver.Resolve(inv).Verdict.ShouldBe(BillingVerdicts.Subscription);
+        var inv = new CredentialReader(NoKeychain.Instance).Gather(_sandbox.Host(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth }), extraLayers: [flag]);
+        BillingResolver.Resolve(inv).Verdict.ShouldBe(Billing.Subscription);
     }
 
     [Fact]
@@ -89,12 +89,12 @@ public sealed class BillingResolverTests : IDisposable
     {
         _sandbox.WriteUserSettings(SandboxHome.HelperSettings("ignored"));
         var r = Resolve(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth });
-        r.Winner.ShouldBe(new CredentialRef(CredentialKinds.ApiKeyHelper, "settings:user", null));
-        r.Verdict.ShouldBe(BillingVerdicts.ApiKey);
+        r.Winner.Contract().ShouldBe((CredentialKind.ApiKeyHelper, "settings:user", null));
+        r.Verdict.ShouldBe(Billing.ApiKey);
 
         var withKey = Resolve(new() { ["ANTHROPIC_API_KEY"] = _key });
-        withKey.Winner.Kind.ShouldBe(CredentialKinds.ApiKey);
-        withKey.AlsoSent.Single().Kind.ShouldBe(CredentialKinds.ApiKeyHelper);
+        withKey.Winner.Kind.ShouldBe(CredentialKind.ApiKey);
+        withKey.AlsoSent.Single().Kind.ShouldBe(CredentialKind.ApiKeyHelper);
     }
 
     [Fact]
@@ -102,31 +102,31 @@ public sealed class BillingResolverTests : IDisposable
     {
         var auth = FakeTokens.GatewayToken();
         var gateway = Resolve(new() { ["ANTHROPIC_AUTH_TOKEN"] = auth, ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth });
-        gateway.Verdict.ShouldBe(BillingVerdicts.Gateway);
-        gateway.Shadowed.Single().Kind.ShouldBe(CredentialKinds.OAuthToken);
+        gateway.Verdict.ShouldBe(Billing.Gateway);
+        gateway.Shadowed.Single().Kind.ShouldBe(CredentialKind.OAuthToken);
 
         var both = Resolve(new() { ["ANTHROPIC_AUTH_TOKEN"] = auth, ["ANTHROPIC_API_KEY"] = _key });
-        both.Winner.Kind.ShouldBe(CredentialKinds.ApiKey);
-        both.AlsoSent.Single().ShouldBe(new CredentialRef(CredentialKinds.AuthToken, "env:ANTHROPIC_AUTH_TOKEN", Redactor.Fingerprint(auth)));
+        both.Winner.Kind.ShouldBe(CredentialKind.ApiKey);
+        both.AlsoSent.Single().Contract().ShouldBe((CredentialKind.AuthToken, "env:ANTHROPIC_AUTH_TOKEN", Redactor.Fingerprint(auth)));
     }
 
     [Fact]
     public void CloudProviderFlagWinsEverything()
     {
         var r = Resolve(new() { ["CLAUDE_CODE_USE_BEDROCK"] = "1", ["ANTHROPIC_API_KEY"] = _key });
-        r.Verdict.ShouldBe(BillingVerdicts.CloudProvider);
-        r.Winner.Source.ShouldBe("env:CLAUDE_CODE_USE_BEDROCK");
-        Resolve(new() { ["CLAUDE_CODE_USE_VERTEX"] = "0" }).Verdict.ShouldBe(BillingVerdicts.None);
+        r.Verdict.ShouldBe(Billing.CloudProvider);
+        r.Winner.Source.ToString().ShouldBe("env:CLAUDE_CODE_USE_BEDROCK");
+        Resolve(new() { ["CLAUDE_CODE_USE_VERTEX"] = "0" }).Verdict.ShouldBe(Billing.None);
     }
 
     [Fact]
     public void LoginCredentialsCountOnlyWithInferenceScope()
     {
         _sandbox.WriteLoginCredentials(_oauth, scopes: ["user:profile"]);
-        Resolve().Verdict.ShouldBe(BillingVerdicts.None);
+        Resolve().Verdict.ShouldBe(Billing.None);
         _sandbox.WriteLoginCredentials(_oauth);
         var r = Resolve();
-        r.Winner.ShouldBe(new CredentialRef(CredentialKinds.Login, "file:" + _sandbox.CredentialsPath, Redactor.Fingerprint(_oauth)));
+        r.Winner.Contract().ShouldBe((CredentialKind.Login, "file:" + _sandbox.CredentialsPath, Redactor.Fingerprint(_oauth)));
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class BillingResolverTests : IDisposable
         _sandbox.WriteLoginCredentials(FakeTokens.OAuthToken());
         _sandbox.WriteText(Path.Combine(_sandbox.Home, ".claude.json"), $$"""{"primaryApiKey":"{{_key}}"}""");
         var r = Resolve(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth });
-        r.Winner.Kind.ShouldBe(CredentialKinds.OAuthToken);
-        r.Shadowed.Select(s => s.Kind).ShouldBe([CredentialKinds.Login, CredentialKinds.ApiKey]);
+        r.Winner.Kind.ShouldBe(CredentialKind.OAuthToken);
+        r.Shadowed.Select(s => s.Kind).ShouldBe([CredentialKind.Login, CredentialKind.ApiKey]);
     }
 
     [Fact]
@@ -154,8 +154,8 @@ public sealed class BillingResolverTests : IDisposable
     {
         _sandbox.WriteText(Path.Combine(_sandbox.Home, ".claude.json"), "{\"customApiKeyResponses\":{\"approved\":[],\"rejected\":[\"" + _key[^20..] + "\"]}}");
         var r = Resolve(new() { ["ANTHROPIC_API_KEY"] = _key, ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth });
-        r.Verdict.ShouldBe(BillingVerdicts.ApiKey);
-        r.Interactive.ShouldNotBeNull().Verdict.ShouldBe(BillingVerdicts.Subscription);
+        r.Verdict.ShouldBe(Billing.ApiKey);
+        r.Interactive.ShouldNotBeNull().Verdict.ShouldBe(Billing.Subscription);
     }
 
     [Fact]
@@ -182,16 +182,16 @@ public sealed class KeychainTests : IDisposable
     public void KeychainItemOnMacIsASubscriptionLogin()
     {
         var host = _sandbox.Host() with { Os = HostOs.MacOS };
-        var r = BillingResolver.Resolve(CredentialInventory.Gather(host, keychain: new FakeKeychain(true)));
-        r.Winner.ShouldBe(new CredentialRef(CredentialKinds.Login, "keychain", null));
-        r.Verdict.ShouldBe(BillingVerdicts.Subscription);
+        var r = BillingResolver.Resolve(new CredentialReader(new FakeKeychain(true)).Gather(host));
+        r.Winner.Contract().ShouldBe((CredentialKind.Login, "keychain", null));
+        r.Verdict.ShouldBe(Billing.Subscription);
     }
 
     [Fact]
     public void KeychainIsNotAskedOffMac()
     {
         var keychain = new FakeKeychain(true);
-        BillingResolver.Resolve(CredentialInventory.Gather(_sandbox.Host(), keychain: keychain)).Verdict.ShouldBe(BillingVerdicts.None);
+        BillingResolver.Resolve(new CredentialReader(keychain).Gather(_sandbox.Host())).Verdict.ShouldBe(Billing.None);
         keychain.Calls.ShouldBe(0);
     }
 }

@@ -233,7 +233,9 @@ public sealed class HooksInstallTests
         new FileInfo(sandbox.UserSettingsPath).LinkTarget.ShouldBe(target);
         Read(target)["statusLine"]!["command"]!.GetValue<string>().ShouldBe(StatusLineCommand);
         Read(target)["model"]!.GetValue<string>().ShouldBe("opus");
-        Backups(sandbox, target).ShouldHaveSingleItem();
+        // The backup goes beside the link, never into the (often committed) directory the link points into.
+        Backups(sandbox, sandbox.UserSettingsPath).ShouldHaveSingleItem();
+        Backups(sandbox, target).ShouldBeEmpty();
     }
 
     [Fact]

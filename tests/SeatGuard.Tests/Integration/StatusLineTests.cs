@@ -1,3 +1,4 @@
+using SeatGuard.Core.Usage;
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Integration;
@@ -93,8 +94,8 @@ public sealed class StatusLineTests
     public void UsageNumbersAreRenderedWhenKnown()
     {
         var now = new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
-        var glance = new BillingGlance(BillingVerdicts.Subscription, "Max subscription", "subscription", [], "SeatGuard's default");
-        var usage = new UsageGlance(1_234_567, 3.4m, now.AddHours(2).AddMinutes(13), 5.1m);
+        var glance = new SessionBilling(Billing.Subscription, "Max subscription", Billing.Subscription, [], "SeatGuard's default");
+        var usage = new StatusLineUsage(1_234_567, 3.4m, now.AddHours(2).AddMinutes(13), 5.1m);
 
         var line = StatusLine.Render(glance, new StatusLineInput(Cost: new StatusLineCost(9.99m)), usage, now);
 
@@ -113,7 +114,7 @@ public sealed class StatusLineTests
         using var sandbox = new SandboxHome();
         sandbox.WriteLoginCredentials(FakeTokens.OAuthToken(), subscriptionType: "pro");
 
-        var line = StatusLine.Build(null, sandbox.Host(), null, new ThrowingUsage(), DateTimeOffset.UtcNow);
+        var line = new StatusLine(new CredentialReader(NoKeychain.Instance), new ThrowingUsage()).Report(null, sandbox.Host(), null, DateTimeOffset.UtcNow).Line;
 
         line.ShouldBe("Pro subscription");
     }
@@ -127,14 +128,19 @@ public sealed class StatusLineTests
         sandbox.WriteJson(Path.Combine(sandbox.Home, ".claude.json"),
             new Dictionary<string, object> { ["customApiKeyResponses"] = new Dictionary<string, string[]> { ["approved"] = [], ["rejected"] = [key[^20..]] } });
 
-        var line = StatusLine.Build(null, sandbox.Host(new() { ["ANTHROPIC_API_KEY"] = key }), null, NullUsageGlance.Instance, DateTimeOffset.UtcNow);
+        var line = new StatusLine(new CredentialReader(NoKeychain.Instance), new NoUsage()).Report(null, sandbox.Host(new() { ["ANTHROPIC_API_KEY"] = key }), null, DateTimeOffset.UtcNow).Line;
 
         line.ShouldBe("Max subscription");
     }
 
-    private sealed class ThrowingUsage : IUsageGlance
+    private sealed class ThrowingUsage : IRecentUsageSource
     {
-        public UsageGlance? Get(HostContext host, DateTimeOffset now) => throw new IOException("cache locked");
+        public RecentUsage? Read(HostContext host, DateTimeOffset now) => throw new IOException("cache locked");
+    }
+
+    private sealed class NoUsage : IRecentUsageSource
+    {
+        public RecentUsage? Read(HostContext host, DateTimeOffset now) => null;
     }
 
     [Fact]

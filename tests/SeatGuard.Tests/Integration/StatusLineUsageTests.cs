@@ -1,3 +1,4 @@
+using SeatGuard.Core.Usage;
 using System.Globalization;
 using SeatGuard.Core.Integration;
 using SeatGuard.TestKit;
@@ -24,7 +25,7 @@ public sealed class StatusLineUsageTests : IDisposable
             Lines.Assistant(Iso(now.AddMinutes(-10)), "msg_c", "req_c", input: 150_000)) + "\n");
         File.SetLastWriteTimeUtc(file, now.UtcDateTime.AddMinutes(-10));
 
-        var glance = new TranscriptUsageGlance(timeZone: TimeZoneInfo.Utc).Get(_sandbox.Host(), now).ShouldNotBeNull();
+        var glance = StatusLineUsage.From(new RecentUsageReader(timeZone: TimeZoneInfo.Utc).Read(_sandbox.Host(), now).ShouldNotBeNull());
 
         glance.BlockTokens.ShouldBe(260_000);
         // sonnet-4-5 below the long-context threshold: $3 per million input, $15 per million output.
@@ -36,6 +37,6 @@ public sealed class StatusLineUsageTests : IDisposable
     [Fact]
     public void NoTranscriptsMeansNoGlance()
     {
-        new TranscriptUsageGlance().Get(_sandbox.Host(), DateTimeOffset.UtcNow).ShouldBeNull();
+        new RecentUsageReader().Read(_sandbox.Host(), DateTimeOffset.UtcNow).ShouldBeNull();
     }
 }

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Launch;
 using SeatGuard.TestKit;
@@ -7,12 +8,12 @@ namespace SeatGuard.Tests.Launch;
 public sealed class LaunchPlannerTests : IDisposable
 {
     private readonly SandboxHome _sandbox = new();
-    private static readonly SeatConfig Owner = new("alice", LaunchModes.Subscription, null);
+    private static readonly SeatConfig Owner = new("alice", Billing.Subscription, null);
 
     public void Dispose() => _sandbox.Dispose();
 
-    private PlanOutcome Plan(Dictionary<string, string> env, string? mode = null, string? forName = null, bool force = false, params string[] claudeArgs) =>
-        LaunchPlanner.Plan(_sandbox.Host(env), new LaunchRequest(mode, forName, force, "claude", claudeArgs, null), Owner);
+    private PlanOutcome Plan(Dictionary<string, string> env, Billing? mode = null, string? forName = null, bool force = false, params string[] claudeArgs) =>
+        new LaunchPlanner(new CredentialReader(NoKeychain.Instance)).Plan(_sandbox.Host(env), new LaunchRequest(mode, forName, force, "claude", claudeArgs, null), Owner);
 
     [Fact]
     public void SubscriptionRemovesKeysFromEnvironmentAndListsNamesOnly()
@@ -20,12 +21,12 @@ public sealed class LaunchPlannerTests : IDisposable
         var key = FakeTokens.ApiKey();
         var outcome = Plan(new() { ["ANTHROPIC_API_KEY"] = key, ["ANTHROPIC_AUTH_TOKEN"] = FakeTokens.GatewayToken(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() });
         var plan = outcome.Plan.ShouldNotBeNull();
-        plan.Mode.ShouldBe(LaunchModes.Subscription);
+        plan.Mode.ShouldBe(Billing.Subscription);
         plan.EnvRemoved.ShouldBe(["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"]);
         plan.EnvSet.ShouldBe(["CLAUDE_CODE_OAUTH_TOKEN"]);
         plan.Environment.ContainsKey("ANTHROPIC_API_KEY").ShouldBeFalse();
         plan.ArgsAdded.ShouldBeEmpty();
-        plan.Credential.Kind.ShouldBe(CredentialKinds.OAuthToken);
+        plan.Credential.Kind.ShouldBe(CredentialKind.OAuthToken);
     }
 
     [Fact]
@@ -60,17 +61,17 @@ public sealed class LaunchPlannerTests : IDisposable
     [Fact]
     public void BrokenUserSettingsArgumentIsBadInput()
     {
-        Should.Throw<InvalidDataException>(() => Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, null, null, false, "--settings", "{nope"));
+        Should.Throw<InputException>(() => Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, null, null, false, "--settings", "{nope"));
     }
 
     [Fact]
     public void SomeoneElseForcesApiKeyModeAndDropsTheSubscriptionToken()
     {
         var plan = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, forName: "bob").Plan.ShouldNotBeNull();
-        plan.Mode.ShouldBe(LaunchModes.ApiKey);
+        plan.Mode.ShouldBe(Billing.ApiKey);
         plan.Beneficiary.ShouldBe("bob");
         plan.EnvRemoved.ShouldContain("CLAUDE_CODE_OAUTH_TOKEN");
-        plan.Credential.Kind.ShouldBe(CredentialKinds.ApiKey);
+        plan.Credential.Kind.ShouldBe(CredentialKind.ApiKey);
     }
 
     [Fact]
@@ -86,8 +87,8 @@ public sealed class LaunchPlannerTests : IDisposable
     public void SubscriptionForSomeoneElseNeedsForceAndThenWarns()
     {
         var env = new Dictionary<string, string> { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() };
-        Plan(env, LaunchModes.Subscription, "bob").Refused.ShouldBeTrue();
-        var forced = Plan(env, LaunchModes.Subscription, "bob", force: true).Plan.ShouldNotBeNull();
+        Plan(env, Billing.Subscription, "bob").Refused.ShouldBeTrue();
+        var forced = Plan(env, Billing.Subscription, "bob", force: true).Plan.ShouldNotBeNull();
         forced.Forced.ShouldBeTrue();
         forced.Warnings.Single().ShouldContain("FORCED");
     }
@@ -95,7 +96,7 @@ public sealed class LaunchPlannerTests : IDisposable
     [Fact]
     public void SubscriptionWithoutSubscriptionCredentialIsRefused()
     {
-        var outcome = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, LaunchModes.Subscription);
+        var outcome = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, Billing.Subscription);
         outcome.Refused.ShouldBeTrue();
         outcome.Refusal!.ShouldContain("claude setup-token");
     }
@@ -104,7 +105,7 @@ public sealed class LaunchPlannerTests : IDisposable
     public void ApiKeyModeDisablesHelperWhenKeyIsPresent()
     {
         _sandbox.WriteUserSettings(SandboxHome.HelperSettings("x"));
-        var plan = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, LaunchModes.ApiKey).Plan.ShouldNotBeNull();
+        var plan = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey() }, Billing.ApiKey).Plan.ShouldNotBeNull();
         plan.LaunchArguments[1].ShouldBe("""{"apiKeyHelper":""}""");
     }
 
@@ -112,8 +113,8 @@ public sealed class LaunchPlannerTests : IDisposable
     public void ApiKeyModeAcceptsHelperAlone()
     {
         _sandbox.WriteUserSettings(SandboxHome.HelperSettings("x"));
-        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, LaunchModes.ApiKey).Plan.ShouldNotBeNull();
-        plan.Credential.Kind.ShouldBe(CredentialKinds.ApiKeyHelper);
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, Billing.ApiKey).Plan.ShouldNotBeNull();
+        plan.Credential.Kind.ShouldBe(CredentialKind.ApiKeyHelper);
         plan.EnvRemoved.ShouldBe(["CLAUDE_CODE_OAUTH_TOKEN"]);
     }
 
@@ -132,7 +133,7 @@ public sealed class LaunchPlannerTests : IDisposable
         _sandbox.WriteText(Path.Combine(_sandbox.Home, ".config", "seatguard", "config.json"), """{"owner":"carol","expectedMode":"api-key"}""");
         var config = SeatConfig.Load(_sandbox.Host(new() { ["USER"] = "alice" }));
         config.Owner.ShouldBe("carol");
-        config.ExpectedMode.ShouldBe(LaunchModes.ApiKey);
+        config.ExpectedMode.ShouldBe(Billing.ApiKey);
         SeatConfig.Load(new SandboxHome().Host(new() { ["USER"] = "alice" })).Owner.ShouldBe("alice");
     }
 
@@ -140,6 +141,6 @@ public sealed class LaunchPlannerTests : IDisposable
     public void BrokenConfigFileIsBadInputWithLine()
     {
         _sandbox.WriteText(Path.Combine(_sandbox.Home, ".config", "seatguard", "config.json"), "{\n \"owner\": \n}");
-        Should.Throw<InvalidDataException>(() => SeatConfig.Load(_sandbox.Host())).Message.ShouldContain("config.json:3");
+        Should.Throw<InputException>(() => SeatConfig.Load(_sandbox.Host())).Message.ShouldContain("config.json:3");
     }
 }

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Launch;
 
 namespace SeatGuard.Tests.Launch;
@@ -48,19 +50,19 @@ public sealed class StreamJsonObserverTests
         var stream = $$"""{"type":"system","subtype":"init","apiKeySource":"{{apiKeySource}}"}""" + "\n" +
                      (rateLimit ? """{"type":"rate_limit_event","rate_limit_info":{"status":"allowed","rateLimitType":"five_hour"}}""" + "\n" : "") +
                      """{"type":"result","is_error":false}""";
-        BillingEvidence.Judge(StreamJsonObserver.ReadAll(stream), null).Verdict.ShouldBe(verdict);
+        BillingEvidence.Judge(StreamJsonObserver.ReadAll(stream), null).Verdict.Name().ShouldBe(verdict);
     }
 
     [Fact]
     public void ApiKeyVerdictContradictsSubscriptionModeAndViceVersa()
     {
         var apiKey = BillingEvidence.Judge(StreamJsonObserver.ReadAll("""{"type":"system","subtype":"init","apiKeySource":"ANTHROPIC_API_KEY"}"""), null);
-        BillingEvidence.Contradicts(LaunchModes.Subscription, apiKey).ShouldBeTrue();
-        BillingEvidence.Contradicts(LaunchModes.ApiKey, apiKey).ShouldBeFalse();
+        BillingEvidence.Contradicts(Billing.Subscription, apiKey).ShouldBeTrue();
+        BillingEvidence.Contradicts(Billing.ApiKey, apiKey).ShouldBeFalse();
         var subscription = BillingEvidence.Judge(StreamJsonObserver.ReadAll("""{"type":"system","subtype":"init","apiKeySource":"none"}""" + "\n" + """{"type":"rate_limit_event","rate_limit_info":{}}"""), null);
-        BillingEvidence.Contradicts(LaunchModes.ApiKey, subscription).ShouldBeTrue();
-        BillingEvidence.Contradicts(LaunchModes.Subscription, subscription).ShouldBeFalse();
+        BillingEvidence.Contradicts(Billing.ApiKey, subscription).ShouldBeTrue();
+        BillingEvidence.Contradicts(Billing.Subscription, subscription).ShouldBeFalse();
         var unknown = BillingEvidence.Judge(StreamJsonObserver.ReadAll("""{"type":"system","subtype":"init","apiKeySource":"none"}"""), null);
-        BillingEvidence.Contradicts(LaunchModes.Subscription, unknown).ShouldBeTrue();
+        BillingEvidence.Contradicts(Billing.Subscription, unknown).ShouldBeTrue();
     }
 }

@@ -27,7 +27,7 @@ public sealed class LedgerStoreTests : IDisposable
         reopened.List().Select(e => e.SessionId).ShouldBe(["a", "b"]);
         reopened.List(t0.AddDays(1)).Single().SessionId.ShouldBe("b");
         reopened.List().First().ShouldBe(Entry(t0, "a") with { Id = 1 });
-        reopened.VerdictBySession()["b"].ShouldBe("subscription");
+        reopened.List().Last(e => e.SessionId == "b").Verdict.ShouldBe("subscription");
     }
 
     [Fact]

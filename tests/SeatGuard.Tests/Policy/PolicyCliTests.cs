@@ -1,6 +1,5 @@
+using SeatGuard.Core.Common;
 using System.Text.Json;
-using SeatGuard.Cli;
-using SeatGuard.Cli.Output;
 using SeatGuard.TestKit;
 
 namespace SeatGuard.Tests.Policy;
@@ -13,17 +12,15 @@ public sealed class PolicyCliTests : IDisposable
     public void Dispose() => _sandbox.Dispose();
 
     /// <summary>
-    /// Runs the CLI. Unless the test names its own --policy, an empty one is passed, so a policy.yaml in the
-    /// developer's real config directory cannot change the results (discovery itself is tested on HostContext).
+    /// Runs the CLI in-process on the sandbox HOME. Unless the test names its own --policy, an empty one is passed
+    /// (discovery itself is tested on HostContext).
     /// </summary>
     private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         if (!args.Contains("--policy") && args[0] is "decide" or "policy")
             args = [.. args, "--policy", _sandbox.WriteText(Path.Combine(_sandbox.Root, "empty-policy.yaml"), "")];
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = await CliApp.RunAsync(args, new Terminal(stdout, stderr, color: false));
-        return (exit, stdout.ToString(), stderr.ToString());
+        var result = await CliHarness.RunAsync(_sandbox, null, args);
+        return (result.ExitCode, result.StdOut, result.StdErr);
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
@@ -93,12 +90,12 @@ public sealed class PolicyCliTests : IDisposable
 
     [Theory]
     [MemberData(nameof(PolicyBookTests.RequiredScenarios), MemberType = typeof(PolicyBookTests))]
-    public async Task EveryScenarioDecidesThroughTheCli(string id, string tier)
+    public async Task EveryScenarioDecidesThroughTheCli(string id, Tier tier)
     {
         var (code, stdout, _) = await Run("decide", "--scenario", id, "--json");
-        code.ShouldBe(tier == "red" ? 1 : 0);
+        code.ShouldBe(tier == Tier.Red ? 1 : 0);
         var json = Json(stdout);
-        json.GetProperty("tier").GetString().ShouldBe(tier);
+        json.GetProperty("tier").GetString().ShouldBe(tier.Name());
         json.GetProperty("decidedBy").GetString().ShouldBe("scenario:" + id);
         json.GetProperty("scenario").GetString().ShouldBe(id);
     }

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Common;
 using System.Text.RegularExpressions;
 using SeatGuard.Core.Policy;
 using SeatGuard.TestKit;
@@ -18,15 +20,15 @@ public sealed partial class PolicyDocsTests
     public void OverrideExampleLoadsAndChangesTheBook()
     {
         var book = PolicyBookLoader.Load([(PolicyBookLoader.EmbeddedName, PolicyBookLoader.ReadEmbedded()), ("docs-example.yaml", Examples()[0])]);
-        book.FindScenario("third-party-harness")!.Tier.ShouldBe(Tiers.Red);
-        book.FindScenario("nightly-digest")!.Tier.ShouldBe(Tiers.Gray);
+        book.FindScenario("third-party-harness")!.Tier.ShouldBe(Tier.Red);
+        book.FindScenario("nightly-digest")!.Tier.ShouldBe(Tier.Gray);
     }
 
     [Fact]
     public void ManifestExampleIsValid()
     {
         var decision = SetupManifest.Parse(Examples()[1], "docs-manifest.yaml").Decide(PolicyBookLoader.LoadEmbedded());
-        decision.Tier.ShouldBe(Tiers.Gray);
+        decision.Tier.ShouldBe(Tier.Gray);
         decision.Scenario.ShouldBe("slack-bot-multiple-consumers");
     }
 }

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Policy;
 
 namespace SeatGuard.Tests.Policy;
@@ -6,26 +8,26 @@ public sealed class PolicyEvaluatorTests
 {
     private static readonly PolicyBook Book = PolicyBookLoader.LoadEmbedded();
 
-    public static readonly TheoryData<string, string, string, string> Paths = new()
+    public static readonly TheoryData<string, Tier, Recommendation, string> Paths = new()
     {
         // answers, tier, credential, decidedBy
-        { "yes,no,yes,no,no", Tiers.Green, RecommendedCredentials.Subscription, "q5" },
-        { "no,no,yes,no,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q1" },
-        { "yes,yes,yes,no,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q2" },
-        { "yes,no,no,no,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q3" },
-        { "yes,no,yes,yes,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q4" },
-        { "yes,no,yes,no,yes", Tiers.Red, RecommendedCredentials.Stop, "q5" },
+        { "yes,no,yes,no,no", Tier.Green, Recommendation.Subscription, "q5" },
+        { "no,no,yes,no,no", Tier.Gray, Recommendation.ApiKey, "q1" },
+        { "yes,yes,yes,no,no", Tier.Gray, Recommendation.ApiKey, "q2" },
+        { "yes,no,no,no,no", Tier.Gray, Recommendation.ApiKey, "q3" },
+        { "yes,no,yes,yes,no", Tier.Gray, Recommendation.ApiKey, "q4" },
+        { "yes,no,yes,no,yes", Tier.Red, Recommendation.Stop, "q5" },
         // every answer is taken in: a later red answer beats an earlier gray one
-        { "no,yes,no,yes,yes", Tiers.Red, RecommendedCredentials.Stop, "q5" },
+        { "no,yes,no,yes,yes", Tier.Red, Recommendation.Stop, "q5" },
         // several gray answers: the first in framework order is named
-        { "yes,yes,no,yes,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q2" },
-        { "no,yes,no,yes,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q1" },
-        { "yes,no,no,yes,no", Tiers.Gray, RecommendedCredentials.ApiKey, "q3" },
+        { "yes,yes,no,yes,no", Tier.Gray, Recommendation.ApiKey, "q2" },
+        { "no,yes,no,yes,no", Tier.Gray, Recommendation.ApiKey, "q1" },
+        { "yes,no,no,yes,no", Tier.Gray, Recommendation.ApiKey, "q3" },
     };
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public void EveryQuestionPathDecides(string answers, string tier, string credential, string decidedBy)
+    public void EveryQuestionPathDecides(string answers, Tier tier, Recommendation credential, string decidedBy)
     {
         var parsed = PolicyEvaluator.ParseAnswers(answers, out _).ShouldNotBeNull();
         var d = PolicyEvaluator.Evaluate(Book, parsed);
@@ -36,7 +38,7 @@ public sealed class PolicyEvaluatorTests
         d.Answers.Values.ShouldBe(answers.Split(','));
         d.Sources.ShouldContain("https://code.claude.com/docs/en/legal-and-compliance");
         d.Rule.ShouldBe(Book.Rule.Summary);
-        if (tier != Tiers.Green) d.Reason.ShouldStartWith(decidedBy + " ");
+        if (tier != Tier.Green) d.Reason.ShouldStartWith(decidedBy + " ");
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class PolicyEvaluatorTests
             var a = Enumerable.Range(0, 5).Select(i => (bits >> i & 1) == 1).ToArray();
             var d = PolicyEvaluator.Evaluate(Book, a);
             string expectedBy = a[4] ? "q5" : !a[0] ? "q1" : a[1] ? "q2" : !a[2] ? "q3" : a[3] ? "q4" : "q5";
-            string expectedTier = a[4] ? Tiers.Red : expectedBy == "q5" ? Tiers.Green : Tiers.Gray;
+            Tier expectedTier = a[4] ? Tier.Red : expectedBy == "q5" ? Tier.Green : Tier.Gray;
             (d.Tier, d.DecidedBy).ShouldBe((expectedTier, expectedBy), $"answers {string.Join(',', a)}");
             d.IsRed.ShouldBe(a[4]);
         }
@@ -106,7 +108,7 @@ public sealed class PolicyEvaluatorTests
         var prompt = new ScriptedPrompt(true, true, true, false, false);
         var d = DecisionInterview.Run(Book, prompt);
         prompt.Asked.ShouldBe([("q1", 1, 5), ("q2", 2, 5), ("q3", 3, 5), ("q4", 4, 5), ("q5", 5, 5)]);
-        d.Tier.ShouldBe(Tiers.Gray);
+        d.Tier.ShouldBe(Tier.Gray);
         d.DecidedBy.ShouldBe("q2");
     }
 
@@ -114,7 +116,7 @@ public sealed class PolicyEvaluatorTests
     public void InterviewTakesInAnswersAfterAConcern()
     {
         var d = DecisionInterview.Run(Book, new ScriptedPrompt(false, false, true, false, true));
-        d.Tier.ShouldBe(Tiers.Red);
-        d.Credential.ShouldBe(RecommendedCredentials.Stop);
+        d.Tier.ShouldBe(Tier.Red);
+        d.Credential.ShouldBe(Recommendation.Stop);
     }
 }

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Policy;
 
 namespace SeatGuard.Tests.Policy;
@@ -12,29 +14,29 @@ public sealed class SetupManifestTests
 
     private static Decision Decide(string text) => SetupManifest.Parse(text, "setup.yaml").Decide(Book);
 
-    public static readonly TheoryData<string, string, string, string> Cases = new()
+    public static readonly TheoryData<string, Tier, string, string> Cases = new()
     {
         // manifest, tier, decidedBy, scenario
-        { Manifest(), Tiers.Green, "q5", "personal-scripts" },
-        { Manifest(harness: "agent-sdk"), Tiers.Green, "q5", "own-agents-sdk" },
-        { Manifest(deployedOn: "ci"), Tiers.Green, "q5", "ci-own-repository" },
-        { Manifest(work: "employer"), Tiers.Green, "q5", "work-you-author" },
-        { Manifest(harness: "first-party-app"), Tiers.Green, "q5", "first-party-apps" },
-        { Manifest(work: "client", consumers: "clients"), Tiers.Gray, "q2", "agency-client-work" },
-        { Manifest(consumers: "team", deployedOn: "server"), Tiers.Gray, "q2", "slack-bot-multiple-consumers" },
-        { Manifest(consumers: "public", users: 40, extra: "credential: shipped\n"), Tiers.Gray, "q1", "oss-cli-ships-token" },
-        { Manifest(runsFor: "team", consumers: "team", users: 6, deployedOn: "server"), Tiers.Gray, "q1", "internal-team-tool" },
-        { Manifest(harness: "third-party", deployedOn: "server"), Tiers.Gray, "q4", "third-party-harness" },
-        { Manifest(runsFor: "customers", consumers: "customers", work: "others", deployedOn: "server", users: 300), Tiers.Red, "q5", "product-users-hit-your-token" },
-        { Manifest(deployedOn: "saas", users: 12, consumers: "customers"), Tiers.Red, "q5", "multi-tenant-saas" },
-        { Manifest(runsFor: "team", consumers: "team", users: 5, extra: "credential: shared\n"), Tiers.Red, "q5", "pooled-subscription" },
-        { Manifest(extra: "resold: yes\n"), Tiers.Red, "q5", "reselling" },
-        { Manifest(extra: "credential: extracted\n"), Tiers.Red, "q5", "extracting-tokens" },
+        { Manifest(), Tier.Green, "q5", "personal-scripts" },
+        { Manifest(harness: "agent-sdk"), Tier.Green, "q5", "own-agents-sdk" },
+        { Manifest(deployedOn: "ci"), Tier.Green, "q5", "ci-own-repository" },
+        { Manifest(work: "employer"), Tier.Green, "q5", "work-you-author" },
+        { Manifest(harness: "first-party-app"), Tier.Green, "q5", "first-party-apps" },
+        { Manifest(work: "client", consumers: "clients"), Tier.Gray, "q2", "agency-client-work" },
+        { Manifest(consumers: "team", deployedOn: "server"), Tier.Gray, "q2", "slack-bot-multiple-consumers" },
+        { Manifest(consumers: "public", users: 40, extra: "credential: shipped\n"), Tier.Gray, "q1", "oss-cli-ships-token" },
+        { Manifest(runsFor: "team", consumers: "team", users: 6, deployedOn: "server"), Tier.Gray, "q1", "internal-team-tool" },
+        { Manifest(harness: "third-party", deployedOn: "server"), Tier.Gray, "q4", "third-party-harness" },
+        { Manifest(runsFor: "customers", consumers: "customers", work: "others", deployedOn: "server", users: 300), Tier.Red, "q5", "product-users-hit-your-token" },
+        { Manifest(deployedOn: "saas", users: 12, consumers: "customers"), Tier.Red, "q5", "multi-tenant-saas" },
+        { Manifest(runsFor: "team", consumers: "team", users: 5, extra: "credential: shared\n"), Tier.Red, "q5", "pooled-subscription" },
+        { Manifest(extra: "resold: yes\n"), Tier.Red, "q5", "reselling" },
+        { Manifest(extra: "credential: extracted\n"), Tier.Red, "q5", "extracting-tokens" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ManifestMapsToTheFrameworkAndAScenario(string text, string tier, string decidedBy, string scenario)
+    public void ManifestMapsToTheFrameworkAndAScenario(string text, Tier tier, string decidedBy, string scenario)
     {
         var d = Decide(text);
         d.Tier.ShouldBe(tier);
@@ -48,8 +50,8 @@ public sealed class SetupManifestTests
     public void CiWithOtherContributorsNeedsAnApiKeyWithoutANamedScenario()
     {
         var d = Decide(Manifest(deployedOn: "ci", extra: "contributors: 3\n"));
-        d.Tier.ShouldBe(Tiers.Gray);
-        d.Credential.ShouldBe(RecommendedCredentials.ApiKey);
+        d.Tier.ShouldBe(Tier.Gray);
+        d.Credential.ShouldBe(Recommendation.ApiKey);
         d.DecidedBy.ShouldBe("q1");
         d.Scenario.ShouldBeNull();
     }

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Common;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Policy;
 using Spectre.Console;
@@ -55,7 +57,7 @@ public sealed class SpectreDecisionPromptTests
         prompt.Introduce(book);
         var decision = DecisionInterview.Run(book, prompt);
 
-        decision.Tier.ShouldBe(Tiers.Gray);
+        decision.Tier.ShouldBe(Tier.Gray);
         decision.DecidedBy.ShouldBe("q2");
         decision.Answers.Values.ShouldBe(["yes", "yes", "no", "no", "no"]);
         var text = screen.ToString();

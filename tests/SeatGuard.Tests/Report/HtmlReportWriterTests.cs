@@ -1,3 +1,4 @@
+using SeatGuard.Core.Credentials;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -72,7 +73,7 @@ public sealed class HtmlReportWriterTests : IDisposable
         report.Sections.ShouldAllBe(s => !s.HasData && !string.IsNullOrEmpty(s.Missing));
         report.Html.ShouldNotContain("<svg");
         report.Html.ShouldNotContain("<dl class=\"glance\">");
-        SectionHtml(report.Html, HtmlReportWriter.DailyId).ShouldContain("does not read Claude Code&#39;s usage yet");
+        SectionHtml(report.Html, HtmlReportWriter.DailyId).ShouldContain("No Claude Code transcripts were found");
         SectionHtml(report.Html, HtmlReportWriter.VerdictId).ShouldContain("No launches have been recorded yet");
         SectionHtml(report.Html, HtmlReportWriter.VerdictId).ShouldContain("<code>seatguard run -- …</code>");
         SectionHtml(report.Html, HtmlReportWriter.ScanId).ShouldContain("<code>--scan PATH</code>");
@@ -97,9 +98,9 @@ public sealed class HtmlReportWriterTests : IDisposable
         var ledger = full.Ledger.Data!;
         var data = full with
         {
-            Usage = SourceResult<UsageReport>.Found(full.Usage.Data! with { Daily = [new DailyModelUsage(ReportSamples.Period.From, evil, 10, 1m)] }),
+            Usage = SourceResult<UsageSummary>.Found(full.Usage.Data! with { Daily = [new DailyModelUsage(ReportSamples.Period.From, evil, 10, 1m)] }),
             Ledger = SourceResult<LedgerReport>.Found(ledger with { Launches = [ledger.Launches[0] with { Beneficiary = evil, Command = evil }] }),
-            Scan = SourceResult<ScanReport>.Found(new ScanReport(evil, ReportSamples.Now, [new FindingCount(FindingTiers.Red, evil, 1)])),
+            Scan = SourceResult<ScanSummary>.Found(new ScanSummary(evil, ReportSamples.Now, [new FindingCount(Tier.Red, evil, 1)])),
         };
 
         var html = HtmlReportWriter.Render(data).Html;
@@ -114,7 +115,7 @@ public sealed class HtmlReportWriterTests : IDisposable
     {
         string[] tokens = [FakeTokens.ApiKey(), FakeTokens.OAuthToken(), FakeTokens.AdminKey()];
         var full = ReportSamples.Full(tokens);
-        var data = full with { Scan = SourceResult<ScanReport>.Found(new ScanReport("/src", ReportSamples.Now, [new FindingCount(FindingTiers.Red, "leak " + tokens[1], 1)])) };
+        var data = full with { Scan = SourceResult<ScanSummary>.Found(new ScanSummary("/src", ReportSamples.Now, [new FindingCount(Tier.Red, "leak " + tokens[1], 1)])) };
 
         var html = HtmlReportWriter.Render(data).Html;
 
@@ -149,7 +150,7 @@ public sealed class HtmlReportWriterTests : IDisposable
     public void MonthBelowPlanPriceSaysAnApiKeyWouldHaveCostLess()
     {
         var full = ReportSamples.Full();
-        var data = full with { Usage = SourceResult<UsageReport>.Found(full.Usage.Data! with { Month = new MonthCost("2026-11", 42.5m, "Pro", 20m * 5) }) };
+        var data = full with { Usage = SourceResult<UsageSummary>.Found(full.Usage.Data! with { Month = new MonthCost("2026-11", 42.5m, "Pro", 20m * 5) }) };
 
         var section = SectionHtml(HtmlReportWriter.Render(data).Html, HtmlReportWriter.MonthId);
 
@@ -161,7 +162,7 @@ public sealed class HtmlReportWriterTests : IDisposable
     public void LaunchesForSomeoneElseOnTheSubscriptionAreCalledOut()
     {
         var ledger = ReportSamples.Ledger();
-        int expected = ledger.Launches.Count(l => l.Beneficiary != l.Owner && l.Verdict == "subscription");
+        int expected = ledger.Launches.Count(l => l.Beneficiary != l.Owner && l.Verdict == Billing.Subscription);
         expected.ShouldBeGreaterThan(0);
 
         var section = SectionHtml(HtmlReportWriter.Render(ReportSamples.Full()).Html, HtmlReportWriter.BeneficiaryId);

@@ -58,8 +58,8 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--since", "2026-13-01", "--since: '2026-13-01' is not a date (YYYY-MM-DD)")]
-    [InlineData("--until", "yesterday", "--until: 'yesterday' is not a date (YYYY-MM-DD)")]
+    [InlineData("--since", "2026-13-01", "--since must be a date as YYYY-MM-DD or YYYYMMDD, not '2026-13-01'")]
+    [InlineData("--until", "yesterday", "--until must be a date as YYYY-MM-DD or YYYYMMDD, not 'yesterday'")]
     [InlineData("--scan", "/definitely/not/here", "--scan: '/definitely/not/here' does not exist")]
     public async Task BadInputIsOneLineAndExitTwo(string option, string value, string message)
     {

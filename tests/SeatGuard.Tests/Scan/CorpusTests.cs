@@ -1,3 +1,6 @@
+using SeatGuard.Core.Common;
+using SeatGuard.TestKit;
+using SeatGuard.Core.Common.Json;
 using SeatGuard.Core.Scan;
 
 namespace SeatGuard.Tests.Scan;
@@ -56,9 +59,9 @@ public sealed class CorpusTests
         using var box = new ScanSandbox();
         var cases = LabeledCorpus.Positives().ToList();
         foreach (var c in cases) box.Write(c.Path, c.Text);
-        var scanner = new Scanner(RuleBook.Load());
+        var scanner = TestScanner.Create(RuleBook.Load());
         var report = scanner.Scan(new ScanOptions { Paths = [box.Root], RelativeTo = box.Root });
-        var outputs = new[] { ScanJson.Serialize(report), ScanJson.Serialize(SarifWriter.Build(report, scanner.Rules, "0.0.0")) };
+        var outputs = new[] { JsonText.Serialize(report, ScanJson.Default.ScanReport), JsonText.Serialize(SarifWriter.Build(report, scanner.Rules, "0.0.0"), ScanJson.Default.SarifLog) };
         var bodies = TokenBodies(cases.Select(c => c.Text)).ToList();
         bodies.Count.ShouldBe(5);
         foreach (var output in outputs)
@@ -75,7 +78,7 @@ public sealed class CorpusTests
             for (int i = text.IndexOf("sk-ant-", StringComparison.Ordinal); i >= 0; i = text.IndexOf("sk-ant-", i + 1, StringComparison.Ordinal))
             {
                 int start = text.IndexOf('-', i + 7) + 1, end = start;
-                while (end < text.Length && TokenDetector.IsTokenChar(text[end])) end++;
+                while (end < text.Length && TokenShapes.IsTokenChar(text[end])) end++;
                 if (end - start >= 80) yield return text[start..end];
             }
         }

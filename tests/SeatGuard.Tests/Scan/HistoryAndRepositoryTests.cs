@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using SeatGuard.TestKit;
 
 namespace SeatGuard.Tests.Scan;
@@ -75,7 +76,7 @@ public sealed class HistoryAndRepositoryTests
         repo.Write("b.txt", "more");
         repo.Commit("second commit", secondAuthor, secondEmail);
         var f = repo.Scan().Findings.ShouldHaveSingleItem();
-        (f.Rule, f.Tier, f.Line).ShouldBe((rule, tier, 10));
+        (f.Rule, f.Tier.Name(), f.Line).ShouldBe((rule, tier, 10));
     }
 
     [Fact]

@@ -1,19 +1,20 @@
 using System.Text.Json;
-using SeatGuard.Cli;
-using SeatGuard.Cli.Output;
 using SeatGuard.Core.Scan;
 using SeatGuard.TestKit;
 
 namespace SeatGuard.Tests.Scan;
 
-public sealed class ReportAndCliTests
+public sealed class ReportAndCliTests : IDisposable
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    private readonly SandboxHome _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    /// <summary>The CLI in-process on a sandbox HOME and environment, never the developer's.</summary>
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int exit = await CliApp.RunAsync(args, new Terminal(stdout, stderr, color: false));
-        return (exit, stdout.ToString(), stderr.ToString());
+        var result = await CliHarness.RunAsync(_home, null, args);
+        return (result.ExitCode, result.StdOut, result.StdErr);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Scan;
 using SeatGuard.TestKit;
 
@@ -43,7 +45,7 @@ public sealed class RuleBookTests
         box.Write("a.txt", $"{FakeTokens.GatewayToken()}\n{FakeTokens.OAuthToken()}\n");
         var report = box.Scan(RuleBook.Load(rulesFile));
         var f = report.Findings.Where(x => x.Path == "a.txt").ShouldHaveSingleItem();
-        (f.Rule, f.Tier, f.Line).ShouldBe(("internal-gateway-token", "gray", 1));
+        (f.Rule, f.Tier.Name(), f.Line).ShouldBe(("internal-gateway-token", "gray", 1));
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class RuleBookTests
                 max: 120
             """);
         box.Write("a.txt", FakeTokens.OAuthToken());
-        box.Scan(RuleBook.Load(rulesFile)).Findings.Where(f => f.Path == "a.txt").ShouldHaveSingleItem().Tier.ShouldBe("gray");
+        box.Scan(RuleBook.Load(rulesFile)).Findings.Where(f => f.Path == "a.txt").ShouldHaveSingleItem().Tier.Name().ShouldBe("gray");
     }
 
     [Theory]
@@ -93,7 +95,7 @@ public sealed class RuleBookTests
     [Fact]
     public void PrefilterFoldsCommonPrefixesAndDropsKeywordsContainingShorterOnes()
     {
-        var keywords = new Scanner(RuleBook.Load()).Prefilter.Keywords;
+        var keywords = TestScanner.Create(RuleBook.Load()).Prefilter.Keywords;
         keywords.ShouldBe(["claude", "sk-ant-", "anthropic_", "apikeyhelper", "oauth-2025-04-20", ".credentials.json"]);
     }
 }

@@ -1,3 +1,4 @@
+using SeatGuard.TestKit;
 using SeatGuard.Core.Scan;
 
 namespace SeatGuard.Tests.Scan;
@@ -18,7 +19,7 @@ internal sealed class ScanSandbox : IDisposable
     }
 
     public ScanReport Scan(RuleBook? rules = null, bool history = false, string? baseline = null) =>
-        new Scanner(rules ?? RuleBook.Load()).Scan(new ScanOptions { Paths = [Root], RelativeTo = Root, History = history, BaselinePath = baseline, Threads = 2 });
+        TestScanner.Create(rules ?? RuleBook.Load()).Scan(new ScanOptions { Paths = [Root], RelativeTo = Root, History = history, BaselinePath = baseline, Threads = 2 });
 
     public void Dispose()
     {

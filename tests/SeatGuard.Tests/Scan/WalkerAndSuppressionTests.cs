@@ -27,7 +27,7 @@ public sealed class WalkerAndSuppressionTests
         box.Write(".gitignore", "generated/\n");
         box.Write("app/generated/t.txt", FakeTokens.OAuthToken());
         box.Write("app/t.txt", FakeTokens.OAuthToken());
-        var report = new Scanner(RuleBook.Load()).Scan(new ScanOptions { Paths = [Path.Combine(box.Root, "app")], RelativeTo = box.Root });
+        var report = TestScanner.Create(RuleBook.Load()).Scan(new ScanOptions { Paths = [Path.Combine(box.Root, "app")], RelativeTo = box.Root });
         report.Findings.Select(f => f.Path).ShouldBe(["app/t.txt"]);
     }
 
@@ -39,7 +39,7 @@ public sealed class WalkerAndSuppressionTests
         box.Write("bin.dat", "\0\u0001" + FakeTokens.OAuthToken());
         box.Write("huge.txt", FakeTokens.OAuthToken() + "\n" + new string('z', 2048));
         box.Write("small.txt", FakeTokens.OAuthToken());
-        var report = new Scanner(RuleBook.Load()).Scan(new ScanOptions { Paths = [box.Root], RelativeTo = box.Root, MaxFileBytes = 1024 });
+        var report = TestScanner.Create(RuleBook.Load()).Scan(new ScanOptions { Paths = [box.Root], RelativeTo = box.Root, MaxFileBytes = 1024 });
         report.Findings.Select(f => f.Path).ShouldBe(["small.txt"]);
         report.Stats.Files.ShouldBe(1);
     }
@@ -62,7 +62,7 @@ public sealed class WalkerAndSuppressionTests
         {
             for (int f = 0; f < 25; f++) box.Write($"d{d}/e{f % 3}/f{f}.txt", f == 7 ? FakeTokens.ApiKey() : "nothing here " + f);
         }
-        var report = new Scanner(RuleBook.Load()).Scan(new ScanOptions { Paths = [box.Root], RelativeTo = box.Root, Threads = 4 });
+        var report = TestScanner.Create(RuleBook.Load()).Scan(new ScanOptions { Paths = [box.Root], RelativeTo = box.Root, Threads = 4 });
         report.Stats.Files.ShouldBe(500);
         report.Findings.Count.ShouldBe(20);
     }
@@ -116,7 +116,7 @@ public sealed class WalkerAndSuppressionTests
     [Fact]
     public void MissingPathIsBadInput()
     {
-        Should.Throw<ScanInputException>(() => new Scanner(RuleBook.Load()).Scan(new ScanOptions { Paths = ["/nonexistent/dir"] }))
+        Should.Throw<ScanInputException>(() => TestScanner.Create(RuleBook.Load()).Scan(new ScanOptions { Paths = ["/nonexistent/dir"] }))
             .Message.ShouldContain("path not found");
     }
 

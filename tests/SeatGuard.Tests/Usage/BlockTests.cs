@@ -7,7 +7,7 @@ public sealed class BlockTests
     private static readonly DateTimeOffset Past = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static List<BlockRow> Blocks(DateTimeOffset now, params UsageEntry[] entries) =>
-        new UsageReports(Lines.Dataset(entries), new UsageQuery { Now = now }).Blocks().Blocks;
+        new UsageReportBuilder(Lines.Dataset(entries), new UsageQuery { Now = now }).Blocks().Blocks;
 
     [Fact]
     public void BlockStartsAtTheFirstEntryFlooredToTheHourAndLastsFiveHours()
@@ -52,7 +52,7 @@ public sealed class BlockTests
         // Across New York's DST change (2025-11-02 06:00Z) a block is still 5 hours of UTC time.
         var entries = new[] { Lines.Entry("2025-11-02T04:10:00Z", input: 1), Lines.Entry("2025-11-02T08:59:00Z", input: 1) };
         var q = new UsageQuery { Now = Past, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York") };
-        var b = new UsageReports(Lines.Dataset(entries), q).Blocks().Blocks.Single();
+        var b = new UsageReportBuilder(Lines.Dataset(entries), q).Blocks().Blocks.Single();
         (b.StartTime, b.EndTime, b.Entries).ShouldBe(("2025-11-02T04:00:00.000Z", "2025-11-02T09:00:00.000Z", 2));
     }
 
@@ -73,7 +73,7 @@ public sealed class BlockTests
         // 240 minutes remain to 15:00: 240 + 8 × 240 = 2,160 tokens.
         b.Projection.ShouldBe(new BlockProjection(2_160, 0.01, 240));
 
-        var withLimit = new UsageReports(Lines.Dataset(
+        var withLimit = new UsageReportBuilder(Lines.Dataset(
             Lines.Entry("2025-11-20T10:00:00Z", input: 60, output: 60, model: Lines.Haiku45),
             Lines.Entry("2025-11-20T10:30:00Z", input: 60, output: 60, model: Lines.Haiku45)), new UsageQuery { Now = now }).Blocks(2_000).Blocks.Single();
         withLimit.TokenLimitStatus.ShouldBe(new TokenLimitStatus(2_000, 2_160, 108, "exceeds"));
@@ -91,7 +91,7 @@ public sealed class BlockTests
     public void TokenLimitMaxIsTheLargestFinishedBlock()
     {
         var now = new DateTimeOffset(2025, 11, 22, 10, 10, 0, TimeSpan.Zero);
-        var reports = new UsageReports(Lines.Dataset(
+        var reports = new UsageReportBuilder(Lines.Dataset(
             Lines.Entry("2025-11-20T10:00:00Z", input: 500), Lines.Entry("2025-11-21T10:00:00Z", input: 900), Lines.Entry("2025-11-22T10:00:00Z", input: 5_000)),
             new UsageQuery { Now = now });
         reports.MaxPreviousBlockTokens().ShouldBe(900);

@@ -68,7 +68,7 @@ public sealed class DedupTests
         using var sandbox = new TranscriptSandbox();
         sandbox.Write("p/f.jsonl", Lines.Assistant(T, "m6", "r6", input: 6));
         sandbox.Write("p/f/subagents/agent-x.jsonl", Lines.Assistant(T, "m7", "r7", input: 7, sidechain: true));
-        var sessions = new UsageReports(sandbox.Load(), new UsageQuery()).Sessions().Sessions;
+        var sessions = new UsageReportBuilder(sandbox.Load(), new UsageQuery { Now = DateTimeOffset.UtcNow }).Sessions().Sessions;
         sessions.Single().SessionId.ShouldBe("f");
         sessions.Single().InputTokens.ShouldBe(13);
     }

@@ -37,7 +37,7 @@ public sealed class LedgerUsageFactsTests
     [Fact]
     public void UtilisationIsTheLatestReportPerWindow()
     {
-        var u = LedgerUsageFacts.Utilisation(
+        var u = LedgerUsageFacts.Utilization(
         [
             Launch(T0, "a", "subscription", "five_hour", 0.2),
             Launch(T0.AddHours(2), "b", "subscription", "five_hour", 0.6),
@@ -54,7 +54,7 @@ public sealed class UsageLedgerCliTests : IDisposable
     public void Dispose() => _sandbox.Dispose();
 
     [Fact]
-    public async Task SessionReportSplitsByRecordedBillingSourceAndBlocksShowPlanUtilisation()
+    public async Task SessionReportSplitsByRecordedBillingSourceAndBlocksShowPlanUtilization()
     {
         foreach (var (session, id) in new[] { ("s-sub", "msg_1"), ("s-none", "msg_2") })
             _sandbox.WriteText(Path.Combine(_sandbox.ClaudeDir, "projects", "-w", session + ".jsonl"),
@@ -72,7 +72,7 @@ public sealed class UsageLedgerCliTests : IDisposable
         split.ShouldBe(new Dictionary<string, int> { ["subscription"] = 1, [LedgerUsageFacts.Unrecorded] = 1 }, ignoreOrder: true);
 
         var blocks = await SeatGuard.TestKit.CliHarness.RunAsync(_sandbox, null, "usage", "blocks", "--json", "--no-cache");
-        var window = System.Text.Json.JsonDocument.Parse(blocks.StdOut).RootElement.GetProperty("planUtilisation").EnumerateArray().Single();
+        var window = System.Text.Json.JsonDocument.Parse(blocks.StdOut).RootElement.GetProperty("planUtilization").EnumerateArray().Single();
         window.GetProperty("rateLimitType").GetString().ShouldBe("five_hour");
         window.GetProperty("utilization").GetDouble().ShouldBe(0.42);
     }

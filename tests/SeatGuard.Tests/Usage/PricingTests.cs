@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using SeatGuard.Core.Usage;
 
 namespace SeatGuard.Tests.Usage;
@@ -75,7 +76,7 @@ public sealed class PricingTests
     {
         var e = Lines.Entry(T, input: 13, output: 13, model: "claude-foo-9");
         Table.Cost(e, CostMode.Anthropic).ShouldBeNull();
-        var reports = new UsageReports(Lines.Dataset(e, Lines.Entry(T, input: 1_000_000, model: Lines.Haiku45)), new UsageQuery());
+        var reports = new UsageReportBuilder(Lines.Dataset(e, Lines.Entry(T, input: 1_000_000, model: Lines.Haiku45)), new UsageQuery { Now = DateTimeOffset.UtcNow });
         reports.UnknownModels.ShouldBe(["claude-foo-9"]);
         var day = reports.Daily().Daily.Single();
         day.ModelBreakdowns.Single(b => b.ModelName == "claude-foo-9").Cost.ShouldBeNull();
@@ -121,7 +122,7 @@ public sealed class PricingTests
         File.WriteAllText(file, "{ not json");
         try
         {
-            Should.Throw<InvalidDataException>(() => PricingTable.WithOverride(file));
+            Should.Throw<InputException>(() => PricingTable.WithOverride(file));
         }
         finally
         {

@@ -10,9 +10,9 @@ public sealed class ReportTests
     public void DaysFollowTheTimeZone()
     {
         var data = Lines.Dataset(Lines.Entry("2025-11-20T23:30:00Z", input: 1, model: Lines.Haiku45), Lines.Entry("2025-11-21T00:30:00Z", input: 2, model: Lines.Haiku45));
-        new UsageReports(data, new UsageQuery()).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-20", 1L), ("2025-11-21", 2L)]);
-        new UsageReports(data, new UsageQuery { TimeZone = Zone("Europe/Berlin") }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-21", 3L)]);
-        new UsageReports(data, new UsageQuery { TimeZone = Zone("America/Los_Angeles") }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-20", 3L)]);
+        new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-20", 1L), ("2025-11-21", 2L)]);
+        new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow, TimeZone = Zone("Europe/Berlin") }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-21", 3L)]);
+        new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow, TimeZone = Zone("America/Los_Angeles") }).Daily().Daily.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-20", 3L)]);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ReportTests
         // New York leaves DST on 2025-11-02 at 06:00Z: 04:30Z is still 00:30 EDT (Nov 2), 03:30Z is 23:30 EDT (Nov 1);
         // after the change 2025-11-03T04:30Z is 23:30 EST (Nov 2).
         var data = Lines.Dataset(Lines.Entry("2025-11-02T03:30:00Z", input: 1), Lines.Entry("2025-11-02T04:30:00Z", input: 2), Lines.Entry("2025-11-03T04:30:00Z", input: 4));
-        var days = new UsageReports(data, new UsageQuery { TimeZone = Zone("America/New_York") }).Daily().Daily;
+        var days = new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow, TimeZone = Zone("America/New_York") }).Daily().Daily;
         days.Select(d => (d.Date, d.InputTokens)).ShouldBe([("2025-11-01", 1L), ("2025-11-02", 6L)]);
     }
 
@@ -30,19 +30,19 @@ public sealed class ReportTests
     {
         // 2025-11-16 is a Sunday, 2025-11-17 a Monday.
         var data = Lines.Dataset(Lines.Entry("2025-11-16T12:00:00Z", input: 1), Lines.Entry("2025-11-17T12:00:00Z", input: 2), Lines.Entry("2025-12-01T12:00:00Z", input: 4));
-        new UsageReports(data, new UsageQuery()).Weekly().Weekly.Select(w => (w.Week, w.InputTokens)).ShouldBe([("2025-11-16", 3L), ("2025-11-30", 4L)]);
-        new UsageReports(data, new UsageQuery { StartOfWeek = DayOfWeek.Monday }).Weekly().Weekly.Select(w => (w.Week, w.InputTokens))
+        new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow }).Weekly().Weekly.Select(w => (w.Week, w.InputTokens)).ShouldBe([("2025-11-16", 3L), ("2025-11-30", 4L)]);
+        new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow, StartOfWeek = DayOfWeek.Monday }).Weekly().Weekly.Select(w => (w.Week, w.InputTokens))
             .ShouldBe([("2025-11-10", 1L), ("2025-11-17", 2L), ("2025-12-01", 4L)]);
-        new UsageReports(data, new UsageQuery()).Monthly().Monthly.Select(m => (m.Month, m.InputTokens)).ShouldBe([("2025-11", 3L), ("2025-12", 4L)]);
+        new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow }).Monthly().Monthly.Select(m => (m.Month, m.InputTokens)).ShouldBe([("2025-11", 3L), ("2025-12", 4L)]);
     }
 
     [Fact]
     public void SinceAndUntilAreInclusiveLocalDays()
     {
         var data = Lines.Dataset(Lines.Entry("2025-11-19T12:00:00Z", input: 1), Lines.Entry("2025-11-20T12:00:00Z", input: 2), Lines.Entry("2025-11-21T12:00:00Z", input: 4));
-        var q = new UsageQuery { Since = new DateOnly(2025, 11, 20), Until = new DateOnly(2025, 11, 21) };
-        new UsageReports(data, q).Totals().InputTokens.ShouldBe(6);
-        new UsageReports(data, q with { Until = new DateOnly(2025, 11, 20) }).Totals().InputTokens.ShouldBe(2);
+        var q = new UsageQuery { Now = DateTimeOffset.UtcNow, Since = new DateOnly(2025, 11, 20), Until = new DateOnly(2025, 11, 21) };
+        new UsageReportBuilder(data, q).Totals().InputTokens.ShouldBe(6);
+        new UsageReportBuilder(data, q with { Until = new DateOnly(2025, 11, 20) }).Totals().InputTokens.ShouldBe(2);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ReportTests
         sandbox.Write("p/a.jsonl", Lines.Assistant("2025-11-01T10:00:00Z", "m1", "r1", output: 1), Lines.Assistant("2025-11-01T10:00:01Z", "m1", "r1", output: 50),
             Lines.Assistant("2025-11-01T10:00:00Z", "m1", "r9", output: 500, sidechain: true));
         sandbox.Write("p/b.jsonl", Lines.Assistant("2025-11-01T10:00:00Z", "m1", "r1", output: 1), Lines.Assistant("2025-11-02T10:00:00Z", "m2", "r2", output: 7));
-        var reports = new UsageReports(sandbox.Load(), new UsageQuery());
+        var reports = new UsageReportBuilder(sandbox.Load(), new UsageQuery { Now = DateTimeOffset.UtcNow });
         long[] totals =
         [
             reports.Daily().Totals.TotalTokens, reports.Weekly().Totals.TotalTokens, reports.Monthly().Totals.TotalTokens,
@@ -67,7 +67,7 @@ public sealed class ReportTests
         var data = Lines.Dataset(
             Lines.Entry("2025-11-01T10:00:00Z", input: 1, session: "cheap"),
             Lines.Entry("2025-11-02T10:00:00Z", input: 100, session: "dear"), Lines.Entry("2025-11-03T11:00:00Z", input: 100, session: "dear"));
-        var rows = new UsageReports(data, new UsageQuery()).Sessions().Sessions;
+        var rows = new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow }).Sessions().Sessions;
         rows.Select(r => r.SessionId).ShouldBe(["dear", "cheap"]);
         rows[0].FirstActivity.ShouldBe("2025-11-02T10:00:00.000Z");
         rows[0].LastActivity.ShouldBe("2025-11-03T11:00:00.000Z");
@@ -82,7 +82,7 @@ public sealed class ReportTests
             Lines.Entry("2025-10-15T10:00:00Z", input: 1_000_000, model: Lines.Haiku45, project: "-home-a"),
             Lines.Entry("2025-11-15T10:00:00Z", input: 1_000_000, model: Lines.Haiku45, project: "-home-b"),
             Lines.Entry("2025-11-16T10:00:00Z", input: 1_000_000, model: Lines.Haiku45, project: "-home-b"));
-        var reports = new UsageReports(data, new UsageQuery());
+        var reports = new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow });
         reports.Projects().Select(p => (p.Project, p.TotalCost)).ShouldBe([("-home-b", 2.0), ("-home-a", 1.0)]);
         var plan = reports.ComparePlan("max5")!;
         (plan.Months, plan.PlanCost, plan.ApiEquivalentCost, plan.Ratio).ShouldBe((2, 200.0, 3.0, 0.015));
@@ -93,13 +93,13 @@ public sealed class ReportTests
     public void ModelBreakdownsAreSortedByCost()
     {
         var data = Lines.Dataset(Lines.Entry("2025-11-01T10:00:00Z", input: 10, model: Lines.Haiku45), Lines.Entry("2025-11-01T10:01:00Z", input: 10, model: Lines.Opus45));
-        var day = new UsageReports(data, new UsageQuery()).Daily().Daily.Single();
+        var day = new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow }).Daily().Daily.Single();
         day.ModelsUsed.ShouldBe([Lines.Haiku45, Lines.Opus45]);
         day.ModelBreakdowns.Select(b => b.ModelName).ShouldBe([Lines.Opus45, Lines.Haiku45]);
     }
 }
 
-public sealed class UsageGlanceTests
+public sealed class RecentUsageTests
 {
     [Fact]
     public void ActiveBlockAndTodayFromRecentTranscripts()
@@ -113,7 +113,7 @@ public sealed class UsageGlanceTests
         // A zone where it is about noon now, so both entries are "today" whenever the test runs.
         var offset = TimeSpan.FromMinutes(Math.Round((TimeSpan.FromHours(12) - now.UtcDateTime.TimeOfDay).TotalMinutes));
         var noon = TimeZoneInfo.CreateCustomTimeZone("test-noon", offset, "test-noon", "test-noon");
-        var glance = UsageGlanceBuilder.Build(sandbox.Host, now, noon, cachePath: sandbox.CachePath);
+        var glance = new RecentUsageReader(timeZone: noon, cachePath: sandbox.CachePath).Build(sandbox.Host, now);
         glance.ActiveBlock.ShouldNotBeNull();
         glance.ActiveBlock.TotalTokens.ShouldBe(200_000);
         glance.ActiveBlock.CostUsd.ShouldBe(0.2, 1e-12);

@@ -116,7 +116,7 @@ public sealed class UsageCacheTests
         var old = sandbox.Write("p/old.jsonl", Lines.Assistant("2025-01-01T10:00:00Z", "m1", "r1", input: 3));
         File.SetLastWriteTimeUtc(old, new DateTime(2025, 1, 1, 11, 0, 0, DateTimeKind.Utc));
         sandbox.Write("p/new.jsonl", Lines.Assistant(T, "m2", "r2", input: 4));
-        var q = new UsageQuery { Since = new DateOnly(2025, 6, 1) };
+        var q = new UsageQuery { Now = DateTimeOffset.UtcNow, Since = new DateOnly(2025, 6, 1) };
         var data = UsageLoader.Load(sandbox.Host, new UsageLoadOptions { UseCache = false, ModifiedSince = q.EarliestInstant });
         (data.FilesFound, data.FilesSkipped, Tokens(data)).ShouldBe((2, 1, 4L));
     }

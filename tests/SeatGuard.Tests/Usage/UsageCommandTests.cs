@@ -19,13 +19,9 @@ public sealed class UsageCommandTests : IDisposable
         var stderr = new StringWriter();
         var terminal = new Terminal(stdout, stderr, color: false);
         var host = _sandbox.Host;
-        var context = new CliContext(terminal, _ => host);
-        var root = new RootCommand();
-        foreach (var option in CommonOptions.All) root.Options.Add(option);
-        root.Subcommands.Add(UsageCommand.Create(context));
-        var parse = root.Parse(args);
-        parse.Errors.ShouldBeEmpty();
-        int exit = await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var context = new CliContext(terminal, new SeatGuard.Core.Services.SeatGuardServices(host, TimeProvider.System,
+            new SeatGuard.Core.Common.Processes.SystemCommandRunner(), new SeatGuard.Core.Common.Processes.SystemProcessLauncher(Stream.Null), SeatGuard.Core.Credentials.NoKeychain.Instance));
+        int exit = await SeatGuard.Cli.CliApp.RunAsync(args[0] == "usage" ? args : ["usage", .. args], context);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

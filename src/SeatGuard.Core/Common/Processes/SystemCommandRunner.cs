@@ -6,8 +6,6 @@ namespace SeatGuard.Core.Common.Processes;
 /// <summary><see cref="ICommandRunner"/> on real OS processes.</summary>
 public sealed class SystemCommandRunner : ICommandRunner
 {
-    public static readonly SystemCommandRunner Instance = new();
-
     public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken = default)
     {
         var psi = StartInfo(spec);
@@ -34,6 +32,34 @@ public sealed class SystemCommandRunner : ICommandRunner
         return new CommandResult(timedOut ? -1 : process.ExitCode, await stdout, await stderr, timedOut);
     }
 
+    public async Task<CommandResult> RunLinesAsync(CommandSpec spec, Action<string> onLine, CancellationToken cancellationToken = default)
+    {
+        var psi = StartInfo(spec);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.RedirectStandardInput = true;
+        psi.StandardOutputEncoding = new System.Text.UTF8Encoding(false);
+        using var process = Start(psi, spec.FileName);
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(spec.Timeout);
+        bool timedOut = false;
+        try
+        {
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null) onLine(line);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        return new CommandResult(timedOut ? -1 : process.ExitCode, "", await stderr, timedOut);
+    }
+
     /// <summary>A start info with exactly the spec's environment.</summary>
     public static ProcessStartInfo StartInfo(CommandSpec spec)
     {
@@ -48,11 +74,11 @@ public sealed class SystemCommandRunner : ICommandRunner
     {
         try
         {
-            return Process.Start(psi) ?? throw new ExecutableNotFoundException(displayName, "it did not start");
+            return Process.Start(psi) ?? throw ExecutableNotFoundException.For(displayName, "it did not start");
         }
         catch (Win32Exception e)
         {
-            throw new ExecutableNotFoundException(displayName, e.Message);
+            throw ExecutableNotFoundException.For(displayName, e.Message);
         }
     }
 
@@ -66,6 +92,6 @@ public sealed class SystemCommandRunner : ICommandRunner
             var candidate = Path.Combine(dir, fileName);
             if (File.Exists(candidate)) return candidate;
         }
-        throw new ExecutableNotFoundException(fileName, "not on PATH");
+        throw ExecutableNotFoundException.For(fileName, "not on PATH");
     }
 }

@@ -8,15 +8,15 @@ namespace SeatGuard.Core.Credentials.Probe;
 /// Runs the installed Claude Code once against a <see cref="ProbeEndpoint"/> and reports which credential
 /// it actually sent, compared with the model's prediction.
 /// </summary>
-public sealed class ClaudeProbe(ICommandRunner runner)
+public sealed class ClaudeProbe(ICommandRunner runner, TimeProvider clock)
 {
     public async Task<ProbeReport> RunAsync(HostContext host, string claudeExecutable, CredentialInventory inventory, BillingResolution predicted,
         TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         if (RefusalReason(inventory) is { } refusal)
-            return new ProbeReport(null, null, BillingVerdicts.Unknown, null, false, false, refusal);
+            return new ProbeReport(null, null, CredentialKind.None, null, false, false, refusal);
 
-        await using var endpoint = new ProbeEndpoint();
+        await using var endpoint = new ProbeEndpoint(clock);
         var env = new Dictionary<string, string>(host.Environment, StringComparer.Ordinal)
         {
             [BillingVariables.BaseUrl] = endpoint.BaseUrl,
@@ -52,21 +52,21 @@ public sealed class ClaudeProbe(ICommandRunner runner)
     }
 
     /// <summary>Which credential the observed headers were, by comparing fingerprints with the inventory's candidates.</summary>
-    public static (string Kind, string? Fingerprint) Attribute(IReadOnlyList<ObservedHeader>? headers, CredentialInventory inv)
+    public static (CredentialKind Kind, string? Fingerprint) Attribute(IReadOnlyList<ObservedHeader>? headers, CredentialInventory inv)
     {
-        if (headers is null || headers.Count == 0) return (CredentialKinds.None, null);
+        if (headers is null || headers.Count == 0) return (CredentialKind.None, null);
         var apiKey = headers.FirstOrDefault(h => h.Header == "x-api-key");
         if (apiKey is not null)
         {
             if (inv.Active(BillingVariables.ApiKey)?.Fingerprint == apiKey.Fingerprint || inv.GlobalState.PrimaryApiKeyFingerprint == apiKey.Fingerprint)
-                return (CredentialKinds.ApiKey, apiKey.Fingerprint);
-            return (inv.Helper is not null ? CredentialKinds.ApiKeyHelper : CredentialKinds.ApiKey, apiKey.Fingerprint);
+                return (CredentialKind.ApiKey, apiKey.Fingerprint);
+            return (inv.Helper is not null ? CredentialKind.ApiKeyHelper : CredentialKind.ApiKey, apiKey.Fingerprint);
         }
         var bearer = headers[0];
-        if (inv.Active(BillingVariables.AuthToken)?.Fingerprint == bearer.Fingerprint) return (CredentialKinds.AuthToken, bearer.Fingerprint);
-        if (inv.Active(BillingVariables.OAuthToken)?.Fingerprint == bearer.Fingerprint) return (CredentialKinds.OAuthToken, bearer.Fingerprint);
-        if (inv.Login?.AccessTokenFingerprint == bearer.Fingerprint) return (CredentialKinds.Login, bearer.Fingerprint);
-        return (bearer.Prefix == OAuthTokenShape.Prefix ? CredentialKinds.Login : CredentialKinds.AuthToken, bearer.Fingerprint);
+        if (inv.Active(BillingVariables.AuthToken)?.Fingerprint == bearer.Fingerprint) return (CredentialKind.AuthToken, bearer.Fingerprint);
+        if (inv.Active(BillingVariables.OAuthToken)?.Fingerprint == bearer.Fingerprint) return (CredentialKind.OAuthToken, bearer.Fingerprint);
+        if (inv.Login?.AccessTokenFingerprint == bearer.Fingerprint) return (CredentialKind.Login, bearer.Fingerprint);
+        return (bearer.Prefix == OAuthTokenShape.Prefix ? CredentialKind.Login : CredentialKind.AuthToken, bearer.Fingerprint);
     }
 
     private static string FirstLine(string text)

@@ -5,9 +5,6 @@ using SeatGuard.Core.Common;
 
 namespace SeatGuard.Core.Credentials.Probe;
 
-/// <summary>A credential header as it arrived, already reduced to prefix and fingerprint (the value is dropped).</summary>
-public sealed record ObservedHeader(string Header, string Prefix, string Fingerprint);
-
 /// <summary>
 /// An in-process loopback stand-in of the Messages API for <c>doctor --probe</c>. It classifies the credential
 /// headers of each request, discards the values at once, and answers with a minimal well-formed reply
@@ -25,8 +22,11 @@ public sealed class ProbeEndpoint : IAsyncDisposable
     /// <summary>Credential headers of each /v1/messages request, in arrival order.</summary>
     public IReadOnlyList<IReadOnlyList<ObservedHeader>> Observed => _observed.ToArray();
 
-    public ProbeEndpoint()
+    private readonly TimeProvider _clock;
+
+    public ProbeEndpoint(TimeProvider clock)
     {
+        _clock = clock;
         int port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(BaseUrl + "/");
@@ -65,7 +65,7 @@ public sealed class ProbeEndpoint : IAsyncDisposable
             if (messages)
             {
                 _observed.Enqueue(Classify(request.Headers["x-api-key"], request.Headers["Authorization"]));
-                var reset = DateTimeOffset.UtcNow.AddHours(5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var reset = _clock.GetUtcNow().AddHours(5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.Headers["anthropic-ratelimit-unified-status"] = "allowed";
                 response.Headers["anthropic-ratelimit-unified-reset"] = reset;
                 response.Headers["anthropic-ratelimit-unified-representative-claim"] = "five_hour";

@@ -1,0 +1,16 @@
+namespace SeatGuard.Core.Common.Files;
+
+/// <summary>Permissions for what SeatGuard stores about the user (ledger, caches, backups): owner only.</summary>
+public static class PrivateFile
+{
+    public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>Creates <paramref name="directory"/> (and parents) owner-only where it does not exist yet.</summary>
+    public static void CreateDirectory(string directory)
+    {
+        if (Directory.Exists(directory)) return;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
+        else Directory.CreateDirectory(directory, DirectoryMode);
+    }
+}

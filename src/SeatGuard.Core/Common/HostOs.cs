@@ -1,0 +1,3 @@
+namespace SeatGuard.Core.Common;
+
+public enum HostOs { Linux, MacOS, Windows }

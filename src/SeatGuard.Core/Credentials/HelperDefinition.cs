@@ -1,0 +1,7 @@
+namespace SeatGuard.Core.Credentials;
+
+/// <summary>The apiKeyHelper that applies (from the highest-precedence settings file that sets one). Holds where, never the command.</summary>
+public sealed record HelperDefinition(CredentialSource Source)
+{
+    public string Path => Source.Path ?? Source.ToString();
+}

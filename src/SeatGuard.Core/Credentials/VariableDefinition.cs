@@ -1,0 +1,11 @@
+namespace SeatGuard.Core.Credentials;
+
+/// <summary>
+/// One definition of a billing variable in one layer. Secrets are kept only as fingerprint and prefix;
+/// non-secret values (base URL, provider flags) are kept as they are.
+/// </summary>
+public sealed record VariableDefinition(string Name, CredentialSource Source, bool NonEmpty, string? Fingerprint, string? Prefix, string? PlainValue)
+{
+    /// <summary>Where it is set, for messages: <c>env:X</c>, or <c>settings:project (/repo/.claude/settings.json)</c>.</summary>
+    public string Location => Source.Path is null ? Source.ToString() : $"{Source} ({Source.Path})";
+}

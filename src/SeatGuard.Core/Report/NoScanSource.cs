@@ -1,0 +1,11 @@
+namespace SeatGuard.Core.Report;
+
+/// <summary>No scan was asked for (<c>--scan</c> not given): says how to include one.</summary>
+public sealed class NoScanSource : IScanReportSource
+{
+    public static readonly NoScanSource Instance = new();
+
+    public SourceResult<ScanSummary> Load() => SourceResult<ScanSummary>.None(
+        "No scan was included in this report.",
+        "Pass `--scan PATH` to scan a repository for this report (the findings `seatguard scan --json PATH` lists).");
+}

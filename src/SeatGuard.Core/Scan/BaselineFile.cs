@@ -1,0 +1,8 @@
+using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
+using SeatGuard.Core.Common.Json;
+using System.Text.Json;
+
+namespace SeatGuard.Core.Scan;
+
+public sealed record BaselineFile(int Version, IReadOnlyList<BaselineEntry> Findings);

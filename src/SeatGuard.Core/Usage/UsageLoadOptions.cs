@@ -1,0 +1,22 @@
+using SeatGuard.Core.Common;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>Where and how to load transcripts.</summary>
+public sealed record UsageLoadOptions
+{
+    /// <summary>Claude's config dir (<c>--config-dir</c>); default: every transcript root Claude Code uses.</summary>
+    public string? ConfigDir { get; init; }
+    /// <summary>Explicit transcript roots (each holding <c>projects/</c>); overrides <see cref="ConfigDir"/>.</summary>
+    public IReadOnlyList<string>? Roots { get; init; }
+    /// <summary>Use the incremental SQLite cache (default). False: a cold run that neither reads nor writes it.</summary>
+    public bool UseCache { get; init; } = true;
+    /// <summary>Cache file; default <c>usage-cache.db</c> in SeatGuard's data dir.</summary>
+    public string? CachePath { get; init; }
+    /// <summary>Skip files last written before this instant: they cannot hold entries at or after it.</summary>
+    public DateTimeOffset? ModifiedSince { get; init; }
+    /// <summary>Only this project (directory name, or its last segment).</summary>
+    public string? Project { get; init; }
+    /// <summary>Files parsed in parallel (default: processor count).</summary>
+    public int? Parallelism { get; init; }
+}
