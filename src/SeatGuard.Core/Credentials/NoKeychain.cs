@@ -5,5 +5,5 @@ public sealed class NoKeychain : IKeychainProbe
 {
     public static readonly NoKeychain Instance = new();
 
-    public bool HasClaudeCodeItem() => false;
+    public bool HasClaudeCodeItem(string serviceName) => false;
 }

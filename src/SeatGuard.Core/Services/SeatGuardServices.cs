@@ -1,6 +1,7 @@
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Credentials.Probe;
 using SeatGuard.Core.Launch;
 using SeatGuard.Core.Ledger;
 
@@ -27,6 +28,9 @@ public sealed record SeatGuardServices(
     public CredentialReader Credentials => new(Keychain);
 
     public Doctor Doctor => new(Credentials, Commands, Clock);
+
+    /// <summary><c>doctor --probe --matrix</c>: the precedence model re-measured against the installed claude.</summary>
+    public ProbeMatrix Matrix => new(Commands, Clock);
 
     public LaunchPlanner Planner => new(Credentials);
 
