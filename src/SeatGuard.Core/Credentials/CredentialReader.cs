@@ -13,15 +13,19 @@ public sealed class CredentialReader(IKeychainProbe keychain)
 {
     /// <summary>Gathers the inventory for a host's working directory and Claude's config directory.</summary>
     /// <param name="extraLayers">Layers given on the command line (<c>--settings</c>), applied above the files.</param>
-    public CredentialInventory Gather(HostContext host, string? configDirOverride = null, IEnumerable<SettingsLayer>? extraLayers = null)
+    /// <param name="fileScopes">The settings files claude is told to read (<c>--setting-sources</c>, <c>--restricted</c>); null: all.</param>
+    public CredentialInventory Gather(HostContext host, string? configDirOverride = null, IEnumerable<SettingsLayer>? extraLayers = null,
+        IReadOnlySet<SettingsScope>? fileScopes = null)
     {
         var projectDir = host.WorkingDirectory;
         var configDir = ClaudePaths.ConfigDir(host, configDirOverride);
+        SettingsLayer File(SettingsScope scope, string path) =>
+            fileScopes is null || fileScopes.Contains(scope) ? SettingsLayer.Read(scope, path) : SettingsLayer.Missing(scope, path);
         var layers = new List<SettingsLayer>
         {
-            SettingsLayer.Read(SettingsScope.User, Path.Combine(configDir, "settings.json")),
-            SettingsLayer.Read(SettingsScope.Project, Path.Combine(projectDir, ".claude", "settings.json")),
-            SettingsLayer.Read(SettingsScope.Local, Path.Combine(projectDir, ".claude", "settings.local.json")),
+            File(SettingsScope.User, Path.Combine(configDir, "settings.json")),
+            File(SettingsScope.Project, Path.Combine(projectDir, ".claude", "settings.json")),
+            File(SettingsScope.Local, Path.Combine(projectDir, ".claude", "settings.local.json")),
         };
         if (extraLayers is not null) layers.AddRange(extraLayers);
         foreach (var managed in ClaudePaths.ManagedSettingsFiles(host)) layers.Add(SettingsLayer.Read(SettingsScope.Managed, managed));

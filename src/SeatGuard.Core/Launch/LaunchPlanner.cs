@@ -46,8 +46,9 @@ public sealed class LaunchPlanner(CredentialReader credentials)
         if (userSettingsError is not null) throw new InputException(userSettingsError);
         var userFlagLayer = userSettings is null ? null : SettingsLayer.FromObject(SettingsScope.Flag, "--settings", userSettings);
 
-        var before = credentials.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer]);
-        bool bareArgument = argsWithoutSettings.Contains("--bare");
+        var fileScopes = ClaudeArguments.FileScopes(argsWithoutSettings);
+        var before = credentials.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer], fileScopes);
+        bool bareArgument = ClaudeArguments.Bare(argsWithoutSettings);
         if (mode == Billing.Subscription && (bareArgument || before.SimpleMode))
         {
             var why = bareArgument
@@ -95,8 +96,8 @@ public sealed class LaunchPlanner(CredentialReader credentials)
 
         // Re-check the plan with the same engine the doctor uses.
         var flagLayer = merged is null ? null : SettingsLayer.FromObject(SettingsScope.Flag, "--settings", merged);
-        var after = credentials.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer]);
-        var resolution = BillingResolver.Resolve(after, bareArgument ? StartMode.Bare : StartMode.Print);
+        var after = credentials.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer], fileScopes);
+        var resolution = BillingResolver.Resolve(after, ClaudeArguments.Mode(argsWithoutSettings));
         if (resolution.Refusal is { } claudeRefuses)
             return Refuse($"Refusing to launch in {mode.Name()} mode: Claude Code would send nothing — {claudeRefuses}.");
         if (resolution.Verdict != mode)
