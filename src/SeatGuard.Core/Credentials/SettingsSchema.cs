@@ -43,9 +43,10 @@ public static class SettingsSchema
     private static string? Permissions(JsonNode? value)
     {
         if (value is not JsonObject p) return "must be an object";
-        foreach (var list in new[] { "allow", "deny", "ask", "additionalDirectories" })
+        // Measured: "allow": "Bash" is rejected, "allow": [5] is not (rule entries are checked later, one by one).
+        foreach (var list in new[] { "allow", "deny", "ask" })
         {
-            if (p.TryGetPropertyValue(list, out var l) && !IsStrings(l)) return $"\"{list}\" must be a list of strings";
+            if (p.TryGetPropertyValue(list, out var l) && l is not JsonArray) return $"\"{list}\" must be a list of permission rules";
         }
         if (p.TryGetPropertyValue("defaultMode", out var mode) && !(StringOf(mode) is { } m && PermissionModes.Contains(m)))
             return "\"defaultMode\" must be one of " + string.Join(", ", PermissionModes[..^1]);
