@@ -116,13 +116,19 @@ public static class BillingAdvisor
                 $"{inv.GlobalState.Path} also holds a Console-managed API key: Claude Code's init event will report apiKeySource \"/login managed key\" although the subscription token is what it sends.",
                 "Trust the rate_limit_event (`seatguard verify`), not apiKeySource; or remove the old key with `claude /logout` and log in again."));
         }
+        if (res.Winner.Kind == CredentialKind.Cloud && inv.CloudFlag == BillingVariables.UseVertex && inv.Active(BillingVariables.ApiKey) is { } vertexKey)
+        {
+            findings.Add(new DoctorFinding("vertex-sends-api-key", Severity.Warning,
+                $"With CLAUDE_CODE_USE_VERTEX, Claude Code still sends ANTHROPIC_API_KEY ({vertexKey.Location}) as an x-api-key header to the Vertex endpoint (measured): the key leaves the machine although Google bills.",
+                "Unset ANTHROPIC_API_KEY for Vertex runs."));
+        }
         if (res.Winner.Kind == CredentialKind.Cloud)
         {
             findings.Add(new DoctorFinding("cloud-provider", Severity.Info,
                 $"{res.Winner.Source} routes Claude Code to {BillingVariables.CloudName(inv.CloudFlag)}: that provider's account is billed, not your subscription.",
                 $"Unset {inv.CloudFlag} to use your subscription."));
         }
-        if (res.Winner.Kind == CredentialKind.None && res.Refusal is null)
+        if (res.Winner.Kind == CredentialKind.None && res.Refusal is null && !inv.SimpleMode)
         {
             findings.Add(new DoctorFinding("nothing-configured", Severity.Info,
                 "No credential is configured: `claude -p` fails with \"Not logged in\".",
@@ -307,6 +313,12 @@ public static class BillingAdvisor
             findings.Add(new DoctorFinding("login-file-unreadable", Severity.Warning,
                 $"The /login credentials file {login.Path} could not be used ({login.Error}).", "Run `claude /login` again.", login.Path));
             return;
+        }
+        if (login.GatewaySignIn is { } gateway)
+        {
+            findings.Add(new DoctorFinding("gateway-sign-in-stored", Severity.Warning,
+                $"{login.Path} holds a Claude apps gateway sign-in ({gateway}): while it is valid, Claude Code sends every request to that gateway with its token, ahead of every other credential, and the gateway's organization bills. SeatGuard cannot check the sign-in offline.",
+                "Run `seatguard doctor --probe` to see what Claude Code sends; `claude /logout` removes the sign-in.", login.Path));
         }
         if (login.ReadableByOthers)
         {

@@ -18,6 +18,8 @@ public static class BillingWords
         if (r.Refused is { } refused)
             return $"Claude Code refuses to send anything here: {r.Refusal}. (It would otherwise use {Describe(refused)}.)";
         if (w.Kind == CredentialKind.None && r.Refusal is { } why) return $"Claude Code sends nothing here: {why}.";
+        if (w.Kind == CredentialKind.None && (r.Mode == StartMode.Bare || inv.SimpleMode))
+            return $"{(r.Mode == StartMode.Bare ? "Under --bare" : "With CLAUDE_CODE_SIMPLE set")} Claude Code reads no OAuth token, /login or keychain, and finds no API key here: `claude -p` would fail with \"Not logged in\".";
         return w.Kind switch
         {
             CredentialKind.OAuthToken when w.Source.IsFile => $"This directory bills your {plan} via the cloud sessions' token file {w.Source.Path}.",

@@ -26,6 +26,13 @@ public sealed record LoginCredentialsFile(
     /// </summary>
     public bool ScopesMalformed { get; init; }
 
+    /// <summary>
+    /// The URL of a Claude apps (Cloud) gateway sign-in kept in the same store (<c>enterpriseGateway</c>, written by
+    /// <c>/login</c> to an organization's gateway), or null. A valid one puts Claude Code in gateway mode; SeatGuard
+    /// cannot check its validity offline (measured on 2.1.332: an entry without the full sign-in data is ignored).
+    /// </summary>
+    public string? GatewaySignIn { get; init; }
+
     public bool HasInference => Scopes.Contains("user:inference") || ScopesMalformed && Scopes.Any(s => s.Contains("user:inference", StringComparison.Ordinal));
 
     /// <summary>Usable by Claude Code: an access token with the <c>user:inference</c> scope.</summary>
@@ -53,8 +60,9 @@ public sealed record LoginCredentialsFile(
         // Unlike settings files, a byte order mark makes this file unreadable for Claude Code (measured).
         var root = ClaudeJson.Parse(bytes, out var problem, acceptBom: false);
         if (problem is not null) return new LoginCredentialsFile(path, null, null, null, [], null, mode, "not valid JSON (" + problem + ")");
+        string? gateway = root is JsonObject r && r["enterpriseGateway"] is JsonObject g ? StringOf(g["url"]) ?? "(no url)" : null;
         if (root is not JsonObject obj || obj["claudeAiOauth"] is not JsonObject oauth)
-            return new LoginCredentialsFile(path, null, null, null, [], null, mode, "no claudeAiOauth entry");
+            return new LoginCredentialsFile(path, null, null, null, [], null, mode, gateway is null ? "no claudeAiOauth entry" : null) { GatewaySignIn = gateway };
         string? fp = null, prefix = null;
         if (StringOf(oauth["accessToken"]) is { Length: > 0 } token)
         {
@@ -70,6 +78,7 @@ public sealed record LoginCredentialsFile(
         return new LoginCredentialsFile(path, fp, prefix, expires, scopes, StringOf(oauth["subscriptionType"]), mode, null)
         {
             ScopesMalformed = oauth["scopes"] is JsonValue,
+            GatewaySignIn = gateway,
         };
     }
 

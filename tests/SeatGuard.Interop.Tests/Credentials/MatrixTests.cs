@@ -80,14 +80,7 @@ public sealed class MatrixTests(ITestOutputHelper output)
         var inventory = new CredentialReader(NoKeychain.Instance).Gather(new HostContext(env, s.Home, s.Project, HostOs.Linux), null, [flag]);
         var predicted = BillingResolver.Resolve(inventory, s.Args.Contains("--bare") ? StartMode.Bare : StartMode.Print);
 
-        List<string> args = [.. ProbeLaunch.PingArguments, "--settings", s.Flag.ToJsonString(), .. s.Args];
-        string file = ToolPaths.Claude;
-        if (s.Descriptors.Count > 0)
-        {
-            var opens = string.Join("; ", s.Descriptors.Keys.Select((fd, i) => $"exec {fd}<\"${i + 1}\""));
-            args = ["-c", $"{opens}; shift {s.Descriptors.Count}; exec \"$@\"", "sh", .. s.Descriptors.Values, ToolPaths.Claude, .. args];
-            file = "/bin/sh";
-        }
+        var (file, args) = s.Command(ToolPaths.Claude, [.. ProbeLaunch.PingArguments, "--settings", s.Flag.ToJsonString(), .. s.Args]);
         var result = await ProcessRunner.RunAsync(file, args, env, s.Project, timeout: TimeSpan.FromSeconds(60));
         output.WriteLine(Redactor.Scrub(result.ToString()));
 

@@ -137,6 +137,17 @@ public sealed class MatrixSandbox : IDisposable
         return B64("""{"alg":"RS256","typ":"JWT"}""") + "." + B64(claims) + "." + Body(43);
     }
 
+    /// <summary>
+    /// The program and arguments that start <paramref name="claude"/> with this environment's descriptors open:
+    /// claude itself, or <c>sh -c 'exec 3&lt;"$1"; shift 1; exec "$@"' sh FILE claude ARGS…</c>.
+    /// </summary>
+    public (string File, List<string> Args) Command(string claude, IEnumerable<string> args)
+    {
+        if (Descriptors.Count == 0) return (claude, args.ToList());
+        var opens = string.Join("; ", Descriptors.Keys.Select((fd, i) => $"exec {fd}<\"${i + 1}\""));
+        return ("/bin/sh", ["-c", $"{opens}; shift {Descriptors.Count}; exec \"$@\"", "sh", .. Descriptors.Values, claude, .. args]);
+    }
+
     /// <summary>A file whose content claude reads on descriptor <paramref name="fd"/>.</summary>
     public void Descriptor(int fd, string content) => Descriptors[fd] = Write(Path.Combine(Root, $"fd-{fd}"), content);
 

@@ -69,15 +69,7 @@ public sealed class ProbeMatrix(ICommandRunner runner, TimeProvider clock)
         var mode = sandbox.Args.Contains("--bare") ? StartMode.Bare : StartMode.Print;
         var predicted = BillingResolver.Resolve(inventory, mode);
 
-        List<string> args = [.. ProbeLaunch.PingArguments, "--settings", sandbox.Flag.ToJsonString(), .. sandbox.Args];
-        string file = claude;
-        if (sandbox.Descriptors.Count > 0)
-        {
-            // Open each planted file on its descriptor, then become claude: sh -c 'exec 3<"$1"; shift 1; exec "$@"' sh FILE claude ARGS…
-            var opens = string.Join("; ", sandbox.Descriptors.Keys.Select((fd, i) => $"exec {fd}<\"${i + 1}\""));
-            args = ["-c", $"{opens}; shift {sandbox.Descriptors.Count}; exec \"$@\"", "sh", .. sandbox.Descriptors.Values, claude, .. args];
-            file = "/bin/sh";
-        }
+        var (file, args) = sandbox.Command(claude, [.. ProbeLaunch.PingArguments, "--settings", sandbox.Flag.ToJsonString(), .. sandbox.Args]);
         var watch = Stopwatch.StartNew();
         var result = await runner.RunAsync(new CommandSpec(file, args, env, sandbox.Project, timeout), ct);
         string? error = result.TimedOut ? $"did not finish within {timeout.TotalSeconds:0} s" : null;
