@@ -91,7 +91,7 @@ public sealed class MatrixSandbox : IDisposable
             ["claudeAiOauth"] = new JsonObject
             {
                 ["accessToken"] = token,
-                ["refreshToken"] = TokenShapes.OAuthRefreshPrefix + Body(95),
+                ["refreshToken"] = RefreshToken(),
                 ["expiresAt"] = (expires ?? DateTimeOffset.UtcNow.AddDays(7)).ToUnixTimeMilliseconds(),
                 ["scopes"] = new JsonArray((scopes ?? ["user:inference", "user:profile"]).Select(s => (JsonNode?)s).ToArray()),
                 ["subscriptionType"] = "max",
@@ -127,6 +127,9 @@ public sealed class MatrixSandbox : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         if (active) Write(Path.Combine(dir, "active_config"), name + "\n");
     }
+
+    /// <summary>A fake OAuth refresh token.</summary>
+    public static string RefreshToken() => TokenShapes.OAuthRefreshPrefix + Body(95);
 
     /// <summary>A well-formed, unsigned OIDC identity token (a JWT) valid for an hour: what a workload's identity provider would issue.</summary>
     public static string IdentityToken()
