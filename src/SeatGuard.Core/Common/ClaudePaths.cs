@@ -18,9 +18,13 @@ public static class ClaudePaths
         return Path.Combine(host.Home, ".claude");
     }
 
-    /// <summary><c>CLAUDE_CONFIG_DIR</c> as Claude Code itself resolves it, or null when unset or empty.</summary>
+    /// <summary>
+    /// <c>CLAUDE_CONFIG_DIR</c> as Claude Code itself resolves it, or null when unset. Set but empty, it is the working
+    /// directory (measured on 2.1.330: settings.json and .credentials.json are then read from there, while
+    /// <c>~/.claude.json</c> stays in HOME).
+    /// </summary>
     public static string? LiteralConfigDir(HostContext host) =>
-        host.Get("CLAUDE_CONFIG_DIR") is { Length: > 0 } env ? Path.GetFullPath(env, host.WorkingDirectory) : null;
+        host.Get("CLAUDE_CONFIG_DIR") is { } env ? (env.Length == 0 ? host.WorkingDirectory : Path.GetFullPath(env, host.WorkingDirectory)) : null;
 
     /// <summary><c>~/.claude.json</c> (or <c>$CLAUDE_CONFIG_DIR/.claude.json</c>): global state, approved keys.</summary>
     public static string GlobalStateFile(HostContext host, string? overrideDir = null)

@@ -105,6 +105,8 @@ public static class BillingResolver
             if (fed.Broken) refusal = "workload identity federation is configured (ANTHROPIC_FEDERATION_RULE_ID, ANTHROPIC_ORGANIZATION_ID) without a usable identity token, so Claude Code cannot get a token and sends nothing";
             else bearer = new CredentialRef(CredentialKind.Federation, fed.Source, null);
         }
+        // An implicit oidc_federation profile federates before /login; an implicit user_oauth profile only counts without /login.
+        if (bearer is null && refusal is null && inv.Profile is { Explicit: false, Usable: true, Kind: CredentialKind.Federation } implicitFederation) (bearer, refusal) = Profile(implicitFederation);
         bearer ??= refusal is null ? Login(inv) : null;
         if (bearer is null && refusal is null && inv.Profile is { Explicit: false, Usable: true } implicitProfile) (bearer, refusal) = Profile(implicitProfile);
         if (bearer is null) return (CredentialRef.Nothing, [], refusal);

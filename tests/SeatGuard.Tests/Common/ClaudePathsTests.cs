@@ -40,6 +40,13 @@ public sealed class ClaudePathsTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyValueIsTheWorkingDirectoryForSettingsButNotForGlobalState()
+    {
+        ClaudePaths.ConfigDir(Host("")).ShouldBe(_sandbox.Project);
+        ClaudePaths.GlobalStateFile(Host("")).ShouldBe(Path.Combine(_sandbox.Home, ".claude.json"));
+    }
+
+    [Fact]
     public void TranscriptsUseCcusagesListAndClaudeCodesLiteralDirectory()
     {
         var a = Path.Combine(_sandbox.Root, "a");
