@@ -5,6 +5,8 @@ public sealed record ScanOptions
 {
     public IReadOnlyList<string> Paths { get; init; } = ["."];
     public bool History { get; init; }
+    /// <summary>Scan only what is staged in git's index (the pre-commit hook): the staged content of added, copied, modified and renamed files.</summary>
+    public bool Staged { get; init; }
     public string? BaselinePath { get; init; }
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
     /// <summary>Worker threads; the CLI passes one per core.</summary>

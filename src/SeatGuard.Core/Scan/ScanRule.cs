@@ -1,4 +1,5 @@
 using SeatGuard.Core.Common;
+using System.Text.RegularExpressions;
 
 namespace SeatGuard.Core.Scan;
 
@@ -11,7 +12,7 @@ public sealed class ScanRule
     public required string Message { get; init; }
     public required string Fix { get; init; }
     public string? Scenario { get; init; }
-    /// <summary>token | pattern | workflow | settings.</summary>
+    /// <summary>token | pattern | workflow | settings | compose.</summary>
     public required string Detector { get; init; }
     /// <summary>Case-insensitive words of which at least one must occur in a file before the detector runs.</summary>
     public required IReadOnlyList<string> Keywords { get; init; }
@@ -26,14 +27,25 @@ public sealed class ScanRule
     public string? TokenSuffix { get; init; }
 
     // pattern detector: built lazily, so a scan pays only for the expressions a file actually needs
-    public Lazy<System.Text.RegularExpressions.Regex>? PatternRegex { get; init; }
-    public Lazy<System.Text.RegularExpressions.Regex>? RequiresRegex { get; init; }
-    public System.Text.RegularExpressions.Regex? Pattern => PatternRegex?.Value;
-    public System.Text.RegularExpressions.Regex? Requires => RequiresRegex?.Value;
+    public Lazy<Regex>? PatternRegex { get; init; }
+    public Regex? Pattern => PatternRegex?.Value;
+    /// <summary>Expressions that must all match as well (the file, or with <see cref="PackageScope"/> any file of its package).</summary>
+    public IReadOnlyList<Lazy<Regex>> RequiresAll { get; init; } = [];
+    /// <summary>Expressions of which none may match (same scope): the "unless" context, e.g. an API key that is required.</summary>
+    public IReadOnlyList<Lazy<Regex>> UnlessAny { get; init; } = [];
+    /// <summary><c>requires</c> and <c>unless</c> look at the whole package (the directory tree up to a manifest or the repository root).</summary>
+    public bool PackageScope { get; init; }
+    /// <summary>Lines before the keyword line the pattern may start on (calls split over several lines).</summary>
+    public int Window { get; init; }
+    /// <summary>True when a match in a comment, test, docs or another scanner's rules is as sure as anywhere else (leaked secrets).</summary>
+    public bool AnyContext { get; init; }
 
     // workflow detector: which check; settings detector: dotted JSON paths
     public string? Check { get; init; }
     public IReadOnlyList<string> SettingsKeys { get; init; } = [];
+
+    /// <summary>Examples the rule must (hit) and must not (miss) report, as gitleaks keeps true and false positives beside each rule.</summary>
+    public IReadOnlyList<RuleExample> Examples { get; init; } = [];
 
     /// <summary>Where the rule came from (embedded or a user file), for error messages.</summary>
     public string Origin { get; init; } = "built-in";
