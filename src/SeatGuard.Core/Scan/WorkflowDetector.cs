@@ -78,7 +78,8 @@ internal static class WorkflowDetector
                     if (pooled is not null && Contributors() > 1) hits.Add(At(rule, pooled.Node));
                     break;
                 case "own-repo":
-                    if (a.Steps.Count > 0 && a.Steps.All(s => s.Who.Who == WorkflowAudience.Kind.Writers && s.OthersNodes.Count == 0) && Contributors() == 1) hits.Add(At(rule, a.Steps[0].Node));
+                    // One human contributor, or none known (not a git repository, a file it does not track): only people who push run it.
+                    if (a.Steps.Count > 0 && a.Steps.All(s => s.Who.Who == WorkflowAudience.Kind.Writers && s.OthersNodes.Count == 0) && Contributors() <= 1) hits.Add(At(rule, a.Steps[0].Node));
                     break;
             }
         }
@@ -107,6 +108,7 @@ internal static class WorkflowDetector
         var a = new Analysis();
         var triggers = Triggers(root).ToList();
         var outsider = triggers.Where(t => OutsiderEvents.Contains(t.Name)).ToList();
+        bool pullRequest = triggers.Any(t => t.Name == "pull_request");
         var workflowEnv = EnvOAuth(root);
         CollectLoginEnv(root, a);
         if (Get(root, "jobs") is not YamlMappingNode jobs) return a;
@@ -151,7 +153,7 @@ internal static class WorkflowDetector
                     {
                         jobHasClaude = true;
                         var kind = official || actionFork ? StepKind.Official : baseAction ? StepKind.Base : StepKind.ThirdParty;
-                        a.Steps.Add(Step(oauthKey, kind, outsider, with, gate, thirdParty: !action.StartsWith("anthropics/", StringComparison.Ordinal)));
+                        a.Steps.Add(Step(oauthKey, kind, outsider, pullRequest, with, gate, thirdParty: !action.StartsWith("anthropics/", StringComparison.Ordinal)));
                     }
                     else if (claudeAction && a.LoginCredentials.Count > 0) jobHasClaude = true;
                     continue;
@@ -159,7 +161,7 @@ internal static class WorkflowDetector
                 if (run is not null && RunsClaude.IsMatch(run) && env is not null)
                 {
                     jobHasClaude = true;
-                    a.Steps.Add(Step(env, StepKind.Cli, outsider, null, gate, thirdParty: false));
+                    a.Steps.Add(Step(env, StepKind.Cli, outsider, pullRequest, null, gate, thirdParty: false));
                 }
             }
             if (jobHasClaude) a.OutputShared.AddRange(chatPosts);
@@ -167,7 +169,7 @@ internal static class WorkflowDetector
         return a;
     }
 
-    private static ClaudeStep Step(YamlNode node, StepKind kind, List<(string Name, YamlNode Node)> outsider, YamlMappingNode? with, WorkflowAudience gate, bool thirdParty)
+    private static ClaudeStep Step(YamlNode node, StepKind kind, List<(string Name, YamlNode Node)> outsider, bool pullRequest, YamlMappingNode? with, WorkflowAudience gate, bool thirdParty)
     {
         var open = new List<YamlNode>();
         var others = new List<YamlNode>();
@@ -180,15 +182,17 @@ internal static class WorkflowDetector
             open.Add(trigger);
             who = WorkflowAudience.Anyone;
         }
-        if (with is not null && outsider.Count > 0)
+        if (with is not null)
         {
             foreach (var key in new[] { "allowed_non_write_users", "allowed_bots" })
             {
                 if (Get(with, key) is not YamlScalarNode { Value: { } v } allow) continue;
                 v = v.Trim().Trim('"', '\'');
                 if (v.Length == 0) continue;
-                if (v == "*") { open.Add(allow); who = WorkflowAudience.Anyone; }
-                else others.Add(allow);
+                // A wildcard opens the seat only on events outsiders cause; bots also open pull requests,
+                // which run with the repository's secrets when the bot pushes to the repository itself.
+                if (outsider.Count > 0 && v == "*") { open.Add(allow); who = WorkflowAudience.Anyone; }
+                else if (outsider.Count > 0 || key == "allowed_bots" && pullRequest) others.Add(allow);
             }
         }
         who = who.And(gate);
