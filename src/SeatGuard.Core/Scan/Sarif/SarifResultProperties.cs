@@ -3,4 +3,5 @@ using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Scan;
 
-public sealed record SarifResultProperties(string Tier, string? Commit);
+/// <summary>SeatGuard's own result properties: the rule's tier, the commit (with --history), and how sure the finding is and why.</summary>
+public sealed record SarifResultProperties(string Tier, string? Commit, string Confidence, string Context);

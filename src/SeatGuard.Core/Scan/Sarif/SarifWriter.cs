@@ -33,7 +33,8 @@ public static class SarifWriter
         var results = report.Findings.Select(f => new SarifResult(
             RuleId: f.Rule,
             RuleIndex: index.TryGetValue(f.Rule, out var i) ? i : -1,
-            Level: Level(f.Tier),
+            // A low-confidence finding (comment, test, docs, example, scanner rules) is a note whatever its rule's tier.
+            Level: f.IsHighConfidence ? Level(f.Tier) : "note",
             Message: new SarifText(f.Message + (f.Secret is null ? "" : $" ({f.Secret})") + (f.Commit is null ? "" : $" [commit {f.Commit}]")),
             Locations:
             [
@@ -42,7 +43,7 @@ public static class SarifWriter
                     new SarifRegion(Math.Max(1, f.Line), Math.Max(1, f.Column)))),
             ],
             PartialFingerprints: new Dictionary<string, string> { ["seatguard/v1"] = f.Fingerprint },
-            Properties: new SarifResultProperties(f.Tier.Name(), f.Commit))).ToList();
+            Properties: new SarifResultProperties(f.Tier.Name(), f.Commit, f.Confidence, f.Context))).ToList();
 
         return new SarifLog(
             Schema: SchemaUri,
