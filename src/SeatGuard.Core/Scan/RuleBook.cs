@@ -130,6 +130,7 @@ public sealed class RuleBook
             Scenario = Opt("scenario"),
             Detector = detector,
             Keywords = List("keywords"),
+            Prefilter = Child(map, "prefilter") is null ? List("keywords") : List("prefilter"),
             Paths = List("paths").Select(p => new PathGlob(p)).ToArray(),
             ExcludePaths = List("exclude").Select(p => new PathGlob(p)).ToArray(),
             TokenPrefix = Opt("prefix"),
@@ -149,6 +150,7 @@ public sealed class RuleBook
         };
         string where = $"{file}:{map.Start.Line}: rule '{id}'";
         if (rule.Keywords.Count == 0 || rule.Keywords.Any(string.IsNullOrWhiteSpace)) throw new ScanInputException($"{where} needs 'keywords' (at least one word the detector's matches contain)");
+        if (rule.Prefilter.Count == 0 || rule.Prefilter.Any(string.IsNullOrWhiteSpace)) throw new ScanInputException($"{where}: 'prefilter' needs at least one word");
         switch (detector)
         {
             case "token" when rule.TokenPrefix is null || rule.TokenMin <= 0 || rule.TokenMax < rule.TokenMin:

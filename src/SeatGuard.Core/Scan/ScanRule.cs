@@ -16,6 +16,12 @@ public sealed class ScanRule
     public required string Detector { get; init; }
     /// <summary>Case-insensitive words of which at least one must occur in a file before the detector runs.</summary>
     public required IReadOnlyList<string> Keywords { get; init; }
+    /// <summary>
+    /// Words of which one must occur in a file for the rule to look at it at all (the vectorised first pass);
+    /// by default the <see cref="Keywords"/>. Rules whose line keywords are common words name rarer file-level
+    /// words here (a relay file always mentions Claude or Anthropic), which keeps the first pass narrow.
+    /// </summary>
+    public IReadOnlyList<string> Prefilter { get; init; } = [];
     /// <summary>Globs the file must match (file name, or the path when the glob has a '/'); empty = every file.</summary>
     public IReadOnlyList<PathGlob> Paths { get; init; } = [];
     public IReadOnlyList<PathGlob> ExcludePaths { get; init; } = [];

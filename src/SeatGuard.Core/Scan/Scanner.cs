@@ -30,7 +30,7 @@ public sealed class Scanner
     {
         _git = new GitCli(commands, pathVariable);
         _rules = book.Rules;
-        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Keywords));
+        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Prefilter));
     }
 
     public IReadOnlyList<ScanRule> Rules => _rules;
@@ -205,10 +205,11 @@ public sealed class Scanner
         var hits = new List<Hit>();
         var present = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // keywords are shared by rules: search each once
         List<ScanRule>? workflowRules = null;
+        bool Present(string k) => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase);
         foreach (var rule in _rules)
         {
             if (!rule.AppliesTo(unit.Path)) continue;
-            if (!rule.Keywords.Any(k => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!rule.Keywords.Any(Present) || (!ReferenceEquals(rule.Prefilter, rule.Keywords) && !rule.Prefilter.Any(Present))) continue;
             switch (rule.Detector)
             {
                 case "token": TokenDetector.Detect(unit, rule, hits); break;
