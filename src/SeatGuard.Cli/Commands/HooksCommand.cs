@@ -40,6 +40,7 @@ public static class HooksCommand
             command.Options.Add(force);
             command.Options.Add(program);
         }
+        command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

@@ -21,6 +21,7 @@ public static class ReportCommand
         {
             html, since, until, scan, plan,
         };
+        command.Uses(CommonOptions.ConfigDir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

@@ -29,6 +29,7 @@ public static class ScanCommand
         {
             paths, format, failOn, history, baseline, writeBaseline, rules, maxSize, threads, listRules,
         };
+        command.Uses(CommonOptions.Dir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

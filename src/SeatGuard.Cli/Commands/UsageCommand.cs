@@ -44,7 +44,7 @@ public static class UsageCommand
     private static Command Report(CliContext context, string name, string description)
     {
         var kind = Enum.Parse<UsageReportKind>(name, ignoreCase: true);
-        var command = new Command(name, description);
+        var command = new Command(name, description).Uses(CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var host = context.Host(parse);

@@ -21,6 +21,7 @@ public static class VerifyCommand
         {
             mode, forName, force, expect, timeout,
         };
+        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);
