@@ -19,5 +19,7 @@ public static class CommandCatalog
         yield return HookCommand.Create(context);
         yield return HooksCommand.Create(context);
         yield return ScanCommand.Create(context);
+        foreach (var command in InstallCommand.Create(context)) yield return command;
+        yield return CompletionCommand.Create(context);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 
@@ -43,7 +44,7 @@ public static partial class UsageErrors
             if (NotAmong().Match(error.Message) is { Success: true } notAmong)
             {
                 var choices = Quoted().Matches(error.Message).Select(m => m.Groups[1].Value).Skip(1).ToList();
-                var name = (error.SymbolResult as OptionResult)?.Option.Name ?? path;
+                var name = (error.SymbolResult as OptionResult)?.Option.Name ?? (error.SymbolResult as ArgumentResult)?.Argument.Name ?? path;
                 var guess = Suggestions.Closest(notAmong.Groups[1].Value, choices);
                 return $"{name}: '{notAmong.Groups[1].Value}' is not one of {string.Join(", ", choices)}" + (guess is null ? "" : $" (did you mean '{guess}'?)");
             }
@@ -51,7 +52,7 @@ public static partial class UsageErrors
                 return $"{cannotParse.Groups[2].Value} expects {Expected(cannotParse.Groups[3].Value)}, not '{cannotParse.Groups[1].Value}'";
         }
 
-        if (command.Subcommands.Any(c => !c.Hidden) && command.Action is null)
+        if (command.Subcommands.Any(c => !c.Hidden) && command.Action is null && parse.Action is null or ParseErrorAction)
         {
             var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
             return command is RootCommand
