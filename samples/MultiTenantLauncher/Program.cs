@@ -67,7 +67,7 @@ while ((line = Console.In.ReadLine()) is not null)
     {
         var plan = planned.Plan!;
         output.WriteString("decision", plan.Mode.Name());
-        output.WriteString("credential", BillingWords.Describe(plan.Credential));
+        output.WriteString("credential", BillingWords.Technical(plan.Credential));
         if (launch)
         {
             var run = await services.Launcher.RunAsync(host, launchRequest, config, services.OpenLedger);

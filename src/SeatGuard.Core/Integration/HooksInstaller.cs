@@ -14,6 +14,7 @@ public static class HooksInstaller
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "scope must be user, project or local"),
     };
 
+    /// <summary>Installs or removes the entries in the scope's settings file: a timestamped backup first, an atomic write, nothing written on a dry run.</summary>
     public static HooksResult Run(HostContext host, HooksRequest request, string? configDir, DateTimeOffset now)
     {
         var path = SettingsPath(host, request.Scope, configDir);

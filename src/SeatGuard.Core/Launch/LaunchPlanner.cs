@@ -27,6 +27,7 @@ public sealed class LaunchPlanner(CredentialReader credentials)
         BillingVariables.UseBedrock, BillingVariables.UseVertex, BillingVariables.UseFoundry,
     ];
 
+    /// <summary>Plans the launch for the request's beneficiary: the owner's own requests in the expected mode (usually subscription), anyone else's in api-key mode; refuses (fail closed) when that credential would not be the one Claude Code uses.</summary>
     public PlanOutcome Plan(HostContext host, LaunchRequest request, SeatConfig config)
     {
         var beneficiary = string.IsNullOrWhiteSpace(request.For) ? config.Owner : request.For.Trim();

@@ -11,8 +11,10 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path)
 {
+    /// <summary>The config file's name.</summary>
     public const string FileName = "config.json";
 
+    /// <summary>Where the config file is: <c>$XDG_CONFIG_HOME/seatguard/config.json</c>, else <c>~/.config/seatguard/config.json</c>.</summary>
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardConfigDir(host), FileName);
 
     /// <summary>Reads the config; missing file → defaults (owner = the OS user). Malformed → <see cref="InputException"/>.</summary>

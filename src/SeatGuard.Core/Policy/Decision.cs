@@ -20,6 +20,7 @@ public sealed record Decision(
     IReadOnlyList<string> Matches,
     string PolicyVersion)
 {
+    /// <summary>Whether the use is in the red tier.</summary>
     [JsonIgnore]
     public bool IsRed => Tier == Tier.Red;
 }

@@ -15,8 +15,23 @@ namespace SeatGuard.Core.Report;
 /// </summary>
 public static class HtmlReportWriter
 {
-    public const string DailyId = "usage-daily", BlocksId = "usage-blocks", MonthId = "usage-month",
-        VerdictId = "launches-verdict", BeneficiaryId = "launches-beneficiary", ScanId = "scan-findings";
+    /// <summary>Section id: usage by day and model.</summary>
+    public const string DailyId = "usage-daily";
+
+    /// <summary>Section id: 5-hour blocks.</summary>
+    public const string BlocksId = "usage-blocks";
+
+    /// <summary>Section id: the month against the plan.</summary>
+    public const string MonthId = "usage-month";
+
+    /// <summary>Section id: launches by billing source.</summary>
+    public const string VerdictId = "launches-verdict";
+
+    /// <summary>Section id: launches by beneficiary.</summary>
+    public const string BeneficiaryId = "launches-beneficiary";
+
+    /// <summary>Section id: scan findings by tier.</summary>
+    public const string ScanId = "scan-findings";
 
     private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#999999"];
     private const int MaxModels = 7, MaxBeneficiaries = 12, RecentLaunches = 20;
@@ -30,6 +45,7 @@ public static class HtmlReportWriter
 
     private sealed record Part(string Id, string Title, string? Body, string? Missing, string? HowToGet);
 
+    /// <summary>Renders the report page.</summary>
     public static RenderedReport Render(ReportData data)
     {
         var parts = new List<Part>();

@@ -13,11 +13,13 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class RuleBook
 {
+    /// <summary>The embedded rules' resource name.</summary>
     public const string EmbeddedName = "rules.yaml";
     private const string BuiltIn = "built-in";
     private static readonly string[] Detectors = ["token", "pattern", "workflow", "settings"];
     private static readonly string[] WorkflowChecks = ["open-to-anyone", "others-can-trigger", "shared-repo", "own-repo"];
 
+    /// <summary>The effective rules: built-in ones, plus the user file's additions, minus what it disables.</summary>
     public IReadOnlyList<ScanRule> Rules { get; }
 
     private RuleBook(IReadOnlyList<ScanRule> rules) => Rules = rules;

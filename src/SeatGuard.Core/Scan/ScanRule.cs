@@ -5,11 +5,17 @@ namespace SeatGuard.Core.Scan;
 /// <summary>One rule of the rule book (embedded rules.yaml plus an optional user file).</summary>
 public sealed class ScanRule
 {
+    /// <summary>The rule's id.</summary>
     public required string Id { get; init; }
+    /// <summary>The tier of what it finds.</summary>
     public required Tier Tier { get; init; }
+    /// <summary>A short title.</summary>
     public required string Title { get; init; }
+    /// <summary>What a finding means.</summary>
     public required string Message { get; init; }
+    /// <summary>How to fix it.</summary>
     public required string Fix { get; init; }
+    /// <summary>The policy-book scenario it maps to, or null.</summary>
     public string? Scenario { get; init; }
     /// <summary>token | pattern | workflow | settings.</summary>
     public required string Detector { get; init; }
@@ -17,27 +23,39 @@ public sealed class ScanRule
     public required IReadOnlyList<string> Keywords { get; init; }
     /// <summary>Globs the file must match (file name, or the path when the glob has a '/'); empty = every file.</summary>
     public IReadOnlyList<PathGlob> Paths { get; init; } = [];
+    /// <summary>Globs the file must not match.</summary>
     public IReadOnlyList<PathGlob> ExcludePaths { get; init; } = [];
 
     // token detector
+    /// <summary>Token detector: the token's prefix.</summary>
     public string? TokenPrefix { get; init; }
+    /// <summary>Token detector: the body's minimum length.</summary>
     public int TokenMin { get; init; }
+    /// <summary>Token detector: the body's maximum length.</summary>
     public int TokenMax { get; init; }
+    /// <summary>Token detector: a required suffix, or null.</summary>
     public string? TokenSuffix { get; init; }
 
     // pattern detector: built lazily, so a scan pays only for the expressions a file actually needs
+    /// <summary>Pattern detector: the expression, built on first use.</summary>
     public Lazy<System.Text.RegularExpressions.Regex>? PatternRegex { get; init; }
+    /// <summary>Pattern detector: an expression that must also occur in the file, built on first use.</summary>
     public Lazy<System.Text.RegularExpressions.Regex>? RequiresRegex { get; init; }
+    /// <summary>Pattern detector: the expression.</summary>
     public System.Text.RegularExpressions.Regex? Pattern => PatternRegex?.Value;
+    /// <summary>Pattern detector: the expression that must also occur, or null.</summary>
     public System.Text.RegularExpressions.Regex? Requires => RequiresRegex?.Value;
 
     // workflow detector: which check; settings detector: dotted JSON paths
+    /// <summary>Workflow detector: which check.</summary>
     public string? Check { get; init; }
+    /// <summary>Settings detector: dotted JSON paths.</summary>
     public IReadOnlyList<string> SettingsKeys { get; init; } = [];
 
     /// <summary>Where the rule came from (embedded or a user file), for error messages.</summary>
     public string Origin { get; init; } = "built-in";
 
+    /// <summary>Whether the rule looks at this file (its paths and exclusions).</summary>
     public bool AppliesTo(string relativePath)
     {
         if (Paths.Count > 0 && !Paths.Any(g => g.IsMatch(relativePath))) return false;

@@ -26,12 +26,16 @@ public sealed record SeatGuardServices(
     /// <summary>The one entry point that gathers the credential inventory.</summary>
     public CredentialReader Credentials => new(Keychain);
 
+    /// <summary>The doctor, wired to these services.</summary>
     public Doctor Doctor => new(Credentials, Commands, Clock);
 
+    /// <summary>The launch planner, wired to these services.</summary>
     public LaunchPlanner Planner => new(Credentials);
 
+    /// <summary>The launcher, wired to these services.</summary>
     public Launcher Launcher => new(Planner, Processes, Clock);
 
+    /// <summary>The verifier, wired to these services.</summary>
     public Verifier Verifier => new(Credentials, Commands, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
@@ -43,5 +47,6 @@ public sealed record SeatGuardServices(
     /// <summary>Opens (creating if needed) the ledger.</summary>
     public LedgerStore OpenLedger() => LedgerStore.Open(LedgerPath);
 
+    /// <summary>The current time from <see cref="Clock"/>.</summary>
     public DateTimeOffset Now => Clock.GetUtcNow();
 }

@@ -11,6 +11,7 @@ namespace SeatGuard.Core.Services;
 public static class SystemServices
 {
     /// <param name="stdout">Where passed-through output of launched programs goes (the CLI's raw stdout).</param>
+    /// <param name="workingDirectory">The working directory (default: the process's current directory).</param>
     public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null)
     {
         var host = HostFromProcess(workingDirectory);
