@@ -14,6 +14,17 @@ public static class CliHarness
     public static Task<CliResult> RunAsync(SandboxHome sandbox, Dictionary<string, string>? env, params string[] args) =>
         RunWithInputAsync(sandbox, env, null, args);
 
+    /// <summary>Like <see cref="RunAsync"/>, as if the running seatguard program were <paramref name="programPath"/> (install, hooks).</summary>
+    public static async Task<CliResult> RunAsProgramAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? programPath, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var terminal = new Terminal(stdout, stderr, color: false);
+        var context = new SeatGuard.Cli.Commands.CliContext(terminal, sandbox.Services(env, terminal.RawOut)) { ProgramPath = programPath };
+        int code = await CliApp.RunAsync(args, context);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Like <see cref="RunAsync"/>, with <paramref name="stdin"/> as standard input (Claude Code's JSON for statusline and hooks).</summary>
     public static async Task<CliResult> RunWithInputAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? stdin, params string[] args)
     {

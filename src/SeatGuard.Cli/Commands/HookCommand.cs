@@ -32,6 +32,7 @@ public static class HookCommand
             return ExitCodes.Ok;
         });
         sessionStart.WithExamples("echo '{\"cwd\":\"'$PWD'\",\"source\":\"startup\"}' | seatguard hook session-start");
-        return new Command("hook", "Commands Claude Code's hooks run (installed by `seatguard hooks install`).") { sessionStart };
+        return new Command("hook", "Commands Claude Code's hooks run (installed by `seatguard hooks install`).") { sessionStart }
+            .WithExamples("seatguard hooks install   # makes Claude Code run 'seatguard hook session-start' at every session start");
     }
 }

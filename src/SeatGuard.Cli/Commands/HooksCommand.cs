@@ -35,7 +35,7 @@ public static class HooksCommand
         {
             Description = "How Claude Code should start seatguard (default: the installed seatguard on PATH, else this program if it is not in a build folder).",
             HelpName = "PATH",
-        };
+        }.FilePath();
         var command = new Command(install ? "install" : "uninstall", description) { scope, dryRun };
         if (install)
         {

@@ -8,19 +8,20 @@ namespace SeatGuard.Cli.Commands;
 public static class PolicyCommand
 {
     /// <summary><c>--policy FILE</c>: a user file that overrides or extends the embedded book (also used by <c>decide</c>).</summary>
-    public static readonly Option<string?> PolicyFile = new("--policy")
+    public static readonly Option<string?> PolicyFile = new Option<string?>("--policy")
     {
         Description = "A policy file that overrides or extends the built-in book by id (default: $XDG_CONFIG_HOME/seatguard/policy.yaml or ~/.config/seatguard/policy.yaml when present).",
         HelpName = "FILE",
         Recursive = true,
-    };
+    }.FilePath();
 
     public static Command Create(CliContext context)
     {
         var command = new Command("policy", "The policy book SeatGuard decides by: the rule, tiers, scenarios, questions, and dated policy changes.");
         command.Options.Add(PolicyFile);
 
-        var show = new Command("show", "The policy book as a readable page (--json: the whole book).");
+        var show = new Command("show", "The policy book as a readable page (--json: the whole book).")
+            .WithExamples("seatguard policy show", "seatguard policy show --json | jq '.scenarios[].id'", "seatguard policy show --policy my-policy.yaml");
         show.SetAction(parse =>
         {
             var book = Load(context, parse);
@@ -29,7 +30,8 @@ public static class PolicyCommand
             return 0;
         });
 
-        var history = new Command("history", "The dated policy events the book records, oldest first.");
+        var history = new Command("history", "The dated policy events the book records, oldest first.")
+            .WithExamples("seatguard policy history", "seatguard policy history --json");
         history.SetAction(parse =>
         {
             var book = Load(context, parse);
@@ -44,7 +46,7 @@ public static class PolicyCommand
 
         command.Subcommands.Add(show);
         command.Subcommands.Add(history);
-        return command;
+        return command.WithExamples("seatguard policy show", "seatguard policy history --json");
     }
 
     public static PolicyBook Load(CliContext context, ParseResult parse) =>

@@ -11,7 +11,7 @@ public static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var html = new Option<string>("--html") { Description = "Write the page to this file (one self-contained HTML file).", HelpName = "FILE", Required = true };
+        var html = new Option<string>("--html") { Description = "Write the page to this file (one self-contained HTML file).", HelpName = "FILE", Required = true }.FilePath();
         var since = new Option<string?>("--since") { Description = "First day of the report (YYYY-MM-DD, UTC; default: 29 days before --until).", HelpName = "DATE" };
         var until = new Option<string?>("--until") { Description = "Last day of the report (YYYY-MM-DD, UTC; default: today).", HelpName = "DATE" };
         var scan = new Option<string?>("--scan") { Description = "Scan this repository and include its findings.", HelpName = "PATH" };

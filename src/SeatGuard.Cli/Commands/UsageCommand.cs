@@ -18,7 +18,7 @@ public static class UsageCommand
     private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Read every transcript (cold run); the cache is neither read nor written.", Recursive = true };
     private static readonly Option<string> CostModeOpt = new("--cost-mode") { Description = "anthropic (published rules, default) or ccusage (ccusage 20.0.24's figures).", HelpName = "MODE", Recursive = true, DefaultValueFactory = _ => "anthropic" };
     private static readonly Option<string?> Plan = new("--plan") { Description = "Compare the API-equivalent cost with a plan's monthly price: pro, max5, max20.", HelpName = "PLAN", Recursive = true };
-    private static readonly Option<string?> Pricing = new("--pricing") { Description = "A pricing file laid over the embedded table (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true };
+    private static readonly Option<string?> Pricing = new Option<string?>("--pricing") { Description = "A pricing file laid over the embedded table (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true }.FilePath();
     private static readonly Option<bool> ByProject = new("--by-project") { Description = "Add per-project totals.", Recursive = true };
     private static readonly Option<string> StartOfWeek = new("--start-of-week", "-w") { Description = "First day of a week (weekly): sunday … saturday.", HelpName = "DAY", DefaultValueFactory = _ => "sunday" };
     private static readonly Option<string?> TokenLimit = new("--token-limit", "-t") { Description = "Token limit for the active block: a number or 'max' (largest previous block).", HelpName = "N|max" };
@@ -38,7 +38,7 @@ public static class UsageCommand
         blocks.Options.Add(TokenLimit);
         blocks.Options.Add(Live);
         usage.Subcommands.Add(blocks);
-        return usage;
+        return usage.WithExamples("seatguard usage daily", "seatguard usage monthly --breakdown", "seatguard usage blocks --live");
     }
 
     private static Command Report(CliContext context, string name, string description)
