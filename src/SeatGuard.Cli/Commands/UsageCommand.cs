@@ -72,6 +72,10 @@ public static class UsageCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcome = UsageWorkflow.Run(host, request);
             UsageTables.ReportDiagnostics(terminal, outcome);
+            if (outcome.Data.FilesFound == 0)
+                terminal.Error("seatguard: no Claude Code transcripts found in " +
+                               string.Join(", ", ClaudePaths.TranscriptRoots(host, request.Load.ConfigDir).Select(r => Path.Combine(r, "projects"))) +
+                               " (CLAUDE_CONFIG_DIR or --config-dir point elsewhere)");
             if (host.Has("SEATGUARD_USAGE_STATS")) UsageTables.ReportStatistics(terminal, outcome, clock.Elapsed);
             UsageTables.Render(terminal, outcome, json, csv, parse.GetValue(Breakdown));
 
