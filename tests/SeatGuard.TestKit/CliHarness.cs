@@ -20,7 +20,11 @@ public static class CliHarness
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var terminal = new Terminal(stdout, stderr, color: false);
-        var context = new SeatGuard.Cli.Commands.CliContext(terminal, sandbox.Services(env, terminal.RawOut)) { ProgramPath = programPath };
+        var context = new SeatGuard.Cli.Commands.CliContext(terminal, sandbox.Services(env, terminal.RawOut))
+        {
+            ProgramPath = programPath,
+            ProgramDirectory = programPath is null ? AppContext.BaseDirectory : Path.GetDirectoryName(programPath)!,
+        };
         int code = await CliApp.RunAsync(args, context);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }

@@ -22,6 +22,9 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
     /// </summary>
     public string? ProgramPath { get; init; } = CurrentProgram();
 
+    /// <summary>Where this program's code is (a .NET tool's shim lives elsewhere). Tests replace it.</summary>
+    public string ProgramDirectory { get; init; } = AppContext.BaseDirectory;
+
     /// <summary>Whether this program is natively compiled (Native AOT: no JIT, no .NET runtime needed).</summary>
     public bool NativelyCompiled { get; init; } = !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
 

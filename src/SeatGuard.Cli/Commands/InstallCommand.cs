@@ -38,7 +38,7 @@ public static class InstallCommand
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);
-            var request = new InstallRequest(install, parse.GetValue(prefix), context.ProgramPath ?? "", context.NativelyCompiled,
+            var request = new InstallRequest(install, parse.GetValue(prefix), context.ProgramPath ?? "", context.ProgramDirectory, context.NativelyCompiled,
                 install && parse.GetValue(force), parse.GetValue(dryRun));
             var result = await new Installer(services.Commands).RunAsync(services.Host, request, ct);
             if (context.Json(parse)) context.WriteJson(result, InstallJson.Default.InstallResult);

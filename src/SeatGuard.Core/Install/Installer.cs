@@ -41,7 +41,8 @@ public sealed class Installer(ICommandRunner commands)
         var program = Path.GetFullPath(request.ProgramPath);
         var source = Path.GetDirectoryName(program)!;
         var programName = Path.GetFileName(program);
-        if (!programName.StartsWith(InstalledProgram.Name, StringComparison.OrdinalIgnoreCase) || !File.Exists(program))
+        bool throughShim = !string.Equals(source.TrimEnd('/'), Path.GetFullPath(request.ProgramDirectory).TrimEnd('/'), StringComparison.Ordinal);
+        if (!programName.StartsWith(InstalledProgram.Name, StringComparison.OrdinalIgnoreCase) || !File.Exists(program) || throughShim)
             throw new InputException($"this seatguard runs as '{program}', which is not a program that can be copied (a .NET tool runs through 'dotnet'): " +
                                      "it is already on PATH if 'dotnet tool install -g seatguard' installed it; otherwise run ./seatguard install in a clone");
         if (IsForeignCommand(command, directory) && !request.Force)

@@ -118,12 +118,12 @@ public sealed class PackageTests(PackedFeed packed) : IClassFixture<PackedFeed>
         env["NUGET_PACKAGES"] = Path.Combine(sandbox.Root, "empty-nuget-cache");
         var config = packed.Config(Path.Combine(sandbox.Root, "cfg"), fallbackToMachinePackages: false);
 
-        var install = await ProcessRunner.RunAsync("dotnet", ["tool", "install", "-g", "seatguard", "--configfile", config], env, sandbox.Root, timeout: TimeSpan.FromMinutes(5));
+        var toolInstall = await ProcessRunner.RunAsync("dotnet", ["tool", "install", "-g", "seatguard", "--configfile", config], env, sandbox.Root, timeout: TimeSpan.FromMinutes(5));
 
-        install.ExitCode.ShouldBe(0, install.ToString());
+        toolInstall.ExitCode.ShouldBe(0, toolInstall.ToString());
         var tools = Path.Combine(sandbox.Home, ".dotnet", "tools");
         var shim = Path.Combine(tools, "seatguard");
-        File.Exists(shim).ShouldBeTrue(install.ToString());
+        File.Exists(shim).ShouldBeTrue(toolInstall.ToString());
         env["PATH"] = tools + ":" + env["PATH"];
         var version = await ProcessRunner.RunAsync("seatguard", ["--version"], env, sandbox.Project);
         version.ExitCode.ShouldBe(0, version.ToString());
@@ -133,6 +133,9 @@ public sealed class PackageTests(PackedFeed packed) : IClassFixture<PackedFeed>
         var hooks = await ProcessRunner.RunAsync("seatguard", ["hooks", "install"], env, sandbox.Project);
         hooks.ExitCode.ShouldBe(0, hooks.ToString());
         File.ReadAllText(sandbox.UserSettingsPath).ShouldContain(shim + " statusline");   // the shim, not the versioned store folder
+        var install = await ProcessRunner.RunAsync("seatguard", ["install", "--prefix", Path.Combine(sandbox.Root, "prefix")], env, sandbox.Project);
+        install.ExitCode.ShouldBe(2, install.ToString());   // a .NET tool is on PATH already; its shim's folder is not copied
+        install.StdErr.ShouldContain("dotnet tool install");
     }
 
     [Fact]
