@@ -48,6 +48,7 @@ public static class DecideCommand
 
             var host = context.Host(parse);
             var book = PolicyCommand.Load(context, parse);
+            if (PolicyFreshness.Warning(new PolicyBookId(book.Version, book.Date), context.Services(parse).Now) is { } stale) terminal.Error("seatguard: note: " + stale);
             if (listing)
             {
                 if (json) context.WriteJson(new ScenarioList(book.Version, book.Scenarios), PolicyJson.Default.ScenarioList);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Policy;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -28,6 +29,7 @@ public static class DoctorCommand
             var options = new DoctorOptions(context.ConfigDir(parse), parse.GetValue(probe), context.ClaudeExecutable(parse, services.Host),
                 TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
             var report = await services.Doctor.DiagnoseAsync(services.Host, options, ct);
+            if (PolicyFreshness.Warning(PolicyFreshness.InForce(services.Host), services.Now) is { } stale) context.Terminal.Error("seatguard: note: " + stale);
             if (context.Json(parse)) context.WriteJson(report, CredentialsJson.Default.DoctorReport);
             else DoctorView.Render(context.Terminal, report);
 

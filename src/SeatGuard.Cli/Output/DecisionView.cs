@@ -26,7 +26,7 @@ public static class DecisionView
             grid.AddRow(new Markup("[bold]answers[/]"), new Markup(E(string.Join("  ", d.Answers.Select(a => $"{a.Key} {a.Value}")))));
         grid.AddRow(new Markup("[bold]reason[/]"), new Markup(E(d.Reason)));
         grid.AddRow(new Markup("[bold]rule[/]"), new Markup($"[grey]{E(d.Rule)}[/]"));
-        grid.AddRow(new Markup("[bold]sources[/]"), new Markup(E(string.Join("\n", d.Sources))));
+        grid.AddRow(new Markup("[bold]sources[/]"), new Markup(E(string.Join("\n", d.SourceDetails.Select(s => s.Long)))));
         c.Write(grid);
     }
 

@@ -1,4 +1,5 @@
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Net;
 using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Launch;
@@ -9,7 +10,7 @@ namespace SeatGuard.Core.Services;
 /// <summary>
 /// Every side effect SeatGuard's core may use, created once by the program that hosts it (the CLI's composition
 /// root, a test, or another .NET program) and passed down: the host (environment, HOME, working directory), the
-/// clock, the door to captured and to pass-through processes, the macOS keychain probe. The capabilities'
+/// clock, the door to captured and to pass-through processes, the macOS keychain probe, downloads. The capabilities'
 /// workflows are built from it here, so each of them is wired the same way everywhere.
 /// </summary>
 public sealed record SeatGuardServices(
@@ -19,6 +20,9 @@ public sealed record SeatGuardServices(
     IProcessLauncher Processes,
     IKeychainProbe Keychain)
 {
+    /// <summary>Downloads for <c>--from URL</c> (policy and price books).</summary>
+    public IUrlFetcher Web { get; init; } = new SystemUrlFetcher();
+
     /// <summary>The same services looking at another working directory (<c>--dir</c>).</summary>
     public SeatGuardServices ForDirectory(string? directory) =>
         string.IsNullOrEmpty(directory) ? this : this with { Host = Host.WithWorkingDirectory(Path.GetFullPath(directory, Host.WorkingDirectory)) };
