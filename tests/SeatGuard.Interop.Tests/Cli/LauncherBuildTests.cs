@@ -69,9 +69,9 @@ public sealed class LauncherBuildTests
             calls[0].StdOut.Trim().ShouldMatch(@"^\d+\.\d+\.\d+$");
             calls[1].StdOut.ShouldContain("\"verdict\"");
             // One of them built, saying what it did step by step; the other waited for that build.
-            calls.Count(c => c.StdErr.Contains("[1/2] restoring")).ShouldBe(1, string.Join("\n", calls.Select(c => c.StdErr)));
-            var builder = calls.Single(c => c.StdErr.Contains("[1/2]"));
-            builder.StdErr.ShouldContain("[2/2] compiling");
+            calls.Count(c => c.StdErr.Contains("[1/3] restoring")).ShouldBe(1, string.Join("\n", calls.Select(c => c.StdErr)));
+            var builder = calls.Single(c => c.StdErr.Contains("[1/3]"));
+            builder.StdErr.ShouldContain("[3/3] compiling the command line");
             builder.StdErr.ShouldContain("in the background");
 
             // The build lock is free as soon as the calls returned, although the native build goes on (no build server, no child holds it).
@@ -112,7 +112,7 @@ public sealed class LauncherBuildTests
         File.AppendAllText(Path.Combine(root, "src", "SeatGuard.Cli", "Program.cs"), "\n// changed\n");
         var third = await ProcessRunner.RunAsync(launcher, ["--version"], env, sandbox.Project, timeout: TimeSpan.FromMinutes(10));
         third.ExitCode.ShouldBe(0, third.ToString());
-        third.StdErr.ShouldContain("[2/2] compiling");
+        third.StdErr.ShouldContain("[3/3] compiling the command line");
         Directory.GetDirectories(Path.Combine(root, ".build", "cli"), "b-*").Length.ShouldBeLessThanOrEqualTo(2);
     }
 
