@@ -134,8 +134,10 @@ public sealed class PackageTests(PackedFeed packed) : IClassFixture<PackedFeed>
         hooks.ExitCode.ShouldBe(0, hooks.ToString());
         File.ReadAllText(sandbox.UserSettingsPath).ShouldContain(shim + " statusline");   // the shim, not the versioned store folder
         var install = await ProcessRunner.RunAsync("seatguard", ["install", "--prefix", Path.Combine(sandbox.Root, "prefix")], env, sandbox.Project);
-        install.ExitCode.ShouldBe(2, install.ToString());   // a .NET tool is on PATH already; its shim's folder is not copied
-        install.StdErr.ShouldContain("dotnet tool install");
+        install.ExitCode.ShouldBe(0, install.ToString());   // the tool's own folder (not the shims' folder) is copied
+        install.StdErr.ShouldContain("needs the .NET runtime");
+        var copied = await ProcessRunner.RunAsync(Path.Combine(sandbox.Root, "prefix", "bin", "seatguard"), ["--version"], env, sandbox.Project);
+        copied.StdOut.Trim().ShouldBe(version.StdOut.Trim(), copied.ToString());
     }
 
     [Fact]
