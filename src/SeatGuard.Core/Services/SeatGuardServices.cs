@@ -40,7 +40,7 @@ public sealed record SeatGuardServices(
 
     public TeamSync TeamSync => new(TeamStores, Doctor, Clock);
 
-    public TeamView TeamView => new(TeamStores, Clock);
+    public TeamReporter TeamReporter => new(TeamStores, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
     public SeatConfig Config() => SeatConfig.Load(Host);

@@ -1,7 +1,7 @@
 namespace SeatGuard.Core.Team;
 
 /// <summary><c>seatguard team report</c>: reads the team store (creating its schema when it is new) and builds the report.</summary>
-public sealed class TeamView(Func<TeamStoreAddress, ITeamStore> stores, TimeProvider clock)
+public sealed class TeamReporter(Func<TeamStoreAddress, ITeamStore> stores, TimeProvider clock)
 {
     public async Task<TeamReport> BuildAsync(TeamReportRequest request, CancellationToken cancellationToken = default)
     {
