@@ -61,9 +61,9 @@ public static class TelemetryAttributes
     public static string Encode(string value)
     {
         var sb = new StringBuilder();
+        Span<byte> utf8 = stackalloc byte[4];
         foreach (var rune in value.EnumerateRunes())
         {
-            Span<byte> utf8 = stackalloc byte[4];
             int n = rune.EncodeToUtf8(utf8);
             var piece = new StringBuilder();
             for (int i = 0; i < n; i++)

@@ -18,7 +18,7 @@ public sealed class TeamKeyTests
         a.ShouldBe(b);
         a.ShouldNotBe(other);
         a!.ShouldMatch("^hmac:[0-9a-f]{16}$");
-        a.ShouldNotContain(fingerprint[7..]);
+        a!.ShouldNotContain(fingerprint[7..]);
         TeamKey.FromSecret(secret).Keyed(Redactor.Fingerprint(FakeTokens.OAuthToken())).ShouldNotBe(a);
         TeamKey.FromSecret(secret).Keyed(null).ShouldBeNull();
         TeamKey.FromSecret(secret).ToString().ShouldNotContain(secret);
