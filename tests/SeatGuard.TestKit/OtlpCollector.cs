@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SeatGuard.TestKit;
 
@@ -41,15 +35,9 @@ public sealed class OtlpCollector : IAsyncDisposable
 
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         OtlpCollector? self = null;
-        app.Run(async context => await self!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new OtlpCollector(app, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        var (app, endpoint) = await LoopbackHttp.StartAsync(async context => await self!.HandleAsync(context));
+        self = new OtlpCollector(app, endpoint);
         return self;
     }
 

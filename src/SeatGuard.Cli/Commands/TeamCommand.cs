@@ -46,7 +46,7 @@ public static class TeamCommand
                 context.Terminal.Error("seatguard: " + Redactor.Scrub(e.Message));
                 return ExitCodes.CheckFailed;
             }
-            if (htmlFile is not null) WriteHtml(htmlFile, TeamHtmlWriter.Render(result));
+            if (htmlFile is not null) UserFiles.WriteText(htmlFile, TeamHtmlWriter.Render(result));
             if (context.Json(parse)) context.WriteJson(result, TeamJson.Default.TeamReport);
             else
             {
@@ -61,23 +61,6 @@ public static class TeamCommand
             "seatguard team report --html team.html");
         var team = new Command("team", "The team view over the store that `seatguard sync` fills: who bills what, on which machines; is any seat pooled.") { report };
         return team.WithExamples("seatguard team report --store postgresql://alice@db.example/seatguard");
-    }
-
-    private static void WriteHtml(string file, string html)
-    {
-        try
-        {
-            AtomicFile.WriteAllText(file, html, createDirectory: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new InputException($"cannot write {file}: " + e switch
-            {
-                DirectoryNotFoundException => "its folder does not exist",
-                UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
-            });
-        }
     }
 
     internal static string Share(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

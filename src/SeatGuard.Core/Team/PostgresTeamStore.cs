@@ -39,7 +39,11 @@ public sealed class PostgresTeamStore : ITeamStore
         _connection = await _source.OpenConnectionAsync(cancellationToken);
         await using var tx = await _connection.BeginTransactionAsync(cancellationToken);
         await Execute(tx, $"SELECT pg_advisory_xact_lock({LockClass}, 0)", cancellationToken);
-        await Execute(tx, PostgresSchema.VersionTable, cancellationToken);
+        // Created only when missing: a role that may only read (a dashboard's) must not need CREATE.
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", _connection, tx))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!) await Execute(tx, PostgresSchema.VersionTable, cancellationToken);
+        }
         int current;
         await using (var cmd = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version", _connection, tx))
             current = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
