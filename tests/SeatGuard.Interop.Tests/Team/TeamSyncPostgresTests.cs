@@ -153,6 +153,28 @@ public sealed class TeamSyncPostgresTests : IDisposable
         (await db.ColumnAsync("SELECT count(*) FROM machines")).ShouldBe(["0"]);
     }
 
+    [PostgresFact]
+    public async Task ARoleThatMayOnlyReadCanReportButNotSync()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        (await CliHarness.RunAsync(_team.Alice.Sandbox, _team.Alice.Env, ["sync", "--store", db.Url, .. _team.Names(_team.Alice)])).ExitCode.ShouldBe(0);
+        var role = "sg_reader_" + Guid.NewGuid().ToString("N")[..8];
+        var password = "r" + Guid.NewGuid().ToString("N");
+        await db.ExecuteAsync($"CREATE ROLE {role} LOGIN PASSWORD '{password}'; GRANT CONNECT ON DATABASE {db.Name} TO {role}; " +
+                              $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        var (host, port) = TestPostgres.Endpoint(db.Url);
+        var url = $"postgresql://{role}:{password}@{host}:{port}/{db.Name}";
+
+        var report = await CliHarness.RunAsync(_team.Bob.Sandbox, _team.Bob.Env, "team", "report", "--store", url, "--json");
+        report.ExitCode.ShouldBe(0, report.ToString());
+        Parse(report.StdOut).GetProperty("people").GetArrayLength().ShouldBe(1);
+
+        var sync = await CliHarness.RunAsync(_team.Bob.Sandbox, _team.Bob.Env, ["sync", "--store", url, .. _team.Names(_team.Bob)]);
+        sync.ExitCode.ShouldBe(1, sync.ToString());
+        sync.StdErr.ShouldContain("permission denied");
+        sync.StdErr.ShouldNotContain(password);
+    }
+
     [Fact]
     public async Task AnUnreachableStoreIsExitOneWithTheAddressButNotThePassword()
     {
