@@ -11,7 +11,7 @@ public sealed class LauncherFixture
     public LauncherFixture()
     {
         using var sandbox = new SandboxHome();
-        var build = ProcessRunner.RunAsync(Launcher, ["--version"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+        var build = ProcessRunner.RunAsync(Launcher, ["--version"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(25)).GetAwaiter().GetResult();
         if (build.ExitCode != 0) throw new InvalidOperationException("./seatguard could not build the CLI:\n" + build);
     }
 }
