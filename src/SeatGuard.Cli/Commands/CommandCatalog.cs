@@ -19,5 +19,7 @@ public static class CommandCatalog
         yield return HookCommand.Create(context);
         yield return HooksCommand.Create(context);
         yield return ScanCommand.Create(context);
+        yield return SyncCommand.Create(context);
+        yield return TeamCommand.Create(context);
     }
 }

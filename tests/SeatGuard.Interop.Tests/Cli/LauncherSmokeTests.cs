@@ -11,7 +11,7 @@ public sealed class LauncherFixture
     public LauncherFixture()
     {
         using var sandbox = new SandboxHome();
-        var build = ProcessRunner.RunAsync(Launcher, ["--version"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+        var build = ProcessRunner.RunAsync(Launcher, ["--version"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(25)).GetAwaiter().GetResult();
         if (build.ExitCode != 0) throw new InvalidOperationException("./seatguard could not build the CLI:\n" + build);
     }
 }
@@ -38,7 +38,7 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
         (await Run(sandbox, null, "--version")).StdOut.Trim().ShouldMatch(@"^\d+\.\d+\.\d+$");
         var help = await Run(sandbox, null, "--help");
         help.ExitCode.ShouldBe(0);
-        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks" })
+        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks", "sync", "team" })
             help.StdOut.ShouldContain(command);
     }
 
@@ -103,5 +103,25 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
         plan.ExitCode.ShouldBe(0, plan.ToString());
         Json(plan).GetProperty("envRemoved").EnumerateArray().Select(e => e.GetString()).ShouldContain("ANTHROPIC_API_KEY");
         Json(await Run(sandbox, null, "ledger", "--json")).GetProperty("launches").GetArrayLength().ShouldBe(0);
+    }
+
+    /// <summary>The built program (Native AOT where possible) talks to a real PostgreSQL: Npgsql works trimmed and compiled ahead of time.</summary>
+    [SeatGuard.Interop.Tests.Team.PostgresFact]
+    public async Task SyncAndTeamReportAgainstPostgres()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var sandbox = new SandboxHome();
+        TranscriptCorpus.Generate(sandbox.ClaudeDir, CorpusOptions.CcusageCompatible with { Projects = 2, SessionsPerProject = 2, Days = 5 });
+        var env = new Dictionary<string, string> { ["SEATGUARD_TEAM_KEY"] = TeamSamples.NewTeamKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken(), ["SEATGUARD_STORE"] = db.Url };
+
+        var sync = await Run(sandbox, env, "sync", "--machine", "built", "--person", "pat", "--json");
+        sync.ExitCode.ShouldBe(0, sync.ToString());
+        Json(sync).GetProperty("days").GetProperty("sent").GetInt32().ShouldBeGreaterThan(0);
+        var report = await Run(sandbox, env, "team", "report", "--json");
+        report.ExitCode.ShouldBe(0, report.ToString());
+        var inProcess = await CliHarness.RunAsync(sandbox, null, "usage", "daily", "--json");
+        Json(report).GetProperty("totals").GetProperty("totalTokens").GetInt64()
+            .ShouldBe(JsonDocument.Parse(inProcess.StdOut).RootElement.GetProperty("totals").GetProperty("totalTokens").GetInt64());
+        Json(report).GetProperty("machines")[0].GetProperty("machine").GetString().ShouldBe("built");
     }
 }
