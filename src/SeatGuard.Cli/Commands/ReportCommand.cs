@@ -39,19 +39,7 @@ public static class ReportCommand
             var report = HtmlReportWriter.Render(builder.Build(new ReportPeriod(first, last), now));
 
             var file = Path.GetFullPath(parse.GetValue(html)!, host.WorkingDirectory);
-            try
-            {
-                AtomicFile.WriteAllText(file, report.Html, createDirectory: false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                throw new InputException($"cannot write {file}: " + e switch
-                {
-                    DirectoryNotFoundException => "its folder does not exist",
-                    UnauthorizedAccessException => "permission denied",
-                    _ => e.Message,
-                });
-            }
+            UserFiles.WriteText(file, report.Html);
 
             if (context.Json(parse)) context.WriteJson(new ReportSummary(file, report.Sections), ReportJson.Default.ReportSummary);
             else

@@ -134,6 +134,18 @@ public static class UsageCommand
         return (request, pricingFile);
     }
 
+    /// <summary>
+    /// The query <c>usage daily</c> runs with no options: days in $TZ (else the system's zone), the default cost mode,
+    /// the embedded prices under the user's pricing.json. <c>sync</c> counts with exactly this.
+    /// </summary>
+    internal static UsageQuery DefaultQuery(HostContext host, DateTimeOffset now) => new()
+    {
+        TimeZone = ZoneFromEnvironment(host.Get("TZ")),
+        CostMode = CostMode.Anthropic,
+        Pricing = PricingTable.WithOverride(Path.Combine(ClaudePaths.SeatGuardConfigDir(host), "pricing.json")),
+        Now = now,
+    };
+
     internal static TimeZoneInfo ParseTimeZone(string? id)
     {
         if (string.IsNullOrWhiteSpace(id)) return TimeZoneInfo.Local;

@@ -20,6 +20,9 @@ public sealed record HostContext(
 
     private readonly string _fallbackUser = "user";
 
+    /// <summary>This computer's host name (what the process reported at start; "localhost" when unknown).</summary>
+    public string MachineName { get; init; } = "localhost";
+
     /// <summary>The environment variable's value, or null when it is not set.</summary>
     public string? Get(string name) => Environment.TryGetValue(name, out var v) ? v : null;
 

@@ -4,6 +4,7 @@ using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Launch;
 using SeatGuard.Core.Ledger;
+using SeatGuard.Core.Team;
 
 namespace SeatGuard.Core.Services;
 
@@ -41,6 +42,13 @@ public sealed record SeatGuardServices(
 
     /// <summary>The verifier, wired to these services.</summary>
     public Verifier Verifier => new(Credentials, Commands, Clock);
+
+    /// <summary>Opens the team store at an address (PostgreSQL; tests and other programs may put another store here).</summary>
+    public Func<TeamStoreAddress, ITeamStore> TeamStores { get; init; } = PostgresTeamStore.Open;
+
+    public TeamSync TeamSync => new(TeamStores, Doctor, Clock);
+
+    public TeamReporter TeamReporter => new(TeamStores, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
     public SeatConfig Config() => SeatConfig.Load(Host);

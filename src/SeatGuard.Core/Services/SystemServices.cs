@@ -32,6 +32,6 @@ public static class SystemServices
             ? h
             : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
         var os = OperatingSystem.IsMacOS() ? HostOs.MacOS : OperatingSystem.IsWindows() ? HostOs.Windows : HostOs.Linux;
-        return new HostContext(env, home, Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory()), os) { User = System.Environment.UserName };
+        return new HostContext(env, home, Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory()), os) { User = System.Environment.UserName, MachineName = System.Environment.MachineName };
     }
 }

@@ -48,6 +48,9 @@ public sealed class UsageReportBuilder
     /// <summary>Entries in range, sorted by time.</summary>
     public IReadOnlyList<UsageEntry> Entries => _selected;
 
+    /// <summary>The cost of <see cref="Entries"/>[index] as every report prices it (NaN: its model has no price).</summary>
+    public double Cost(int index) => _costs[index];
+
     /// <summary>Models without a price: their cost is unknown, not 0.</summary>
     public IReadOnlyCollection<string> UnknownModels => _unknown;
 

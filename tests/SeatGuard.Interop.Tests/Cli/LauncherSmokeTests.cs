@@ -22,11 +22,11 @@ public sealed class LauncherFixture
     public LauncherFixture()
     {
         using var sandbox = new SandboxHome();
-        var first = ProcessRunner.RunAsync(Launcher, ["--version"], Environment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+        var first = ProcessRunner.RunAsync(Launcher, ["--version"], Environment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(25)).GetAwaiter().GetResult();
         if (first.ExitCode != 0) throw new InvalidOperationException("./seatguard could not build the CLI:\n" + first);
         var env = Environment(sandbox.Home);
         env["SEATGUARD_BUILD"] = "aot";
-        var native = ProcessRunner.RunAsync(Launcher, ["--version"], env, sandbox.Root, timeout: TimeSpan.FromMinutes(20)).GetAwaiter().GetResult();
+        var native = ProcessRunner.RunAsync(Launcher, ["--version"], env, sandbox.Root, timeout: TimeSpan.FromMinutes(25)).GetAwaiter().GetResult();
         if (native.ExitCode != 0) throw new InvalidOperationException("./seatguard could not make the native build:\n" + native);
     }
 }
@@ -53,7 +53,7 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
         (await Run(sandbox, null, "--version")).StdOut.Trim().ShouldMatch(@"^\d+\.\d+\.\d+$");
         var help = await Run(sandbox, null, "--help");
         help.ExitCode.ShouldBe(0);
-        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks", "install", "completion" })
+        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks", "sync", "team", "install", "completion" })
             help.StdOut.ShouldContain(command);
     }
 
@@ -167,5 +167,25 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
         var lines = r.StdOut.Trim().Split('\n');
         lines[0].Trim().ShouldBe("daily");
         lines[1].ShouldContain("--format");
+    }
+
+    /// <summary>The built program (Native AOT where possible) talks to a real PostgreSQL: Npgsql works trimmed and compiled ahead of time.</summary>
+    [SeatGuard.Interop.Tests.Team.PostgresFact]
+    public async Task SyncAndTeamReportAgainstPostgres()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var sandbox = new SandboxHome();
+        TranscriptCorpus.Generate(sandbox.ClaudeDir, CorpusOptions.CcusageCompatible with { Projects = 2, SessionsPerProject = 2, Days = 5 });
+        var env = new Dictionary<string, string> { ["SEATGUARD_TEAM_KEY"] = TeamSamples.NewTeamKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken(), ["SEATGUARD_STORE"] = db.Url };
+
+        var sync = await Run(sandbox, env, "sync", "--machine", "built", "--person", "pat", "--json");
+        sync.ExitCode.ShouldBe(0, sync.ToString());
+        Json(sync).GetProperty("days").GetProperty("sent").GetInt32().ShouldBeGreaterThan(0);
+        var report = await Run(sandbox, env, "team", "report", "--json");
+        report.ExitCode.ShouldBe(0, report.ToString());
+        var inProcess = await CliHarness.RunAsync(sandbox, null, "usage", "daily", "--json");
+        Json(report).GetProperty("totals").GetProperty("totalTokens").GetInt64()
+            .ShouldBe(JsonDocument.Parse(inProcess.StdOut).RootElement.GetProperty("totals").GetProperty("totalTokens").GetInt64());
+        Json(report).GetProperty("machines")[0].GetProperty("machine").GetString().ShouldBe("built");
     }
 }
