@@ -17,11 +17,11 @@ public static class ScanCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding at or above this tier remains: red, gray or any.", DefaultValueFactory = _ => "red", HelpName = "red|gray|any" };
         failOn.AcceptOnlyFromAmong("red", "gray", "any");
         var history = new Option<bool>("--history") { Description = "Also scan the lines every commit added (git log -p, all refs); findings name the commit." };
-        var baseline = new Option<string?>("--baseline") { Description = "Ignore findings whose fingerprints this file lists (a baseline or a saved --json report).", HelpName = "FILE" };
-        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding's fingerprint to FILE, then report only what is new.", HelpName = "FILE" };
-        var rules = new Option<string?>("--rules") { Description = "A YAML rules file that adds rules or disables built-in ones (see docs/scan.md).", HelpName = "FILE" };
-        var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var baseline = new Option<string?>("--baseline") { Description = "Ignore findings whose fingerprints this file lists (a baseline or a saved --json report).", HelpName = "FILE" }.FilePath();
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding's fingerprint to FILE, then report only what is new.", HelpName = "FILE" }.FilePath();
+        var rules = new Option<string?>("--rules") { Description = "A YAML rules file that adds rules or disables built-in ones (see docs/scan.md).", HelpName = "FILE" }.FilePath();
+        var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" }.AtLeast(1);
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" }.AtLeast(1);
         var listRules = new Option<bool>("--list-rules") { Description = "Print the rules (after --rules) and exit." };
         var staged = new Option<bool>("--staged") { Description = "Scan only what is staged in git (the index version of added, copied, modified and renamed files): the pre-commit hook." };
         var minConfidence = new Option<string>("--min-confidence") { Description = "Report findings of at least this confidence: low (default; matches in comments, tests, docs, examples and other scanners' rules are listed apart) or high.", DefaultValueFactory = _ => "low", HelpName = "low|high" };
@@ -33,6 +33,7 @@ public static class ScanCommand
         {
             paths, format, failOn, history, staged, baseline, writeBaseline, rules, maxSize, threads, listRules, minConfidence,
         };
+        command.Uses(CommonOptions.Dir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

@@ -20,24 +20,32 @@ public static class ScanTable
         foreach (var (label, color, group) in sections)
         {
             if (group.Count == 0) continue;
+            if (Layout.Narrow(console))
+            {
+                // A narrow terminal: one block per finding, so paths, rule ids and redacted tokens stay whole.
+                console.MarkupLine($"[bold {color}]{Markup.Escape(label)} ({group.Count})[/]");
+                foreach (var f in group)
+                {
+                    console.MarkupLine($"  {Markup.Escape(Where(f))}  [bold]{Markup.Escape(f.Rule)}[/]");
+                    console.MarkupLine($"      {Markup.Escape(f.Title)}" + (f.Secret is null ? "" : $"  [dim]{Markup.Escape(f.Secret)}[/]")
+                                       + (f.IsHighConfidence ? "" : $" [dim]({Markup.Escape(Tiers.Name(f.Tier))} rule, in {Markup.Escape(f.Context)})[/]"));
+                }
+                WriteRuleNotes(console, group);
+                continue;
+            }
             var table = new Table { Border = TableBorder.Rounded, Expand = false };
             table.Title = new TableTitle($"[bold {color}]{Markup.Escape(label)} ({group.Count})[/]");
-            table.AddColumn("Location");
-            table.AddColumn("Rule");
+            table.AddColumn(new TableColumn("Location").NoWrap());
+            table.AddColumn(new TableColumn("Rule").NoWrap());
             table.AddColumn("Finding");
             foreach (var f in group)
             {
-                var where = $"{f.Path}:{f.Line}:{f.Column}" + (f.Commit is null ? "" : $" @{f.Commit[..Math.Min(12, f.Commit.Length)]}");
                 var what = Markup.Escape(f.Title) + (f.Secret is null ? "" : $" [dim]{Markup.Escape(f.Secret)}[/]")
                            + (f.IsHighConfidence ? "" : $" [dim]({Markup.Escape(Tiers.Name(f.Tier))} rule, in {Markup.Escape(f.Context)})[/]");
-                table.AddRow(new Markup(Markup.Escape(where)), new Markup(Markup.Escape(f.Rule)), new Markup(what));
+                table.AddRow(new Markup(Markup.Escape(Where(f))), new Markup(Markup.Escape(f.Rule)), new Markup(what));
             }
             console.Write(table);
-            foreach (var rule in group.DistinctBy(f => f.Rule))
-            {
-                console.MarkupLine($"  [bold]{Markup.Escape(rule.Rule)}[/]: {Markup.Escape(rule.Message)}");
-                console.MarkupLine($"    [dim]fix:[/] {Markup.Escape(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {Markup.Escape(rule.Scenario)})[/]"));
-            }
+            WriteRuleNotes(console, group);
         }
         var s = report.Stats;
         var sure = report.Findings.Where(f => f.IsHighConfidence).ToList();
@@ -46,6 +54,18 @@ public static class ScanTable
                       (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
                       (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "");
         console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {Markup.Escape(summary)}" : Markup.Escape(summary));
+    }
+
+    private static string Where(ScanFinding f) =>
+        $"{f.Path}:{f.Line}:{f.Column}" + (f.Commit is null ? "" : $" @{f.Commit[..Math.Min(12, f.Commit.Length)]}");
+
+    private static void WriteRuleNotes(IAnsiConsole console, IEnumerable<ScanFinding> group)
+    {
+        foreach (var rule in group.DistinctBy(f => f.Rule))
+        {
+            console.MarkupLine($"  [bold]{Markup.Escape(rule.Rule)}[/]: {Markup.Escape(rule.Message)}");
+            console.MarkupLine($"    [dim]fix:[/] {Markup.Escape(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {Markup.Escape(rule.Scenario)})[/]"));
+        }
     }
 
     /// <summary>Plain lines (no wrapping), so scripts such as bench/scan.sh can read them.</summary>

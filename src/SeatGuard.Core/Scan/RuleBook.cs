@@ -13,12 +13,14 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class RuleBook
 {
+    /// <summary>The embedded rules' resource name.</summary>
     public const string EmbeddedName = "rules.yaml";
     private const string BuiltIn = "built-in";
     private static readonly string[] Detectors = ["token", "pattern", "workflow", "settings", "compose"];
     private static readonly string[] WorkflowChecks = [.. WorkflowDetector.Checks];
     private static readonly string[] ComposeChecks = [.. ComposeDetector.Checks];
 
+    /// <summary>The effective rules: built-in ones, plus the user file's additions, minus what it disables.</summary>
     public IReadOnlyList<ScanRule> Rules { get; }
 
     private RuleBook(IReadOnlyList<ScanRule> rules) => Rules = rules;

@@ -15,6 +15,7 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class Scanner
 {
+    /// <summary>A line containing this is skipped.</summary>
     public const string AllowMarker = "seatguard:allow";
 
     private readonly IReadOnlyList<ScanRule> _rules;
@@ -26,6 +27,7 @@ public sealed class Scanner
 
     /// <param name="commands">Runs git (contributor counts, <c>--history</c>).</param>
     /// <param name="pathVariable">The PATH git is looked up on.</param>
+    /// <param name="book">The rules to apply.</param>
     public Scanner(RuleBook book, ICommandRunner commands, string? pathVariable)
     {
         _git = new GitCli(commands, pathVariable);
@@ -33,10 +35,13 @@ public sealed class Scanner
         _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Prefilter));
     }
 
+    /// <summary>The rules in use.</summary>
     public IReadOnlyList<ScanRule> Rules => _rules;
 
+    /// <summary>The keyword prefilter built from the rules.</summary>
     public KeywordPrefilter Prefilter => _prefilter;
 
+    /// <summary>Scans the options' paths (and with <see cref="ScanOptions.History"/> the git history): findings sorted by path and line, baselined and allowed ones counted.</summary>
     public ScanReport Scan(ScanOptions options, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();

@@ -9,8 +9,10 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public static class SarifWriter
 {
+    /// <summary>The SARIF 2.1.0 schema.</summary>
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <summary>The report as a SARIF 2.1.0 log for code scanning; <paramref name="toolVersion"/> is SeatGuard's version.</summary>
     public static SarifLog Build(ScanReport report, IReadOnlyList<ScanRule> rules, string toolVersion)
     {
         var used = rules.ToList();
@@ -51,6 +53,7 @@ public static class SarifWriter
             Runs: [new SarifRun(new SarifTool(new SarifDriver("SeatGuard", toolVersion, toolVersion, driverRules)), results)]);
     }
 
+    /// <summary>The SARIF level of a tier: red → error, gray → warning, green → note.</summary>
     public static string Level(Tier tier) => tier switch { Tier.Red => "error", Tier.Gray => "warning", _ => "note" };
 
     private static string Uri(string path) =>
