@@ -3,6 +3,7 @@ using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Credentials.Probe;
+using SeatGuard.Core.Policy;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -25,12 +26,13 @@ public static class DoctorCommand
         {
             Description = "With --probe: let the probe run this directory's apiKeyHelper from .claude/settings(.local).json (by default a stand-in replaces it, so no command of the repository runs).",
         };
-        var timeout = new Option<int>("--probe-timeout") { Description = "Seconds to wait for claude during --probe (per environment with --matrix).", DefaultValueFactory = _ => 45, HelpName = "SECONDS" };
+        var timeout = new Option<int>("--probe-timeout") { Description = "Seconds to wait for claude during --probe (per environment with --matrix).", DefaultValueFactory = _ => 45, HelpName = "SECONDS" }.AtLeast(1);
         var command = new Command("doctor",
             "Which credential Claude Code will use here, from every layer (environment, settings files, apiKeyHelper, /login, ant profiles, federation, managed policy), for each way of starting it (claude -p, interactive, --bare), which ones are shadowed, and what to change.")
         {
             expect, probe, matrix, parallel, trustProject, timeout,
         };
+        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);
@@ -48,6 +50,7 @@ public static class DoctorCommand
 
             var options = new DoctorOptions(context.ConfigDir(parse), parse.GetValue(probe), claude, seconds, parse.GetValue(trustProject));
             var doctor = await services.Doctor.DiagnoseAsync(services.Host, options, ct);
+            if (PolicyFreshness.Warning(PolicyFreshness.InForce(services.Host), services.Now) is { } stale) context.Terminal.Error("seatguard: note: " + stale);
             if (context.Json(parse)) context.WriteJson(doctor, CredentialsJson.Default.DoctorReport);
             else DoctorView.Render(context.Terminal, doctor);
 

@@ -11,10 +11,15 @@ public static class BillingAdvisor
         BillingVariables.CustomHeaders,
     ];
 
+    /// <summary>The findings for this inventory and verdict, each with a one-line fix; <paramref name="now"/> judges token expiry.</summary>
     public static IReadOnlyList<DoctorFinding> Advise(CredentialInventory inv, BillingResolution res, DateTimeOffset now) =>
         Advise(inv, res, null, now);
 
+    /// <summary>The findings for this inventory and verdict, including how <c>claude --bare</c> differs when <paramref name="bare"/> is given.</summary>
+    /// <param name="inv">The credential inventory.</param>
+    /// <param name="res">The verdict for <c>claude -p</c>.</param>
     /// <param name="bare">The resolution for <c>claude --bare</c>, when the caller computed it (doctor does).</param>
+    /// <param name="now">Judges token expiry.</param>
     public static IReadOnlyList<DoctorFinding> Advise(CredentialInventory inv, BillingResolution res, BillingResolution? bare, DateTimeOffset now)
     {
         var findings = new List<DoctorFinding>();

@@ -17,8 +17,10 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public static class BillingResolver
 {
+    /// <summary>Applies Claude Code's measured precedence to the inventory for <c>claude -p</c>: the winning credential, the shadowed ones, a second credential that travels along, and how an interactive session would differ.</summary>
     public static BillingResolution Resolve(CredentialInventory inv) => Resolve(inv, StartMode.Print);
 
+    /// <summary>Applies Claude Code's measured precedence to the inventory for the given start mode.</summary>
     public static BillingResolution Resolve(CredentialInventory inv, StartMode mode)
     {
         bool bare = mode == StartMode.Bare || inv.SimpleMode;

@@ -10,33 +10,55 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public static class BillingVariables
 {
+    /// <summary>An Anthropic API key (metered billing).</summary>
     public const string ApiKey = "ANTHROPIC_API_KEY";
+    /// <summary>A bearer token, usually for a gateway.</summary>
     public const string AuthToken = "ANTHROPIC_AUTH_TOKEN";
+    /// <summary>A subscription OAuth token (<c>claude setup-token</c>).</summary>
     public const string OAuthToken = "CLAUDE_CODE_OAUTH_TOKEN";
+    /// <summary>Where requests go: another endpoint means a gateway or proxy.</summary>
     public const string BaseUrl = "ANTHROPIC_BASE_URL";
+    /// <summary>Extra request headers; can carry an <c>Authorization</c> or <c>x-api-key</c> header.</summary>
     public const string CustomHeaders = "ANTHROPIC_CUSTOM_HEADERS";
 
+    /// <summary>Selects Amazon Bedrock.</summary>
     public const string UseBedrock = "CLAUDE_CODE_USE_BEDROCK";
+    /// <summary>Selects Google Vertex AI.</summary>
     public const string UseVertex = "CLAUDE_CODE_USE_VERTEX";
+    /// <summary>Selects Microsoft Foundry.</summary>
     public const string UseFoundry = "CLAUDE_CODE_USE_FOUNDRY";
+    /// <summary>Selects Claude on AWS run by Anthropic.</summary>
     public const string UseAnthropicAws = "CLAUDE_CODE_USE_ANTHROPIC_AWS";
+    /// <summary>Selects Claude on Google Cloud run by Anthropic.</summary>
     public const string UseAnthropicGoogleCloud = "CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD";
+    /// <summary>Selects the Mantle provider.</summary>
     public const string UseMantle = "CLAUDE_CODE_USE_MANTLE";
+    /// <summary>Selects the Claude apps (Cloud) gateway: <c>ANTHROPIC_AUTH_TOKEN</c> is then the only credential.</summary>
     public const string UseGateway = "CLAUDE_CODE_USE_GATEWAY";
 
     /// <summary>What <c>--bare</c> sets: Anthropic auth is only an API key, an auth token or a <c>--settings</c> apiKeyHelper.</summary>
     public const string Simple = "CLAUDE_CODE_SIMPLE";
 
+    /// <summary>A file descriptor Claude Code reads the OAuth token from.</summary>
     public const string OAuthTokenFd = "CLAUDE_CODE_OAUTH_TOKEN_FILE_DESCRIPTOR";
+    /// <summary>A file descriptor Claude Code reads the API key from.</summary>
     public const string ApiKeyFd = "CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR";
+    /// <summary>An OAuth refresh token; <c>claude -p</c> does not log in with it.</summary>
     public const string RefreshToken = "CLAUDE_CODE_OAUTH_REFRESH_TOKEN";
+    /// <summary>The scopes that go with <see cref="RefreshToken"/>.</summary>
     public const string OAuthScopes = "CLAUDE_CODE_OAUTH_SCOPES";
 
+    /// <summary>The <c>ant</c> profile of <c>~/.config/anthropic</c> to use.</summary>
     public const string Profile = "ANTHROPIC_PROFILE";
+    /// <summary>Where the <c>ant</c> profiles live instead of <c>~/.config/anthropic</c>.</summary>
     public const string AnthropicConfigDir = "ANTHROPIC_CONFIG_DIR";
+    /// <summary>Workload identity federation: the federation rule.</summary>
     public const string FederationRuleId = "ANTHROPIC_FEDERATION_RULE_ID";
+    /// <summary>Workload identity federation: the organization.</summary>
     public const string OrganizationId = "ANTHROPIC_ORGANIZATION_ID";
+    /// <summary>Workload identity federation: the identity token itself.</summary>
     public const string IdentityToken = "ANTHROPIC_IDENTITY_TOKEN";
+    /// <summary>Workload identity federation: a file holding the identity token.</summary>
     public const string IdentityTokenFile = "ANTHROPIC_IDENTITY_TOKEN_FILE";
 
     /// <summary>The provider switches in the order Claude Code tests them (the first one set wins).</summary>
@@ -62,6 +84,7 @@ public static class BillingVariables
     /// <summary>Proxy variables: the probe removes them so its loopback request goes straight to its own listener.</summary>
     public static readonly string[] Proxies = ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy"];
 
+    /// <summary>Whether the variable's value is a credential.</summary>
     public static bool IsSecret(string name) => Secrets.Contains(name);
 
     /// <summary>Whether a settings file of this scope can set this variable for Claude Code.</summary>

@@ -18,8 +18,10 @@ public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerpri
     /// </summary>
     public JsonProblem? Corrupted { get; init; }
 
+    /// <summary>A state file that does not exist.</summary>
     public static GlobalStateFile Empty(string path) => new(path, null, new HashSet<string>(), new HashSet<string>());
 
+    /// <summary>Reads the file; a missing or unreadable file is <see cref="Empty"/>.</summary>
     public static GlobalStateFile Read(string path)
     {
         byte[]? bytes;

@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed record HelperDefinition(CredentialSource Source, string? Problem = null)
 {
+    /// <summary>The settings file that defines the helper.</summary>
     public string Path => Source.Path ?? Source.ToString();
 
     /// <summary>Shell words that run without a program file.</summary>

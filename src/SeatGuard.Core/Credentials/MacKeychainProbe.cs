@@ -11,6 +11,7 @@ public sealed class MacKeychainProbe(ICommandRunner runner, HostContext host) : 
 {
     private readonly Dictionary<string, bool> _answers = new(StringComparer.Ordinal);
 
+    /// <inheritdoc />
     public bool HasClaudeCodeItem(string serviceName)
     {
         if (host.Os != HostOs.MacOS) return false;

@@ -34,11 +34,13 @@ public sealed record SettingsLayer(SettingsScope Scope, string Path, bool Exists
     /// <summary>Present and read: Claude Code applies it.</summary>
     public bool Usable => Exists && Error is null;
 
+    /// <summary>Whether this layer comes from the repository (project or local settings).</summary>
     public bool IsRepositoryScope => Scope is SettingsScope.Project or SettingsScope.Local;
 
     /// <summary>"path:line:column" when the problem is located, else the path.</summary>
     public string Location => Problem is { Line: > 0 } p ? $"{Path}:{p.Line}:{p.Column}" : Path;
 
+    /// <summary>A layer whose file does not exist.</summary>
     public static SettingsLayer Missing(SettingsScope scope, string path) =>
         new(scope, path, false, new Dictionary<string, string>(), null, null);
 

@@ -35,6 +35,7 @@ public sealed class ProbeEndpoint : IAsyncDisposable
     /// <summary>Credential headers of each /v1/messages request, in arrival order.</summary>
     public IReadOnlyList<IReadOnlyList<ObservedHeader>> Observed => Messages(null).Select(r => r.Headers).ToArray();
 
+    /// <summary>Starts listening on a free loopback port; <paramref name="clock"/> stamps what it observes.</summary>
     public ProbeEndpoint(TimeProvider clock)
     {
         _clock = clock;
@@ -152,6 +153,7 @@ public sealed class ProbeEndpoint : IAsyncDisposable
             : new ObservedHeader("authorization", Redactor.PublicPrefix(token), Redactor.Fingerprint(token));
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
