@@ -11,7 +11,8 @@ namespace SeatGuard.Core.Credentials;
 /// and <c>credentials/&lt;name&gt;.json</c> under <c>$ANTHROPIC_CONFIG_DIR</c>, else <c>$XDG_CONFIG_HOME/anthropic</c>,
 /// else <c>~/.config/anthropic</c>. The profile is <c>ANTHROPIC_PROFILE</c> (explicit), else the name in
 /// <c>active_config</c>, else <c>default</c> (implicit). Measured on 2.1.330 and 2.1.332: a usable explicit profile
-/// ranks above the /login credentials (and hides them), an implicit one only counts when there is no /login; a
+/// ranks above the /login credentials (and hides them); an implicit <c>user_oauth</c> one only counts when there is no
+/// /login, an implicit <c>oidc_federation</c> one federates before /login; a
 /// <c>user_oauth</c> profile sends its <c>access_token</c> as an OAuth bearer without subscription rate limits
 /// (the organization's API account pays); an <c>oidc_federation</c> profile federates like the environment variables.
 /// </summary>

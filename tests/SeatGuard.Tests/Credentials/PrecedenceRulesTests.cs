@@ -196,6 +196,22 @@ public sealed class PrecedenceRulesTests : IDisposable
     }
 
     [Fact]
+    public void AnImplicitFederationProfileFederatesEvenWithLogin()
+    {
+        // Measured on 2.1.330 and 2.1.332: an implicit oidc_federation profile (configs/default.json) exchanges its
+        // identity token and sends the minted token, /login or not; an implicit user_oauth profile yields to /login.
+        var idToken = _sandbox.WriteText(Path.Combine(_sandbox.Root, "idtoken.jwt"), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig");
+        _sandbox.WriteText(Path.Combine(_sandbox.Home, ".config", "anthropic", "configs", "default.json"),
+            "{\"organization_id\":\"00000000-0000-0000-0000-0000000000bb\",\"authentication\":{\"type\":\"oidc_federation\",\"federation_rule_id\":\"fdrl_x\",\"identity_token\":{\"source\":\"file\",\"path\":\"" + idToken + "\"}}}");
+        Resolve().Winner.Kind.ShouldBe(CredentialKind.Federation);
+        _sandbox.WriteLoginCredentials(_login);
+        var r = Resolve();
+        r.Winner.Kind.ShouldBe(CredentialKind.Federation);
+        r.Verdict.ShouldBe(Billing.ApiKey);
+        Resolve(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = _oauth }).Winner.Kind.ShouldBe(CredentialKind.OAuthToken);
+    }
+
+    [Fact]
     public void AConsoleKeyBeatsAProfileBecauseAProfileIsNoSubscription()
     {
         Profile("work", FakeTokens.OAuthToken());
