@@ -75,6 +75,7 @@ public static class MatrixEnvironments
         // ant profiles and federation.
         new("profile-explicit-beats-login", "ANTHROPIC_PROFILE's login beats /login (the organization's API account)", s => { s.Profile("work"); s.Login(); s.Set(BillingVariables.Profile, "work"); }),
         new("profile-implicit-loses-to-login", "the implicit default profile counts only without /login", s => { s.Profile("default"); s.Login(); }),
+        new("profile-implicit-federation-beats-login", "an implicit oidc_federation profile federates ahead of /login", s => { s.FederationProfile("default"); s.Login(); }),
         new("profile-loses-to-console-key", "a Console-managed key beats a profile", s => { s.Profile("work"); s.GlobalState(new JsonObject { ["primaryApiKey"] = s.Key("PRIMARY") }); s.Set(BillingVariables.Profile, "work"); }),
         new("federation-beats-login", "workload identity federation beats /login", s => { s.Login(); s.Set(BillingVariables.FederationRuleId, "fdrl_matrix").Set(BillingVariables.OrganizationId, "00000000-0000-4000-8000-000000000001").Set(BillingVariables.IdentityToken, IdentityToken()); }),
         new("refresh-token-does-not-log-in", "CLAUDE_CODE_OAUTH_REFRESH_TOKEN (with scopes) does not log claude -p in", s => s.Set(BillingVariables.RefreshToken, RefreshToken()).Set(BillingVariables.OAuthScopes, "user:inference user:profile")),

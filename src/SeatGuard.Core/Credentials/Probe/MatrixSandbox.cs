@@ -128,6 +128,25 @@ public sealed class MatrixSandbox : IDisposable
         if (active) Write(Path.Combine(dir, "active_config"), name + "\n");
     }
 
+    /// <summary>An <c>ant</c> profile that federates: an <c>oidc_federation</c> config whose identity token is in a file.</summary>
+    public void FederationProfile(string name, bool active = false)
+    {
+        var dir = Path.Combine(Home, ".config", "anthropic");
+        var idToken = Write(Path.Combine(Root, "identity-token.jwt"), IdentityToken());
+        var config = new JsonObject
+        {
+            ["organization_id"] = "00000000-0000-4000-8000-0000000000bb",
+            ["authentication"] = new JsonObject
+            {
+                ["type"] = "oidc_federation",
+                ["federation_rule_id"] = "fdrl_matrix",
+                ["identity_token"] = new JsonObject { ["source"] = "file", ["path"] = idToken },
+            },
+        };
+        Write(Path.Combine(dir, "configs", name + ".json"), config.ToJsonString());
+        if (active) Write(Path.Combine(dir, "active_config"), name + "\n");
+    }
+
     /// <summary>A fake OAuth refresh token.</summary>
     public static string RefreshToken() => TokenShapes.OAuthRefreshPrefix + Body(95);
 
