@@ -50,8 +50,10 @@ public sealed record SeatGuardServices(
     /// <summary>Opens the team store at an address (PostgreSQL; tests and other programs may put another store here).</summary>
     public Func<TeamStoreAddress, ITeamStore> TeamStores { get; init; } = PostgresTeamStore.Open;
 
+    /// <summary><c>seatguard sync</c> over <see cref="TeamStores"/>, the doctor and the clock.</summary>
     public TeamSync TeamSync => new(TeamStores, Doctor, Clock);
 
+    /// <summary><c>seatguard team report</c> over <see cref="TeamStores"/> and the clock.</summary>
     public TeamReporter TeamReporter => new(TeamStores, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
