@@ -7,10 +7,21 @@ namespace SeatGuard.Core.Launch;
 
 /// <summary>
 /// SeatGuard's small user config (<c>~/.config/seatguard/config.json</c>): who owns the seat and which
-/// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>.
+/// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>. Optional: <c>"plan"</c> (the
+/// subscription plan, for the usage-credit rules: pro, max, team-standard, …), <c>"recordPrompts": true</c> (keep prompts
+/// in the ledger verbatim instead of as a length and hash), <c>"claude"</c> (the real Claude Code, for the shim).
 /// </summary>
 public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path)
 {
+    /// <summary>The plan named in the config (<c>plan</c>), or null.</summary>
+    public string? Plan { get; init; }
+
+    /// <summary>Keep prompts verbatim in the ledger (opt-in; default: a length and a SHA-256 fingerprint).</summary>
+    public bool RecordPrompts { get; init; }
+
+    /// <summary>The real Claude Code executable (<c>claude</c>), or null.</summary>
+    public string? Claude { get; init; }
+
     public const string FileName = "config.json";
 
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardConfigDir(host), FileName);
@@ -42,6 +53,11 @@ public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path
             if (!BillingNames.TryParseMode(text, out mode))
                 throw new InputException($"{path}: expectedMode must be 'subscription' or 'api-key', not '{text}'");
         }
-        return new SeatConfig(owner, mode, path);
+        string? plan = root["plan"] is System.Text.Json.Nodes.JsonValue pv && pv.TryGetValue<string>(out var pt) && pt.Length > 0 ? pt : null;
+        if (plan is not null && Policy.SubscriptionPlans.Candidates(plan).Count == 0)
+            throw new InputException($"{path}: plan must be one of {string.Join(", ", Policy.SubscriptionPlans.Names)} (or max5, max20, team, enterprise), not '{plan}'");
+        bool recordPrompts = root["recordPrompts"] is System.Text.Json.Nodes.JsonValue rv && rv.TryGetValue<bool>(out var rb) && rb;
+        string? claude = root["claude"] is System.Text.Json.Nodes.JsonValue cv && cv.TryGetValue<string>(out var ct) && ct.Length > 0 ? ct : null;
+        return new SeatConfig(owner, mode, path) { Plan = plan, RecordPrompts = recordPrompts, Claude = claude };
     }
 }

@@ -36,7 +36,7 @@ public sealed record SeatGuardServices(
 
     public Launcher Launcher => new(Planner, Processes, Clock);
 
-    public Verifier Verifier => new(Credentials, Commands, Clock);
+    public Verifier Verifier => new(Credentials, Processes, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
     public SeatConfig Config() => SeatConfig.Load(Host);

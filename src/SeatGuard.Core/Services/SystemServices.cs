@@ -11,12 +11,14 @@ namespace SeatGuard.Core.Services;
 public static class SystemServices
 {
     /// <param name="stdout">Where passed-through output of launched programs goes (the CLI's raw stdout).</param>
-    public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null)
+    /// <param name="stderr">The raw stderr, for output that stands in for a launched program's own.</param>
+    public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null, Stream? stderr = null)
     {
         var host = HostFromProcess(workingDirectory);
         var runner = new SystemCommandRunner();
         IKeychainProbe keychain = host.Os == HostOs.MacOS ? new MacKeychainProbe(runner, host) : NoKeychain.Instance;
-        return new SeatGuardServices(host, TimeProvider.System, runner, new SystemProcessLauncher(stdout), keychain);
+        var launcher = new SystemProcessLauncher(stdout, !Console.IsOutputRedirected, !Console.IsErrorRedirected, stderr);
+        return new SeatGuardServices(host, TimeProvider.System, runner, launcher, keychain);
     }
 
     /// <summary>This process's environment, HOME, working directory, OS and user.</summary>
