@@ -30,7 +30,7 @@ public sealed record WindowPace(string Window, double Used, DateTimeOffset Reset
         if (used >= 1) runsOut = now;
         else if (used > 0 && elapsed > 0)
         {
-            var at = start + TimeSpan.FromSeconds((now - start).TotalSeconds / used);
+            var at = start + TimeSpan.FromSeconds(Math.Round((now - start).TotalSeconds / used));
             if (at < resetsAt) runsOut = at;
         }
         return new WindowPace(window, used, resetsAt, elapsed, runsOut);

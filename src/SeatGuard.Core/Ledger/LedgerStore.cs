@@ -108,6 +108,7 @@ public sealed class LedgerStore : IDisposable
             alter.CommandText = $"ALTER TABLE launches ADD COLUMN {name} {type};";
             alter.ExecuteNonQuery();
         }
+        if (current < 2) HidePrompts(connection, tx);
         using (var set = connection.CreateCommand())
         {
             set.Transaction = tx;
@@ -115,6 +116,33 @@ public sealed class LedgerStore : IDisposable
             set.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>
+    /// Schema 1 kept the command line verbatim, prompts included. Its token boundaries are lost, so everything after the
+    /// executable becomes a length and a fingerprint (<see cref="ClaudeArguments.Hidden"/>).
+    /// </summary>
+    private static void HidePrompts(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var rows = new List<(long Id, string Command)>();
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = tx;
+            select.CommandText = "SELECT id, command FROM launches;";
+            using var r = select.ExecuteReader();
+            while (r.Read()) rows.Add((r.GetInt64(0), r.GetString(1)));
+        }
+        foreach (var (id, command) in rows)
+        {
+            int space = command.IndexOf(' ');
+            if (space < 0 || command == "verify") continue;
+            using var update = connection.CreateCommand();
+            update.Transaction = tx;
+            update.CommandText = "UPDATE launches SET command = $c WHERE id = $id;";
+            update.Parameters.AddWithValue("$c", command[..space] + " " + ClaudeArguments.Hidden(command[(space + 1)..]));
+            update.Parameters.AddWithValue("$id", id);
+            update.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Owner-only permissions on a file or directory SeatGuard keeps (nothing on Windows, nothing when it is missing).</summary>
