@@ -27,7 +27,7 @@ public static class CliApp
     public static Task<int> RunAsync(string[] args)
     {
         var terminal = Terminal.FromProcess();
-        return RunAsync(args, terminal, SystemServices.Create(terminal.RawOut, stderr: Console.OpenStandardError()));
+        return RunAsync(args, terminal, SystemServices.Create(terminal.RawOut, stderr: Console.OpenStandardError(), stdin: Console.OpenStandardInput()));
     }
 
     /// <summary>Runs the CLI with explicit services (tests and embedding programs).</summary>

@@ -19,5 +19,6 @@ public static class CommandCatalog
         yield return HookCommand.Create(context);
         yield return HooksCommand.Create(context);
         yield return ScanCommand.Create(context);
+        yield return ShimCommand.Create(context);
     }
 }

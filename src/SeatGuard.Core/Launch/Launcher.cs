@@ -176,13 +176,9 @@ public sealed class Launcher(LaunchPlanner planner, IProcessLauncher processes, 
             o?.CacheCreationTokens ?? 0, o?.CacheReadTokens ?? 0, plan.Forced, plan.Warnings.FirstOrDefault(),
             o?.RateLimitType, o?.RateLimitStatus, o?.Utilization, o?.OverageInUse);
 
-    /// <summary>A refusal: nothing launched, exit 4; for the shim, also a stream-json result a reader of the stream sees.</summary>
-    private RunOutcome Refuse(LaunchRequest request, string reason, ModelDecision? decision)
-    {
-        if (request.Shim && ClaudeArguments.Parse(request.ClaudeArguments).OutputFormat == "stream-json")
-            Write(StreamJsonResult.Error("SeatGuard refused this run: " + reason, null, ExitCodes.RefusedByPolicy));
-        return new RunOutcome(ExitCodes.RefusedByPolicy, null, null, reason, false, null, null) { ModelDecision = decision };
-    }
+    /// <summary>A refusal: nothing launched, exit 4 (the shim turns it into a stream-json error for its caller: <see cref="Shim.ShimLauncher"/>).</summary>
+    private static RunOutcome Refuse(LaunchRequest request, string reason, ModelDecision? decision) =>
+        new(ExitCodes.RefusedByPolicy, null, null, reason, false, null, null) { ModelDecision = decision };
 
     private void Write(byte[] bytes)
     {

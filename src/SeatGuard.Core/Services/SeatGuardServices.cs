@@ -38,6 +38,8 @@ public sealed record SeatGuardServices(
 
     public Verifier Verifier => new(Credentials, Processes, Clock);
 
+    public Shim.ShimLauncher ShimLauncher => new(Launcher, Processes);
+
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
     public SeatConfig Config() => SeatConfig.Load(Host);
 

@@ -12,12 +12,13 @@ public static class SystemServices
 {
     /// <param name="stdout">Where passed-through output of launched programs goes (the CLI's raw stdout).</param>
     /// <param name="stderr">The raw stderr, for output that stands in for a launched program's own.</param>
-    public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null, Stream? stderr = null)
+    /// <param name="stdin">The raw stdin, read only when SeatGuard answers a caller itself (the shim's refusal).</param>
+    public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null, Stream? stderr = null, Stream? stdin = null)
     {
         var host = HostFromProcess(workingDirectory);
         var runner = new SystemCommandRunner();
         IKeychainProbe keychain = host.Os == HostOs.MacOS ? new MacKeychainProbe(runner, host) : NoKeychain.Instance;
-        var launcher = new SystemProcessLauncher(stdout, !Console.IsOutputRedirected, !Console.IsErrorRedirected, stderr);
+        var launcher = new SystemProcessLauncher(stdout, !Console.IsOutputRedirected, !Console.IsErrorRedirected, stderr, stdin);
         return new SeatGuardServices(host, TimeProvider.System, runner, launcher, keychain);
     }
 

@@ -11,6 +11,9 @@ public interface IProcessLauncher
     /// <summary>Where output that stands in for the child's own goes (the stream passed-through stdout goes to).</summary>
     Stream Stdout { get; }
 
+    /// <summary>SeatGuard's own stdin, for the few times SeatGuard answers a caller itself instead of a child (the shim's refusal).</summary>
+    Stream Stdin => Stream.Null;
+
     /// <summary>SeatGuard's stderr as bytes, for output that stands in for the child's own stderr.</summary>
     Stream Stderr => Stream.Null;
 

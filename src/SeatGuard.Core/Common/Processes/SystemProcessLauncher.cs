@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace SeatGuard.Core.Common.Processes;
 
 /// <summary><see cref="IProcessLauncher"/> on real processes, writing passed-through output to <paramref name="stdout"/>.</summary>
-public sealed class SystemProcessLauncher(Stream stdout, bool stdoutIsTerminal = false, bool stderrIsTerminal = false, Stream? stderr = null) : IProcessLauncher
+public sealed class SystemProcessLauncher(Stream stdout, bool stdoutIsTerminal = false, bool stderrIsTerminal = false, Stream? stderr = null, Stream? stdin = null) : IProcessLauncher
 {
     /// <summary>How long a program's stdout may stay open after it exited (a grandchild holding the pipe) before SeatGuard stops reading.</summary>
     public static readonly TimeSpan DrainAfterExit = TimeSpan.FromSeconds(2);
@@ -12,6 +12,8 @@ public sealed class SystemProcessLauncher(Stream stdout, bool stdoutIsTerminal =
     public Stream Stdout => stdout;
 
     public Stream Stderr => stderr ?? Stream.Null;
+
+    public Stream Stdin => stdin ?? Stream.Null;
 
     public bool StdoutIsTerminal => stdoutIsTerminal;
 
