@@ -12,6 +12,7 @@ public static class BillingAdvisor
         ShadowedSubscription(inv, res, findings);
         RepositorySettings(inv, findings);
         BaseUrl(inv, res, findings);
+        SdkProjectAdvice.Check(inv, res, findings);
         if (res.Winner.Kind == CredentialKind.AuthToken)
         {
             findings.Add(new DoctorFinding("auth-token-gateway", Severity.Warning,
