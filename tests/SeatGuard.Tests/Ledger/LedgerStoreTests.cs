@@ -147,3 +147,22 @@ public sealed class LedgerStoreTests : IDisposable
         e.Message.ShouldContain("Move it aside");
     }
 }
+
+public sealed class LedgerExportTests
+{
+    [Fact]
+    public void CsvQuotesListsAndNeutralisesFormulas()
+    {
+        var e = new LedgerEntry(7, new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), "=cmd|' /C calc'!A0", "/w, with comma", "alice", "alice", "subscription",
+            "oauth-token", "env:CLAUDE_CODE_OAUTH_TOKEN", "sha256:00000000", "subscription", 0, "s", 0.5, 0, 0, 0, 0, false, "say \"hi\"", null, null, null, null)
+        {
+            Models = ["a", "b"], RequestIds = ["req_1"], SeatGuardExit = 0,
+        };
+        var csv = new LedgerExport("/l", DateTimeOffset.UnixEpoch, null, [e]).ToCsv().Split('\n');
+        csv[0].ShouldBe(string.Join(',', LedgerExport.CsvColumns));
+        csv[1].ShouldStartWith("7,2026-12-01T10:00:00.000Z,alice,alice,subscription,subscription,0,0,,false,s,a;b,req_1,[],0.5,oauth-token,");
+        csv[1].ShouldContain("\"say \"\"hi\"\"\"");
+        csv[1].ShouldContain("\"/w, with comma\"");
+        csv[1].ShouldEndWith("'=cmd|' /C calc'!A0");
+    }
+}
