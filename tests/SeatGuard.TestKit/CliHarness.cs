@@ -29,4 +29,11 @@ public static class CliHarness
         int code = await CliApp.RunAsync(args, terminal, services);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>The last launch in the sandbox's ledger, as <c>seatguard ledger --json</c> shows it.</summary>
+    public static async Task<System.Text.Json.JsonElement> LastLaunchAsync(SandboxHome sandbox, Dictionary<string, string>? env)
+    {
+        var ledger = await RunAsync(sandbox, env, "ledger", "--json");
+        return System.Text.Json.JsonDocument.Parse(ledger.StdOut).RootElement.GetProperty("launches").EnumerateArray().Last().Clone();
+    }
 }

@@ -6,21 +6,12 @@ namespace SeatGuard.Interop.Tests.Launch;
 /// <summary>Issue 13's ledger items on the real Claude Code: a forced launch for someone else fails closed; verify --force says and records its warning.</summary>
 public sealed class LedgerFailClosedTests
 {
-    private static Dictionary<string, string> Env(SandboxHome sandbox, MessagesApiStandIn standIn)
-    {
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
-        env["USER"] = "owner";
-        env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
-        return env;
-    }
-
     [Fact]
     public async Task AForcedLaunchForSomeoneElseWithAnUnusableLedgerIsRefusedUnlessNoLedger()
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         env["SEATGUARD_DATA_DIR"] = Path.Combine(sandbox.Root, "data");
         Directory.CreateDirectory(Path.Combine(sandbox.Root, "data", "ledger.db")); // a directory where the database should be
 
@@ -47,7 +38,7 @@ public sealed class LedgerFailClosedTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync();
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
 
         var result = await CliHarness.RunAsync(sandbox, env, "verify", "--for", "teammate", "--mode", "subscription", "--force");
         result.ExitCode.ShouldBe(0, result.ToString());

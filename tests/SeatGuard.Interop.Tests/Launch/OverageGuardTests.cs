@@ -10,21 +10,6 @@ namespace SeatGuard.Interop.Tests.Launch;
 /// </summary>
 public sealed class OverageGuardTests
 {
-    private static Dictionary<string, string> Env(SandboxHome sandbox, MessagesApiStandIn standIn)
-    {
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
-        env["USER"] = "owner";
-        env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
-        return env;
-    }
-
-    private static async Task<JsonElement> LastLaunch(SandboxHome sandbox, Dictionary<string, string> env)
-    {
-        var ledger = await CliHarness.RunAsync(sandbox, env, "ledger", "--json");
-        return JsonDocument.Parse(ledger.StdOut).RootElement.GetProperty("launches").EnumerateArray().Last().Clone();
-    }
-
     [Theory]
     [InlineData(RateLimitScenario.OverageInUse, "usage credits")]
     [InlineData(RateLimitScenario.ServedFromCredits, "served from usage credits")]
@@ -33,7 +18,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = scenario });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
 
         var result = await CliHarness.RunAsync(sandbox, env, "run", "--", "-p", "ping", "--no-session-persistence");
 
@@ -43,7 +28,7 @@ public sealed class OverageGuardTests
         stop.ShouldContain("--on-overage warn");
         result.StdErr.ShouldContain("seatguard: verdict subscription exit=3 by=seatguard reason=overage");
         result.StdOut.ShouldBeEmpty(); // stopped: nothing of the run is printed as if it had finished
-        var launch = await LastLaunch(sandbox, env);
+        var launch = await CliHarness.LastLaunchAsync(sandbox, env);
         launch.GetProperty("overage").GetBoolean().ShouldBeTrue();
         launch.GetProperty("stoppedBy").GetString().ShouldBe("overage");
         launch.GetProperty("seatGuardExit").GetInt32().ShouldBe(3);
@@ -60,18 +45,18 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.ServedFromCredits });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
 
         var warn = await CliHarness.RunAsync(sandbox, env, "run", "--on-overage", "warn", "--", "-p", "ping", "--no-session-persistence");
         warn.ExitCode.ShouldBe(0, warn.ToString());
         warn.StdOut.ShouldMatch(@"^pong \d+\n$");
         warn.StdErr.ShouldContain("continuing because of --on-overage warn");
-        (await LastLaunch(sandbox, env)).GetProperty("overage").GetBoolean().ShouldBeTrue();
+        (await CliHarness.LastLaunchAsync(sandbox, env)).GetProperty("overage").GetBoolean().ShouldBeTrue();
 
         var allow = await CliHarness.RunAsync(sandbox, env, "run", "--on-overage", "allow", "--", "-p", "ping", "--no-session-persistence");
         allow.ExitCode.ShouldBe(0, allow.ToString());
         allow.StdErr.ShouldNotContain("usage credits");
-        (await LastLaunch(sandbox, env)).GetProperty("overage").GetBoolean().ShouldBeTrue();
+        (await CliHarness.LastLaunchAsync(sandbox, env)).GetProperty("overage").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]
@@ -79,7 +64,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.Warning });
-        var result = await CliHarness.RunAsync(sandbox, Env(sandbox, standIn), "run", "--", "-p", "ping", "--no-session-persistence");
+        var result = await CliHarness.RunAsync(sandbox, ClaudeRunner.SeatGuardEnvironment(sandbox, standIn), "run", "--", "-p", "ping", "--no-session-persistence");
         result.ExitCode.ShouldBe(0, result.ToString());
         result.StdErr.ShouldContain("nearly used");
         result.StdErr.ShouldContain("91% used");
@@ -92,7 +77,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = scenario });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
 
         var direct = await ProcessRunner.RunAsync(ToolPaths.Claude, ["-p", "say pong", "--no-session-persistence"], env, sandbox.Project, stdin: "", timeout: TimeSpan.FromSeconds(90));
         var through = await CliHarness.RunAsync(sandbox, env, ["run", .. seatguardOptions, "--", "-p", "say pong", "--no-session-persistence"]);
@@ -103,7 +88,7 @@ public sealed class OverageGuardTests
         Numbered(through.StdOut).ShouldBe(Numbered(direct.StdOut), through.ToString());
         through.ExitCode.ShouldBe(direct.ExitCode, through.ToString());
         through.StdErr.ShouldContain("seatguard: verdict subscription exit=" + direct.ExitCode + " by=claude");
-        var launch = await LastLaunch(sandbox, env);
+        var launch = await CliHarness.LastLaunchAsync(sandbox, env);
         launch.GetProperty("verdict").GetString().ShouldBe("subscription");
         launch.GetProperty("sessionId").GetString().ShouldNotBeNullOrEmpty();
         launch.GetProperty("models").EnumerateArray().ShouldNotBeEmpty();
@@ -123,7 +108,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.Normal });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         string[] args = ["-p", "say pong", "--output-format", "json", "--no-session-persistence", .. verbose ? new[] { "--verbose" } : []];
 
         var direct = await ProcessRunner.RunAsync(ToolPaths.Claude, args, env, sandbox.Project, stdin: "", timeout: TimeSpan.FromSeconds(90));
@@ -153,12 +138,12 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.ServedFromCredits });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         var result = await CliHarness.RunAsync(sandbox, env, "verify", "--json");
         result.ExitCode.ShouldBe(3, result.ToString());
         result.StdErr.ShouldContain("--on-overage warn");
         JsonDocument.Parse(result.StdOut).RootElement.GetProperty("overageInUse").GetBoolean().ShouldBeTrue();
-        (await LastLaunch(sandbox, env)).GetProperty("overage").GetBoolean().ShouldBeTrue();
+        (await CliHarness.LastLaunchAsync(sandbox, env)).GetProperty("overage").GetBoolean().ShouldBeTrue();
         (await CliHarness.RunAsync(sandbox, env, "verify", "--on-overage", "warn")).ExitCode.ShouldBe(0);
     }
 
@@ -167,7 +152,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.OverageInUse });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         (await CliHarness.RunAsync(sandbox, env, "run", "--", "-p", "ping", "--no-session-persistence")).ExitCode.ShouldBe(3);
 
         var json = await CliHarness.RunAsync(sandbox, env, "ledger", "export", "--since", "2026-01-01");
@@ -190,7 +175,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.Normal });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         sandbox.WriteText(Path.Combine(sandbox.Home, ".config", "seatguard", "config.json"), """{"plan":"pro"}""");
 
         var refused = await CliHarness.RunAsync(sandbox, env, "run", "--", "-p", "ping", "--model", "fable", "--no-session-persistence");
@@ -215,7 +200,7 @@ public sealed class OverageGuardTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.Normal });
-        var env = Env(sandbox, standIn);
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         var policy = sandbox.WriteText(Path.Combine(sandbox.Project, "models.yaml"), """
             rules:
               - name: heavy-reasoning
@@ -228,7 +213,7 @@ public sealed class OverageGuardTests
         var result = await CliHarness.RunAsync(sandbox, env, "run", "--model-policy", policy, "--", "-p", "fix a typo", "--no-session-persistence");
         result.ExitCode.ShouldBe(0, result.ToString());
         result.StdErr.ShouldContain("model policy: claude-haiku-5-5 (rule 'routine'");
-        var launch = await LastLaunch(sandbox, env);
+        var launch = await CliHarness.LastLaunchAsync(sandbox, env);
         launch.GetProperty("modelDecision").GetString()!.ShouldContain("routine");
         launch.GetProperty("models").EnumerateArray().Select(m => m.GetString()).ShouldContain("claude-haiku-5-5");
     }

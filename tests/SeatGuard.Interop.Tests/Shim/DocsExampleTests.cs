@@ -20,10 +20,7 @@ public sealed partial class DocsExampleTests
     {
         using var sandbox = new SandboxHome();
         await using var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.Normal });
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["USER"] = "owner";
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
-        env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         env["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey();
         // The examples use the default place: ~/.local/share/seatguard/shim/claude.
         (await CliHarness.RunAsync(sandbox, env, "shim", "install")).ExitCode.ShouldBe(0);

@@ -9,9 +9,8 @@ public sealed class ShimCallerTests
     {
         var sandbox = new SandboxHome();
         var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = RateLimitScenario.Normal });
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["USER"] = "owner";
-        env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
+        env.Remove("SEATGUARD_CLAUDE"); // found on PATH
         env["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey();
         var install = await CliHarness.RunAsync(sandbox, env, "shim", "install", "--dir", Path.Combine(sandbox.Root, "shim"));
         install.ExitCode.ShouldBe(0, install.ToString());

@@ -24,9 +24,7 @@ public sealed class ShimSdkTests
     {
         var sandbox = new SandboxHome();
         var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = scenario });
-        var env = ClaudeRunner.Environment(sandbox, standIn);
-        env["USER"] = "owner";
-        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
+        var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn, oauthToken: false);
         var install = await CliHarness.RunAsync(sandbox, env, "shim", "install", "--dir", Path.Combine(sandbox.Root, "shim"));
         install.ExitCode.ShouldBe(0, install.ToString());
         var shim = install.StdOut.TrimEnd('\n').Split('\n')[^1];
@@ -44,12 +42,6 @@ public sealed class ShimSdkTests
         var lines = r.StdOutLines.Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         var thrown = lines.Where(l => l.TryGetProperty("thrown", out _)).Select(l => l.GetProperty("thrown").GetString()).FirstOrDefault();
         return (lines, thrown, r);
-    }
-
-    private static async Task<JsonElement> LastLaunch(Setup s)
-    {
-        var ledger = await CliHarness.RunAsync(s.Sandbox, s.Env, "ledger", "--json");
-        return JsonDocument.Parse(ledger.StdOut).RootElement.GetProperty("launches").EnumerateArray().Last().Clone();
     }
 
     [Fact]
@@ -71,7 +63,7 @@ public sealed class ShimSdkTests
             request.UserAgent!.ShouldContain("sdk-ts");
         }
 
-        var launch = await LastLaunch(s);
+        var launch = await CliHarness.LastLaunchAsync(s.Sandbox, s.Env);
         launch.GetProperty("verdict").GetString().ShouldBe("subscription");
         launch.GetProperty("beneficiary").GetString().ShouldBe("owner");
         launch.GetProperty("mode").GetString().ShouldBe("subscription");
@@ -109,7 +101,7 @@ public sealed class ShimSdkTests
         thrown.ShouldBeNull(raw.ToString());
         s.StandIn.MessageRequests.ShouldNotBeEmpty();
         s.StandIn.MessageRequests.ShouldAllBe(r => r.ApiKey == s.ApiKey && r.Authorization == null);
-        (await LastLaunch(s)).GetProperty("verdict").GetString().ShouldBe("api-key");
+        (await CliHarness.LastLaunchAsync(s.Sandbox, s.Env)).GetProperty("verdict").GetString().ShouldBe("api-key");
     }
 
     [Fact]
@@ -125,7 +117,7 @@ public sealed class ShimSdkTests
         results.ShouldAllBe(r => !r.GetProperty("is_error").GetBoolean());
         s.StandIn.MessageRequests.Count.ShouldBeGreaterThanOrEqualTo(2);
         s.StandIn.MessageRequests.ShouldAllBe(r => r.BearerToken == s.OAuth && r.ApiKey == null);
-        (await LastLaunch(s)).GetProperty("verdict").GetString().ShouldBe("subscription");
+        (await CliHarness.LastLaunchAsync(s.Sandbox, s.Env)).GetProperty("verdict").GetString().ShouldBe("subscription");
     }
 
     [Fact]
@@ -138,7 +130,7 @@ public sealed class ShimSdkTests
         thrown.ShouldNotBeNull(raw.ToString());
         thrown.ShouldContain("SeatGuard stopped Claude Code");
         thrown.ShouldContain("--on-overage");
-        var launch = await LastLaunch(s);
+        var launch = await CliHarness.LastLaunchAsync(s.Sandbox, s.Env);
         launch.GetProperty("overage").GetBoolean().ShouldBeTrue();
         launch.GetProperty("stoppedBy").GetString().ShouldBe("overage");
     }
