@@ -21,12 +21,20 @@ public static partial class UsageCreditBook
 
     public static IReadOnlyList<UsageCreditRule> LoadEmbedded() => Embedded.Value;
 
-    /// <summary>The embedded rules plus those of the user policy file (<paramref name="explicitFile"/>, else ~/.config/seatguard/policy.yaml).</summary>
+    /// <summary>
+    /// The rules of the book in force (<see cref="PolicyBookLoader.BaseBook"/>: the one <c>policy update</c> installed, else
+    /// the embedded one; a base book without this section keeps the embedded rules) plus those of the user policy file
+    /// (<paramref name="explicitFile"/>, else ~/.config/seatguard/policy.yaml).
+    /// </summary>
     public static IReadOnlyList<UsageCreditRule> Load(HostContext host, string? explicitFile = null)
     {
+        var files = new List<(string Name, string Text)>();
+        var (name, text) = PolicyBookLoader.BaseBook(host);
+        if (name != PolicyBookLoader.EmbeddedName && !YamlMap.Parse(text, name).Has(SectionName)) (name, text) = (PolicyBookLoader.EmbeddedName, PolicyBookLoader.ReadEmbedded());
+        files.Add((name, text));
         var user = PolicyBookLoader.UserFile(host, explicitFile);
-        if (user is null) return LoadEmbedded();
-        return Load([(PolicyBookLoader.EmbeddedName, PolicyBookLoader.ReadEmbedded()), (user, UserFiles.ReadText(user, "policy file", m => new PolicyDataException(user, 0, m)))]);
+        if (user is not null) files.Add((user, UserFiles.ReadText(user, "policy file", m => new PolicyDataException(user, 0, m))));
+        return files.Count == 1 && name == PolicyBookLoader.EmbeddedName ? LoadEmbedded() : Load(files);
     }
 
     /// <summary>The rules of the given files, later files replacing earlier rules with the same id.</summary>
