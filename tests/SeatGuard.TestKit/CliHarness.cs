@@ -14,6 +14,21 @@ public static class CliHarness
     public static Task<CliResult> RunAsync(SandboxHome sandbox, Dictionary<string, string>? env, params string[] args) =>
         RunWithInputAsync(sandbox, env, null, args);
 
+    /// <summary>Like <see cref="RunAsync"/>, as if the running seatguard program were <paramref name="programPath"/> (install, hooks).</summary>
+    public static async Task<CliResult> RunAsProgramAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? programPath, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var terminal = new Terminal(stdout, stderr, color: false);
+        var context = new SeatGuard.Cli.Commands.CliContext(terminal, sandbox.Services(env, terminal.RawOut))
+        {
+            ProgramPath = programPath,
+            ProgramDirectory = programPath is null ? AppContext.BaseDirectory : Path.GetDirectoryName(programPath)!,
+        };
+        int code = await CliApp.RunAsync(args, context);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>Like <see cref="RunAsync"/>, with <paramref name="stdin"/> as standard input (Claude Code's JSON for statusline and hooks).</summary>
     public static Task<CliResult> RunWithInputAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? stdin, params string[] args) =>
         RunAtAsync(sandbox, env, stdin, null, args);
@@ -36,4 +51,20 @@ public static class CliHarness
         var ledger = await RunAsync(sandbox, env, "ledger", "--json");
         return System.Text.Json.JsonDocument.Parse(ledger.StdOut).RootElement.GetProperty("launches").EnumerateArray().Last().Clone();
     }
+
+    /// <summary>
+    /// The command a test's shim (or other file outside the build) runs to start this build's seatguard: the apphost beside
+    /// the CLI assembly, else <c>dotnet seatguard.dll</c>. Passed as <c>--command</c>, since SeatGuard itself refuses to write
+    /// a build folder's path into a file that outlives the build.
+    /// </summary>
+    public static string BuiltProgramCommand()
+    {
+        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "seatguard.exe" : "seatguard");
+        if (File.Exists(appHost)) return SeatGuard.Core.Integration.SeatGuardCommands.ShellQuote(appHost);
+        return "dotnet " + SeatGuard.Core.Integration.SeatGuardCommands.ShellQuote(Path.Combine(AppContext.BaseDirectory, "seatguard.dll"));
+    }
+
+    /// <summary><c>seatguard shim install [--dir DIR] --command &lt;this build&gt;</c> (plus <paramref name="extra"/>).</summary>
+    public static Task<CliResult> InstallShimAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? dir, params string[] extra) =>
+        RunAsync(sandbox, env, ["shim", "install", .. dir is null ? Array.Empty<string>() : ["--dir", dir], "--command", BuiltProgramCommand(), .. extra]);
 }

@@ -26,7 +26,7 @@ public static class DecideCommand
         {
             Description = "A YAML file describing a setup (runsFor, consumers, work, harness, deployedOn, users, …); see docs/policy.md.",
             HelpName = "FILE",
-        };
+        }.FilePath();
 
         var command = new Command("decide",
             "Which tier is this use of your subscription, and which credential does it need? Asks five questions on a terminal; " +

@@ -16,12 +16,13 @@ public static class DoctorCommand
         {
             Description = "Also run the installed claude once against an in-process loopback endpoint and report which credential it actually sent (nothing leaves the machine; the credential is classified and discarded).",
         };
-        var timeout = new Option<int>("--probe-timeout") { Description = "Seconds to wait for claude during --probe.", DefaultValueFactory = _ => 45, HelpName = "SECONDS" };
+        var timeout = new Option<int>("--probe-timeout") { Description = "Seconds to wait for claude during --probe.", DefaultValueFactory = _ => 45, HelpName = "SECONDS" }.AtLeast(1);
         var command = new Command("doctor",
             "Which credential Claude Code will use here, from every layer (environment, settings files, apiKeyHelper, /login), which ones are shadowed, and what to change.")
         {
             expect, probe, timeout,
         };
+        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);

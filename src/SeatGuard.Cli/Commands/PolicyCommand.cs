@@ -8,12 +8,12 @@ namespace SeatGuard.Cli.Commands;
 public static class PolicyCommand
 {
     /// <summary><c>--policy FILE</c>: a user file that overrides or extends the embedded book (also used by <c>decide</c>).</summary>
-    public static readonly Option<string?> PolicyFile = new("--policy")
+    public static readonly Option<string?> PolicyFile = new Option<string?>("--policy")
     {
         Description = "A policy file that overrides or extends the built-in book by id (default: $XDG_CONFIG_HOME/seatguard/policy.yaml or ~/.config/seatguard/policy.yaml when present).",
         HelpName = "FILE",
         Recursive = true,
-    };
+    }.FilePath();
 
     public static Command Create(CliContext context)
     {
@@ -72,7 +72,7 @@ public static class PolicyCommand
         command.Subcommands.Add(history.WithExamples("seatguard policy history", "seatguard policy history --json"));
         command.Subcommands.Add(update.WithExamples("seatguard policy update --from https://example.org/seatguard/policy-book.yaml", "seatguard policy update --from ./policy-book.yaml --json"));
         command.Subcommands.Add(diff.WithExamples("seatguard policy diff --from ./policy-book.yaml", "seatguard policy diff   # what the installed book changes against the built-in one"));
-        return command;
+        return command.WithExamples("seatguard policy show", "seatguard policy history --json", "seatguard policy diff");
     }
 
     public static PolicyBook Load(CliContext context, ParseResult parse) =>

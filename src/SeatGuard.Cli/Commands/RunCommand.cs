@@ -31,6 +31,7 @@ public static class RunCommand
         {
             mode, forName, force, dryRun, onOverage, allowCredits, modelPolicy, noLedger, claudeArgs,
         };
+        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);

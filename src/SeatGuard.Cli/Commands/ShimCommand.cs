@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Integration;
 using SeatGuard.Core.Shim;
 
 namespace SeatGuard.Cli.Commands;
@@ -8,6 +9,7 @@ namespace SeatGuard.Cli.Commands;
 /// <summary><c>seatguard shim install|uninstall|exec</c>: a <c>claude</c> for programs that start Claude Code themselves (the Agent SDKs).</summary>
 public static class ShimCommand
 {
+    /// <summary>The <c>shim</c> command and its subcommands.</summary>
     public static Command Create(CliContext context)
     {
         var command = new Command("shim",
@@ -29,13 +31,17 @@ public static class ShimCommand
     {
         var dir = Dir();
         var force = new Option<bool>("--force") { Description = "Replace a `claude` in that directory that is not SeatGuard's shim." };
-        var program = new Option<string?>("--command") { Description = "The command that starts seatguard (default: this program).", HelpName = "COMMAND" };
+        var program = new Option<string?>("--command")
+        {
+            Description = "The command the shim runs to start seatguard (default: the installed seatguard on PATH, else this program if it is not in a build folder).",
+            HelpName = "COMMAND",
+        };
         var command = new Command("install", "Write an executable `claude` that runs the real Claude Code through SeatGuard, and print its path.") { dir, force, program };
         command.SetAction(parse =>
         {
             var services = context.Services(parse);
             var target = parse.GetValue(dir) is { Length: > 0 } d ? Path.GetFullPath(d, services.Host.WorkingDirectory) : ClaudeShim.DefaultDirectory(services.Host);
-            var result = ClaudeShim.Install(target, HooksCommand.ProgramCommand(parse.GetValue(program)), parse.GetValue(force));
+            var result = ClaudeShim.Install(target, HooksProgram.Resolve(services.Host, parse.GetValue(program), context.ProgramPath), parse.GetValue(force));
             var t = context.Terminal;
             if (context.Json(parse))
             {

@@ -15,7 +15,7 @@ public static class VerifyCommand
         var forName = LaunchOptions.For();
         var force = LaunchOptions.Force();
         var expect = ExpectOption.Create(Billing.Subscription, Billing.ApiKey, Billing.Gateway, Billing.CloudProvider);
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for claude.", DefaultValueFactory = _ => 60, HelpName = "SECONDS" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for claude.", DefaultValueFactory = _ => 60, HelpName = "SECONDS" }.AtLeast(1);
         var onOverage = LaunchOptions.OnOverage();
         var noLedger = LaunchOptions.NoLedger();
         var command = new Command("verify",
@@ -23,6 +23,7 @@ public static class VerifyCommand
         {
             mode, forName, force, expect, timeout, onOverage, noLedger,
         };
+        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);

@@ -11,7 +11,7 @@ public static class PolicyView
     {
         c.MarkupLine($"[bold]SeatGuard policy book {E(book.Version)}[/] [grey]({E(book.Date)}; from {E(string.Join(" + ", book.LoadedFrom))})[/]");
         c.WriteLine();
-        c.Write(new Rule("[bold]The rule[/]") { Justification = Justify.Left });
+        Layout.Heading(c, "[bold]The rule[/]");
         c.MarkupLine(E(book.Rule.Summary));
         c.MarkupLine($"[grey]{E(book.Rule.Detail)}[/]");
         c.MarkupLine($"[grey]Sources: {E(string.Join("; ", book.SourcesOf(book.Rule.Sources).Select(s => s.Long)))}[/]");
@@ -19,7 +19,7 @@ public static class PolicyView
         foreach (var tier in book.Tiers)
         {
             c.WriteLine();
-            c.Write(new Rule($"[bold {SpectreDecisionPrompt.TierStyle(tier.Id)}]{E(tier.Id.Name())}: {E(tier.Title)}[/] [grey](credential: {E(tier.Credential.Name())})[/]") { Justification = Justify.Left });
+            Layout.Heading(c, $"[bold {SpectreDecisionPrompt.TierStyle(tier.Id)}]{E(tier.Id.Name())}: {E(tier.Title)}[/] [grey](credential: {E(tier.Credential.Name())})[/]");
             c.MarkupLine(E(tier.Summary));
             foreach (var s in book.Scenarios.Where(s => s.Tier == tier.Id))
             {
@@ -29,7 +29,7 @@ public static class PolicyView
         }
 
         c.WriteLine();
-        c.Write(new Rule("[bold]The five questions[/] [grey](all are answered; the strictest outcome wins)[/]") { Justification = Justify.Left });
+        Layout.Heading(c, "[bold]The five questions[/] [grey](all are answered; the strictest outcome wins)[/]");
         foreach (var q in book.Questions)
         {
             Indent(c, 2, $"[bold]{E(q.Id)}[/]  {E(q.Text)}");
@@ -40,7 +40,7 @@ public static class PolicyView
         c.MarkupLine("  No concern on any question: [green]green[/], use the subscription.");
 
         c.WriteLine();
-        c.Write(new Rule("[bold]Sources[/]") { Justification = Justify.Left });
+        Layout.Heading(c, "[bold]Sources[/]");
         foreach (var s in book.Sources) Indent(c, 2, E(s.Long));
         c.MarkupLine("[grey]Dated policy changes: seatguard policy history[/]");
     }

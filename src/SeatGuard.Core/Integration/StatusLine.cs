@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Integration;
 /// </summary>
 public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource usage)
 {
+    /// <summary>What separates the parts of the line.</summary>
     public const string Separator = " · ";
 
     /// <summary>The host whose project settings count: the session's directory when it exists, else <paramref name="host"/>'s.</summary>

@@ -9,7 +9,8 @@ namespace SeatGuard.Core.Launch;
 /// SeatGuard's small user config (<c>~/.config/seatguard/config.json</c>): who owns the seat and which
 /// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>. Optional: <c>"plan"</c> (the
 /// subscription plan, for the usage-credit rules: pro, max, team-standard, …), <c>"recordPrompts": true</c> (keep prompts
-/// in the ledger verbatim instead of as a length and hash), <c>"claude"</c> (the real Claude Code, for the shim).
+/// in the ledger verbatim instead of as a length and hash), <c>"claude"</c> (the real Claude Code, for the shim). For the
+/// team store also <c>"person"</c> (whose machine this is), <c>"machine"</c> (its name) and <c>"teamStore"</c> (the store's URL).
 /// </summary>
 public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path)
 {
@@ -22,8 +23,19 @@ public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path
     /// <summary>The real Claude Code executable (<c>claude</c>), or null.</summary>
     public string? Claude { get; init; }
 
+    /// <summary>Whose machine this is in the team view (default: the OS user).</summary>
+    public string? Person { get; init; }
+
+    /// <summary>This machine's name in the team view (default: the host name).</summary>
+    public string? Machine { get; init; }
+
+    /// <summary>The team store (<c>postgresql://…</c>) <c>seatguard sync</c> and <c>team report</c> use by default.</summary>
+    public string? TeamStore { get; init; }
+
+    /// <summary>The config file's name.</summary>
     public const string FileName = "config.json";
 
+    /// <summary>Where the config file is: <c>$XDG_CONFIG_HOME/seatguard/config.json</c>, else <c>~/.config/seatguard/config.json</c>.</summary>
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardConfigDir(host), FileName);
 
     /// <summary>Reads the config; missing file → defaults (owner = the OS user). Malformed → <see cref="InputException"/>.</summary>
@@ -58,6 +70,9 @@ public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path
             throw new InputException($"{path}: plan must be one of {string.Join(", ", Policy.SubscriptionPlans.Names)} (or max5, max20, team, enterprise), not '{plan}'");
         bool recordPrompts = root["recordPrompts"] is System.Text.Json.Nodes.JsonValue rv && rv.TryGetValue<bool>(out var rb) && rb;
         string? claude = root["claude"] is System.Text.Json.Nodes.JsonValue cv && cv.TryGetValue<string>(out var ct) && ct.Length > 0 ? ct : null;
-        return new SeatConfig(owner, mode, path) { Plan = plan, RecordPrompts = recordPrompts, Claude = claude };
+        return new SeatConfig(owner, mode, path) { Plan = plan, RecordPrompts = recordPrompts, Claude = claude, Person = Text(root, "person"), Machine = Text(root, "machine"), TeamStore = Text(root, "teamStore") };
     }
+
+    private static string? Text(System.Text.Json.Nodes.JsonObject root, string name) =>
+        root[name] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) && text.Trim().Length > 0 ? text.Trim() : null;
 }

@@ -12,8 +12,10 @@ public sealed class StreamJsonObserver(bool keepLines = false)
 {
     private static readonly HashSet<string> KnownTypes = ["system", "assistant", "user", "result", "rate_limit_event", "stream_event", "tool_progress", "auth_status", "control_request", "control_response", "control_cancel_request"];
 
+    /// <summary>What the lines seen so far said.</summary>
     public StreamObservation Observation { get; } = new();
 
+    /// <summary>Observes every line of <paramref name="text"/>.</summary>
     public static StreamObservation ReadAll(string text)
     {
         var observer = new StreamJsonObserver();
@@ -21,6 +23,7 @@ public sealed class StreamJsonObserver(bool keepLines = false)
         return observer.Observation;
     }
 
+    /// <summary>Reads one line (text); returns its message type, or null when it is not a message.</summary>
     public string? OnLine(string line) => OnLine(Encoding.UTF8.GetBytes(line));
 
     /// <summary>Reads one line; returns its message type (<c>init</c> for the init event), or null when it is not a message.</summary>

@@ -43,8 +43,16 @@ public sealed record LedgerEntry(
     /// <summary>Every rate-limit event of the run, in order.</summary>
     public IReadOnlyList<RateLimitEvent> RateLimitEvents { get; init; } = [];
 
-    /// <summary>An event showed the usage-credit (overage) pool in use, or a window rejected.</summary>
+    /// <summary>An event showed the usage-credit (overage) pool in use, or a window rejected (what the tripwire acts on).</summary>
     public bool Overage { get; init; }
+
+    /// <summary>
+    /// The launch drew the usage-credit (overage) pool, billed at API rates: one of its rate-limit events had
+    /// <c>overageInUse</c> or <c>isUsingOverage</c> true (<see cref="RateLimitEvent.DrawsCredits"/>), or, for a row without
+    /// recorded events (schema 1), its <see cref="OverageInUse"/> column says so. A rejected window alone is not a draw.
+    /// </summary>
+    [JsonIgnore]
+    public bool DrewUsageCredits => OverageInUse == true || RateLimitEvents.Any(ev => ev.DrawsCredits);
 
     /// <summary>Why SeatGuard stopped Claude Code (<c>overage</c>, <c>usage-credits</c>, <c>signal:SIGTERM</c>, <c>timeout</c>), or null.</summary>
     public string? StoppedBy { get; init; }
@@ -58,6 +66,7 @@ public sealed record LedgerEntry(
     /// <summary>The verdict recorded for a launch whose bill was not proven from its events (no stream-json).</summary>
     public static string Planned(SeatGuard.Core.Credentials.Billing billing) => SeatGuard.Core.Credentials.BillingNames.Name(billing) + PlannedSuffix;
 
+    /// <summary>Marks a verdict that was planned, not proven from events.</summary>
     public const string PlannedSuffix = " (planned)";
 
     /// <summary>The verdict without the "(planned)" mark: a planned subscription launch counts as subscription.</summary>

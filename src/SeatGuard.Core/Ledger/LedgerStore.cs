@@ -16,6 +16,7 @@ public sealed class LedgerStore : IDisposable
 {
     public const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
+    /// <summary>The database file.</summary>
     public string Path { get; }
 
     /// <summary>Columns added after version 1, with their SQL types (added in place when missing).</summary>
@@ -33,8 +34,10 @@ public sealed class LedgerStore : IDisposable
         _connection = connection;
     }
 
+    /// <summary>Where the ledger lives: <c>ledger.db</c> in SeatGuard's data directory.</summary>
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardDataDir(host), "ledger.db");
 
+    /// <summary>Opens the ledger at <paramref name="path"/>, creating it (owner-only, WAL) when missing.</summary>
     public static LedgerStore Open(string path)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
@@ -153,6 +156,7 @@ public sealed class LedgerStore : IDisposable
         if ((current & ~mode) != 0) File.SetUnixFileMode(path, current & mode);
     }
 
+    /// <summary>Appends one launch and returns its id.</summary>
     public long Append(LedgerEntry e)
     {
         using var cmd = _connection.CreateCommand();
@@ -275,5 +279,6 @@ public sealed class LedgerStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 }

@@ -23,13 +23,17 @@ public static class PlanWindows
             {
                 if (ev.Windows is { Count: > 0 } windows)
                     foreach (var (name, w) in windows)
-                        Offer(new PlanWindowState(name, w.Utilization, w.ResetsAt, w.Status, ev.Type == name || ev.Type is null ? ev.OverageInUse : null, e.Time));
+                        Offer(new PlanWindowState(name, w.Utilization, w.ResetsAt, w.Status, ev.Type == name || ev.Type is null ? Credits(ev) : null, e.Time));
                 if (ev.Type is { Length: > 0 } type && (ev.Windows is null || !ev.Windows.ContainsKey(type)))
-                    Offer(new PlanWindowState(type, ev.Utilization, ev.ResetsAt, ev.Status, ev.OverageInUse, e.Time));
+                    Offer(new PlanWindowState(type, ev.Utilization, ev.ResetsAt, ev.Status, Credits(ev), e.Time));
             }
         }
         return latest.Values.OrderBy(s => s.Window, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Whether the event drew usage credits (<c>overageInUse</c> or <c>isUsingOverage</c>); null when it said neither.</summary>
+    private static bool? Credits(SeatGuard.Core.Launch.RateLimitEvent ev) =>
+        ev.OverageInUse is null && ev.IsUsingOverage is null ? null : ev.DrawsCredits;
 
     /// <summary>A window's utilisation at <paramref name="now"/> while it has not reset, or null.</summary>
     public static double? Current(IReadOnlyList<PlanWindowState> windows, string window, DateTimeOffset now) =>

@@ -22,6 +22,7 @@ public sealed record Decision(
     string PolicyVersion,
     IReadOnlyList<PolicySource> SourceDetails)
 {
+    /// <summary>Whether the use is in the red tier.</summary>
     [JsonIgnore]
     public bool IsRed => Tier == Tier.Red;
 }

@@ -14,9 +14,11 @@ public sealed record PolicyBook(
     IReadOnlyList<PolicySource> Sources,
     IReadOnlyList<string> LoadedFrom)
 {
+    /// <summary>The scenario with this id (case-insensitive), or null.</summary>
     public PolicyScenario? FindScenario(string id) =>
         Scenarios.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The tier's definition in the book.</summary>
     public PolicyTier Tier(Tier id) => Tiers.First(t => t.Id == id);
 
     /// <summary>The sources with these ids, in order, without duplicates.</summary>

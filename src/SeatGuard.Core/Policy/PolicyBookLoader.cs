@@ -11,7 +11,9 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static partial class PolicyBookLoader
 {
+    /// <summary>The embedded book's resource name.</summary>
     public const string EmbeddedName = "policy-book.yaml";
+    /// <summary>The user's policy file name in SeatGuard's config directory.</summary>
     public const string UserFileName = "policy.yaml";
     public const string InstalledFileName = "policy-book.yaml";
 

@@ -11,8 +11,10 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static class PolicyEvaluator
 {
+    /// <summary>How many questions the framework asks.</summary>
     public const int QuestionCount = 5;
 
+    /// <summary>The decision for five answers in framework order: the first question whose answer raises a concern decides; <paramref name="matches"/> names matching scenarios.</summary>
     public static Decision Evaluate(PolicyBook book, IReadOnlyList<bool> answers, IReadOnlyList<string>? matches = null)
     {
         if (answers.Count != book.Questions.Count)

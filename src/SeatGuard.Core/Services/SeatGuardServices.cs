@@ -4,6 +4,7 @@ using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Credentials;
 using SeatGuard.Core.Launch;
 using SeatGuard.Core.Ledger;
+using SeatGuard.Core.Team;
 
 namespace SeatGuard.Core.Services;
 
@@ -30,15 +31,27 @@ public sealed record SeatGuardServices(
     /// <summary>The one entry point that gathers the credential inventory.</summary>
     public CredentialReader Credentials => new(Keychain);
 
+    /// <summary>The doctor, wired to these services.</summary>
     public Doctor Doctor => new(Credentials, Commands, Clock);
 
+    /// <summary>The launch planner, wired to these services.</summary>
     public LaunchPlanner Planner => new(Credentials);
 
+    /// <summary>The launcher, wired to these services.</summary>
     public Launcher Launcher => new(Planner, Processes, Clock);
 
+    /// <summary>The verifier, wired to these services.</summary>
     public Verifier Verifier => new(Credentials, Processes, Clock);
 
+    /// <summary>The <c>claude</c> shim's launcher, wired to these services.</summary>
     public Shim.ShimLauncher ShimLauncher => new(Launcher, Processes);
+
+    /// <summary>Opens the team store at an address (PostgreSQL; tests and other programs may put another store here).</summary>
+    public Func<TeamStoreAddress, ITeamStore> TeamStores { get; init; } = PostgresTeamStore.Open;
+
+    public TeamSync TeamSync => new(TeamStores, Doctor, Clock);
+
+    public TeamReporter TeamReporter => new(TeamStores, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>
     public SeatConfig Config() => SeatConfig.Load(Host);
@@ -49,5 +62,6 @@ public sealed record SeatGuardServices(
     /// <summary>Opens (creating if needed) the ledger.</summary>
     public LedgerStore OpenLedger() => LedgerStore.Open(LedgerPath);
 
+    /// <summary>The current time from <see cref="Clock"/>.</summary>
     public DateTimeOffset Now => Clock.GetUtcNow();
 }

@@ -16,6 +16,7 @@ public static class TranscriptParser
 
     // Files are read with read() into a reused buffer rather than memory-mapped: mapping saved ~5% CPU, but a
     // transcript truncated while mapped would crash the process (SIGBUS), and a report must never crash.
+    /// <summary>Reads the file's usage entries from <paramref name="startOffset"/> on.</summary>
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
         using var stream = new FileStream(path, new FileStreamOptions
@@ -28,6 +29,7 @@ public static class TranscriptParser
         return Scan(stream, source, startOffset);
     }
 
+    /// <summary>Reads the stream's usage entries from <paramref name="startOffset"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
     {

@@ -23,7 +23,7 @@ public sealed partial class DocsExampleTests
         var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         env["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey();
         // The examples use the default place: ~/.local/share/seatguard/shim/claude.
-        (await CliHarness.RunAsync(sandbox, env, "shim", "install")).ExitCode.ShouldBe(0);
+        (await CliHarness.InstallShimAsync(sandbox, env, null)).ExitCode.ShouldBe(0);
 
         // Next to tests/tools/node_modules so that the SDK import resolves; ignored by git.
         var dir = Path.Combine(ToolPaths.RepoRoot, "tests", "tools", "node_modules", ".seatguard-doc-examples");

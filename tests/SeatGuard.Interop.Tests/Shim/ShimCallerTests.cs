@@ -12,7 +12,7 @@ public sealed class ShimCallerTests
         var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn);
         env.Remove("SEATGUARD_CLAUDE"); // found on PATH
         env["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey();
-        var install = await CliHarness.RunAsync(sandbox, env, "shim", "install", "--dir", Path.Combine(sandbox.Root, "shim"));
+        var install = await CliHarness.InstallShimAsync(sandbox, env, Path.Combine(sandbox.Root, "shim"));
         install.ExitCode.ShouldBe(0, install.ToString());
         return (sandbox, standIn, env, install.StdOut.TrimEnd('\n').Split('\n')[^1]);
     }
@@ -50,14 +50,14 @@ public sealed class ShimCallerTests
         var other = Path.Combine(sandbox.Root, "bin");
         sandbox.WriteText(Path.Combine(other, "claude"), "#!/bin/sh\necho real\n");
 
-        var refused = await CliHarness.RunAsync(sandbox, env, "shim", "install", "--dir", other);
+        var refused = await CliHarness.InstallShimAsync(sandbox, env, other);
         refused.ExitCode.ShouldBe(2);
         refused.StdErr.ShouldContain("not SeatGuard's shim");
         File.ReadAllText(Path.Combine(other, "claude")).ShouldContain("echo real");
         (await CliHarness.RunAsync(sandbox, env, "shim", "uninstall", "--dir", other)).ExitCode.ShouldBe(2);
         File.Exists(Path.Combine(other, "claude")).ShouldBeTrue();
 
-        var again = await CliHarness.RunAsync(sandbox, env, "shim", "install", "--dir", Path.GetDirectoryName(shim)!, "--json");
+        var again = await CliHarness.InstallShimAsync(sandbox, env, Path.GetDirectoryName(shim)!, "--json");
         again.StdOut.ShouldContain("\"outcome\": \"replaced\"");
         (File.GetUnixFileMode(shim) & UnixFileMode.UserExecute).ShouldNotBe((UnixFileMode)0);
         var removed = await CliHarness.RunAsync(sandbox, env, "shim", "uninstall", "--dir", Path.GetDirectoryName(shim)!);

@@ -25,7 +25,7 @@ public sealed class ShimSdkTests
         var sandbox = new SandboxHome();
         var standIn = await MessagesApiStandIn.StartAsync(new StandInOptions { Scenario = scenario });
         var env = ClaudeRunner.SeatGuardEnvironment(sandbox, standIn, oauthToken: false);
-        var install = await CliHarness.RunAsync(sandbox, env, "shim", "install", "--dir", Path.Combine(sandbox.Root, "shim"));
+        var install = await CliHarness.InstallShimAsync(sandbox, env, Path.Combine(sandbox.Root, "shim"));
         install.ExitCode.ShouldBe(0, install.ToString());
         var shim = install.StdOut.TrimEnd('\n').Split('\n')[^1];
         File.Exists(shim).ShouldBeTrue(shim);

@@ -11,6 +11,7 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM), as <see cref="WriteAllBytes"/> does.</summary>
     public static void WriteAllText(string path, string text, UnixFileMode? mode = null, bool createDirectory = true) =>
         WriteAllBytes(path, Utf8.GetBytes(text), mode, createDirectory);
 
@@ -19,6 +20,9 @@ public static class AtomicFile
     /// (use owner-only for private data); without it the file gets the process's default (umask).
     /// </summary>
     /// <param name="createDirectory">Create the file's directory when missing (SeatGuard's own data); false for a path the user gave.</param>
+    /// <param name="path">The file to replace (created when missing).</param>
+    /// <param name="bytes">The new content.</param>
+    /// <param name="mode">The new file's Unix mode, or null for the process default.</param>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true)
     {
         var full = Path.GetFullPath(path);

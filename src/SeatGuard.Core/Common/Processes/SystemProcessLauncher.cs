@@ -19,6 +19,7 @@ public sealed class SystemProcessLauncher(Stream stdout, bool stdoutIsTerminal =
 
     public bool StderrIsTerminal => stderrIsTerminal;
 
+    /// <inheritdoc />
     public IRunningProcess Start(CommandSpec spec, LaunchStreams streams)
     {
         var psi = SystemCommandRunner.StartInfo(spec);
