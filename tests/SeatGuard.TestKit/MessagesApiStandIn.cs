@@ -47,6 +47,9 @@ public sealed class StandInOptions
     /// <summary>Streams of the main loop (requests that carry tools) pause this long before their text, to let a test act mid-request.</summary>
     public int DelayMs { get; set; }
 
+    /// <summary>Pause every stream by <see cref="DelayMs"/>, also those without tools (verify's ping runs with <c>--tools ""</c>).</summary>
+    public bool DelayWithoutTools { get; set; }
+
     /// <summary>The text of the answer ("pong" by default), followed by the request's number.</summary>
     public string Text { get; set; } = "pong";
 
@@ -133,7 +136,7 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
             response.Headers.CacheControl = "no-cache";
             var sse = MessagesApiReplies.StreamedText(text, Options.Model);
             bool mainLoop = body.IndexOf("\"tools\":[{"u8) >= 0;
-            if (Options.DelayMs > 0 && mainLoop)
+            if (Options.DelayMs > 0 && (mainLoop || Options.DelayWithoutTools))
             {
                 int cut = sse.IndexOf("event: content_block_delta", StringComparison.Ordinal);
                 await response.WriteAsync(sse[..cut]);

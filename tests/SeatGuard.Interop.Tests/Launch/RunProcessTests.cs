@@ -71,7 +71,7 @@ public sealed class RunProcessTests
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         // verify answers at once unless the request hangs: make it hang by holding the stand-in's answer.
-        if (command == "verify") standIn.Options.DelayMs = 60_000;
+        if (command == "verify") (standIn.Options.DelayMs, standIn.Options.DelayWithoutTools) = (60_000, true); // its ping carries no tools
         for (int i = 0; i < 600 && standIn.MessageRequests.Count == 0; i++) await Task.Delay(100);
         standIn.MessageRequests.ShouldNotBeEmpty("claude never sent its request");
         await Task.Delay(500);

@@ -80,9 +80,13 @@ public sealed class ShimSdkTests
         s.Env["SEATGUARD_FOR"] = "client-acme";
         s.Env.Remove("ANTHROPIC_API_KEY");
 
-        var (_, thrown, raw) = await QueryAsync(s);
+        var (messages, thrown, raw) = await QueryAsync(s);
 
         thrown.ShouldNotBeNull(raw.ToString());
+        // The SDK saw a clean CLI error: one result with is_error and SeatGuard's reason, then exit 4 (the verdict line says so).
+        var result = messages.Single(m => m.TryGetProperty("type", out var t) && t.GetString() == "result");
+        result.GetProperty("is_error").GetBoolean().ShouldBeTrue();
+        result.GetProperty("result").GetString()!.ShouldStartWith("SeatGuard refused this run:");
         thrown.ShouldStartWith("Claude Code returned an error result: SeatGuard refused this run:");
         thrown.ShouldContain("client-acme");
         thrown.ShouldContain("API key");
