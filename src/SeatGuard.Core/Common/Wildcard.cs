@@ -3,6 +3,7 @@ namespace SeatGuard.Core.Common;
 /// <summary>Names matched against patterns where <c>*</c> is any run of characters, case ignored, in linear time.</summary>
 public static class Wildcard
 {
+    /// <summary>Whether <paramref name="text"/> matches <paramref name="pattern"/> (<c>*</c> any run of characters, case ignored).</summary>
     public static bool Matches(string pattern, string text)
     {
         int p = 0, t = 0, star = -1, mark = 0;

@@ -8,7 +8,9 @@ namespace SeatGuard.Core.Common;
 /// </summary>
 public sealed record WindowPace(string Window, double Used, DateTimeOffset ResetsAt, double Elapsed, DateTimeOffset? RunsOutAt)
 {
+    /// <summary>The length of the plan's five-hour window.</summary>
     public static readonly TimeSpan FiveHours = TimeSpan.FromHours(5);
+    /// <summary>The length of the plan's seven-day window.</summary>
     public static readonly TimeSpan SevenDays = TimeSpan.FromDays(7);
 
     /// <summary>The length of a window Claude Code names (<c>five_hour</c>, <c>seven_day</c>, <c>seven_day_opus</c>, …), or null.</summary>
@@ -46,5 +48,6 @@ public sealed record WindowPace(string Window, double Used, DateTimeOffset Reset
     public string Describe() =>
         $"{Label} {Percent(Used)} · {Percent(Elapsed)} of the {(Window == "five_hour" ? "5 hours" : "week")} gone";
 
+    /// <summary>A fraction (0–1) as a whole percentage without the sign: <c>0.414</c> → <c>41</c>.</summary>
     public static string Percent(double fraction) => Math.Round(fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

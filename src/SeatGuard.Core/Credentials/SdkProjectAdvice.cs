@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public static class SdkProjectAdvice
 {
+    /// <summary>The doctor finding's id.</summary>
     public const string FindingId = "sdk-project-bills-api-key";
 
     private static readonly (string File, string[] Names)[] Manifests =
@@ -19,6 +20,7 @@ public static class SdkProjectAdvice
         ("requirements.txt", ["claude-agent-sdk", "claude_agent_sdk"]),
     ];
 
+    /// <summary>Adds the finding when the working directory is an Agent SDK project and its environment bills the API key.</summary>
     public static void Check(CredentialInventory inv, BillingResolution res, List<DoctorFinding> findings)
     {
         bool billsKey = res.Verdict == Billing.ApiKey || res.AlsoSent.Any(c => c.Kind is CredentialKind.ApiKey or CredentialKind.ApiKeyHelper);

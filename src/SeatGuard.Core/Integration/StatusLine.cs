@@ -23,6 +23,10 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
     public const string Confirmed = "confirmed by Claude Code";
 
     /// <summary>The line with what it was built from (<c>statusline --json</c>).</summary>
+    /// <param name="input">Claude Code's status-line JSON, or null when there was none.</param>
+    /// <param name="host">The host (the session's working directory comes from the input when it names one).</param>
+    /// <param name="configDir">Claude Code's config directory (<c>--config-dir</c>), or null.</param>
+    /// <param name="now">The time the line is made.</param>
     /// <param name="limits">The input's <c>rate_limits</c> (<see cref="StatusLineRateLimits.Read"/>): proof of a subscription session and the plan's own use.</param>
     public StatusLineReport Report(StatusLineInput? input, HostContext host, string? configDir, DateTimeOffset now, StatusLineRateLimits? limits = null)
     {
@@ -51,6 +55,7 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
         };
     }
 
+    /// <summary>The one line: the billing words (confirmed by Claude Code when it sent <c>rate_limits</c>), the model, the plan's 5h/7d use and pace, the block and today's cost when known.</summary>
     public static string Render(SessionBilling billing, StatusLineInput? input, StatusLineUsage? usage, DateTimeOffset now, StatusLineRateLimits? limits = null)
     {
         var parts = new List<string>(5);

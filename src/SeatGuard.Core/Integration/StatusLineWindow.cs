@@ -18,6 +18,7 @@ public sealed record StatusLineWindow(
     [JsonPropertyName("runsOutAt")]
     public DateTimeOffset? RunsOutAt { get; init; }
 
+    /// <summary>At the pace so far the window is used up before it resets.</summary>
     [JsonPropertyName("runsOutBeforeReset")]
     public bool RunsOutBeforeReset => RunsOutAt is not null;
 }

@@ -13,8 +13,10 @@ public sealed class ChildStopper(IRunningProcess child, TimeSpan grace, TimeProv
     /// <summary>Why SeatGuard stopped the program (<c>overage</c>, <c>usage-credits</c>, <c>signal:SIGTERM</c>, <c>timeout</c>), or null.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>Whether a stop has begun.</summary>
     public bool Stopping => _stopping != 0;
 
+    /// <summary>Stops the child once: <paramref name="first"/> now, then SIGTERM and SIGKILL after the grace period each; <paramref name="reason"/> is recorded.</summary>
     public void Stop(string reason, ChildSignal first)
     {
         if (Interlocked.Exchange(ref _stopping, 1) != 0)

@@ -46,6 +46,7 @@ public sealed class ClaudeArguments
 
     private readonly List<Token> _tokens;
 
+    /// <summary>The arguments as given.</summary>
     public IReadOnlyList<string> Arguments { get; }
 
     private ClaudeArguments(IReadOnlyList<string> args, List<Token> tokens)
@@ -54,6 +55,7 @@ public sealed class ClaudeArguments
         _tokens = tokens;
     }
 
+    /// <summary>Reads claude's arguments (both <c>--x v</c> and <c>--x=v</c>, values of known options never taken as options).</summary>
     public static ClaudeArguments Parse(IReadOnlyList<string> args)
     {
         var tokens = new List<Token>(args.Count);
@@ -105,13 +107,16 @@ public sealed class ClaudeArguments
         return value;
     }
 
+    /// <summary>Whether the option is present.</summary>
     public bool Has(string option) => _tokens.Any(t => t.Option == option && !t.IsValue);
 
     /// <summary><c>text</c> (the default), <c>json</c> or <c>stream-json</c>.</summary>
     public string OutputFormat => Value("--output-format") ?? "text";
 
+    /// <summary><c>--input-format</c>, <c>text</c> by default.</summary>
     public string InputFormat => Value("--input-format") ?? "text";
 
+    /// <summary>Whether <c>--verbose</c> is given.</summary>
     public bool Verbose => Has("--verbose");
 
     /// <summary>The model asked for on the command line (<c>--model</c>), or null.</summary>

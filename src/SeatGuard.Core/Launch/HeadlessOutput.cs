@@ -19,6 +19,7 @@ public sealed class HeadlessOutput(string format, bool verbose, Stream stdout, S
     private int _printed;
     private bool _endsWithNewline = true;
 
+    /// <summary>The output format reproduced: <c>text</c> or <c>json</c>.</summary>
     public string Format => format;
 
     /// <summary>The output formats SeatGuard reproduces (stream-json is passed through as it is).</summary>

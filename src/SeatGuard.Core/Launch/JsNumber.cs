@@ -10,6 +10,7 @@ public static class JsNumber
         optionValue is null ? null
         : double.TryParse(optionValue.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? ToString(d) : optionValue;
 
+    /// <summary>The number as JavaScript's <c>String(n)</c> writes it (what Claude Code prints).</summary>
     public static string ToString(double value)
     {
         if (double.IsNaN(value)) return "NaN";

@@ -16,10 +16,17 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public sealed class Launcher(LaunchPlanner planner, IProcessLauncher processes, TimeProvider clock)
 {
+    /// <summary>Plans the launch, runs Claude Code with the plan, proves the bill from stream-json, applies the overage tripwire and records the launch when <paramref name="openLedger"/> is given.</summary>
     public async Task<RunOutcome> RunAsync(HostContext host, LaunchRequest request, SeatConfig config, Func<LedgerStore>? openLedger, CancellationToken ct = default) =>
         await RunAsync(host, request, config, openLedger, null, ct);
 
+    /// <summary>Like the overload without <paramref name="notify"/>, telling the caller what happens while the run goes on.</summary>
+    /// <param name="host">The host (environment, working directory).</param>
+    /// <param name="request">What to launch and for whom.</param>
+    /// <param name="config">SeatGuard's config (owner, plan).</param>
+    /// <param name="openLedger">Opens the ledger, or null to record nothing.</param>
     /// <param name="notify">Receives lines to show on stderr while the run goes on (warnings, the model policy's decision).</param>
+    /// <param name="ct">Cancels waiting (the child is handled by signals, not by this token).</param>
     public async Task<RunOutcome> RunAsync(HostContext host, LaunchRequest request, SeatConfig config, Func<LedgerStore>? openLedger, Action<string>? notify, CancellationToken ct = default)
     {
         // 1. The model policy, when asked for, decides the model before anything is planned.
@@ -225,5 +232,6 @@ public sealed class Launcher(LaunchPlanner planner, IProcessLauncher processes, 
         }
     }
 
+    /// <summary>Whether the claude arguments ask for <c>--output-format stream-json</c>.</summary>
     public static bool WantsStreamJson(IReadOnlyList<string> args) => ClaudeArguments.Parse(args).OutputFormat == "stream-json";
 }

@@ -28,10 +28,13 @@ public sealed class ModelPolicy(string file, IReadOnlyList<ModelPolicyRule> rule
     private static readonly string[] RuleKeys = ["name", "when", "model", "override"];
     private static readonly string[] WhenKeys = ["promptMatches", "promptLongerThan", "fiveHourAbove", "sevenDayAbove", "modelRequested"];
 
+    /// <summary>The policy file's path.</summary>
     public string File => file;
 
+    /// <summary>The rules, in order (the first that holds decides).</summary>
     public IReadOnlyList<ModelPolicyRule> Rules => rules;
 
+    /// <summary>Reads a model policy file (YAML); bad input → <see cref="InputException"/>.</summary>
     public static ModelPolicy Load(HostContext host, string path)
     {
         var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(host.WorkingDirectory, path));
@@ -39,6 +42,7 @@ public sealed class ModelPolicy(string file, IReadOnlyList<ModelPolicyRule> rule
         return Parse(text, path);
     }
 
+    /// <summary>Parses a model policy's text; <paramref name="file"/> names it in errors.</summary>
     public static ModelPolicy Parse(string text, string file)
     {
         var doc = YamlMap.Parse(text, file);

@@ -14,10 +14,13 @@ public enum OverageAction
 /// <summary>The option spellings of <see cref="OverageAction"/>.</summary>
 public static class OverageActions
 {
+    /// <summary>The option values, in enum order.</summary>
     public static readonly string[] Names = ["stop", "warn", "allow"];
 
+    /// <summary>The option value.</summary>
     public static string Name(this OverageAction a) => Names[(int)a];
 
+    /// <summary>Reads an option value (case ignored).</summary>
     public static bool TryParse(string? text, out OverageAction action)
     {
         int i = Array.IndexOf(Names, text?.Trim().ToLowerInvariant());

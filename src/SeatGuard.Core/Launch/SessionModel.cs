@@ -15,6 +15,7 @@ public sealed record SessionModel(string? Model, string? Source, IReadOnlyList<s
 {
     private static readonly SettingsScope[] Precedence = [SettingsScope.Managed, SettingsScope.Flag, SettingsScope.Local, SettingsScope.Project, SettingsScope.User];
 
+    /// <summary>The model(s) a launch will use: <c>--model</c>, else <c>ANTHROPIC_MODEL</c>, else the settings' model, aliases remapped; and whether fast mode is on.</summary>
     public static SessionModel Resolve(ClaudeArguments args, IReadOnlyDictionary<string, string> env, CredentialInventory? inventory, JsonObject? flagSettings)
     {
         var layers = Ordered(inventory, flagSettings);

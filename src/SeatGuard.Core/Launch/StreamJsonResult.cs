@@ -11,6 +11,7 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public static class StreamJsonResult
 {
+    /// <summary>One stream-json <c>result</c> line with <c>is_error</c>, the reason as its text and SeatGuard's exit code.</summary>
     public static byte[] Error(string reason, string? sessionId, int exitCode)
     {
         var text = Redactor.Scrub(reason);

@@ -5,6 +5,8 @@ namespace SeatGuard.Core.Launch;
 /// <summary>Which of the policy book's usage-credit rules apply to a launch's model, plan and mode.</summary>
 public static class UsageCreditCheck
 {
+    /// <summary>The findings: every active rule whose model pattern (or fast mode) and plans match this launch.</summary>
+    /// <param name="rules">The policy book's usage-credit rules.</param>
     /// <param name="models">The model names in play (as asked for and as remapped); empty when no model is chosen.</param>
     /// <param name="plans">The plans the credential may be on (empty: unknown, so every paid plan).</param>
     /// <param name="headless">A <c>-p</c> or Agent SDK run.</param>

@@ -3,6 +3,9 @@ using SeatGuard.Core.Policy;
 namespace SeatGuard.Core.Launch;
 
 /// <summary>A usage-credit rule that applies to a launch: the rule, the model (or mode) it matched, and the plans in play.</summary>
+/// <param name="Rule">The rule that applies.</param>
+/// <param name="Matched">The model name (or <c>fast mode</c>) it matched.</param>
+/// <param name="Plans">The plans in play.</param>
 /// <param name="PlanKnown">The user's plan is known to be one the rule names (false: it may be; SeatGuard could not tell).</param>
 public sealed record UsageCreditFinding(UsageCreditRule Rule, string Matched, IReadOnlyList<string> Plans, bool PlanKnown)
 {

@@ -9,5 +9,6 @@ public sealed record VerifyRequest(string ClaudeExecutable, LaunchPlan? Plan, st
     /// <summary><c>--no-ledger</c>.</summary>
     public bool NoLedger { get; init; }
 
+    /// <summary>How long Claude Code gets after each stop signal before the next one.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

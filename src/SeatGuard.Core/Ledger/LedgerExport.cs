@@ -11,6 +11,7 @@ namespace SeatGuard.Core.Ledger;
 /// </summary>
 public sealed record LedgerExport(string Ledger, DateTimeOffset ExportedAt, DateTimeOffset? Since, IReadOnlyList<LedgerEntry> Launches)
 {
+    /// <summary>The CSV header, in column order.</summary>
     public static readonly string[] CsvColumns =
     [
         "id", "time", "beneficiary", "owner", "mode", "verdict", "exitCode", "seatguardExit", "stoppedBy", "overage", "sessionId", "models", "requestIds",

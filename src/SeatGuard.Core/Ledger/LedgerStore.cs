@@ -14,6 +14,7 @@ namespace SeatGuard.Core.Ledger;
 /// </summary>
 public sealed class LedgerStore : IDisposable
 {
+    /// <summary>The schema this SeatGuard writes (<c>PRAGMA user_version</c>); older ledgers are migrated.</summary>
     public const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
     /// <summary>The database file.</summary>

@@ -20,6 +20,7 @@ public sealed record PlanWindowState(
         null => WindowPace.LengthOf(Window) is { } length && now - ReportedAt < length ? Utilization : null,
     };
 
+    /// <summary>The pace of this window at <paramref name="now"/>, or null when its reset is unknown or past.</summary>
     public WindowPace? PaceAt(DateTimeOffset now) =>
         Utilization is { } u && ResetsAt is { } r ? WindowPace.At(Window, u, r, now) : null;
 }

@@ -6,6 +6,7 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static class SubscriptionPlans
 {
+    /// <summary>The plan names the usage-credit rules use.</summary>
     public static readonly IReadOnlyList<string> Names = ["free", "pro", "max", "team-standard", "team-premium", "enterprise-standard", "enterprise-premium"];
 
     /// <summary>The plans a name can mean (<c>max5</c>/<c>max20</c> are max; <c>team</c> either team seat); empty when unknown.</summary>

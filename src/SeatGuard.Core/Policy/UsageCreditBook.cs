@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static partial class UsageCreditBook
 {
+    /// <summary>The policy book section that holds the rules.</summary>
     public const string SectionName = "usageCredits";
 
     private static readonly string[] Keys = ["id", "title", "models", "plans", "draws", "since", "status", "confidence", "setting", "headless", "note", "sources"];
@@ -19,6 +20,7 @@ public static partial class UsageCreditBook
 
     private static readonly Lazy<IReadOnlyList<UsageCreditRule>> Embedded = new(() => Load([(PolicyBookLoader.EmbeddedName, PolicyBookLoader.ReadEmbedded())]));
 
+    /// <summary>The rules of the policy book built into SeatGuard.</summary>
     public static IReadOnlyList<UsageCreditRule> LoadEmbedded() => Embedded.Value;
 
     /// <summary>

@@ -20,8 +20,11 @@ public sealed record UsageCreditRule(
     string? Note,
     IReadOnlyList<UsageCreditSource> Sources)
 {
+    /// <summary>Bills usage credits from the first request.</summary>
     public const string FirstRequest = "first-request";
+    /// <summary>Bills usage credits only after a separate allowance is spent.</summary>
     public const string AfterAllowance = "after-allowance";
+    /// <summary>A rule in force.</summary>
     public const string Active = "active";
 
     /// <summary>A rule <c>run</c> enforces: active, credits from the first request, verified or reported.</summary>

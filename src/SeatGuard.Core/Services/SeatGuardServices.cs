@@ -49,8 +49,10 @@ public sealed record SeatGuardServices(
     /// <summary>Opens the team store at an address (PostgreSQL; tests and other programs may put another store here).</summary>
     public Func<TeamStoreAddress, ITeamStore> TeamStores { get; init; } = PostgresTeamStore.Open;
 
+    /// <summary>The team sync, wired to these services.</summary>
     public TeamSync TeamSync => new(TeamStores, Doctor, Clock);
 
+    /// <summary>The team report, wired to these services.</summary>
     public TeamReporter TeamReporter => new(TeamStores, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>

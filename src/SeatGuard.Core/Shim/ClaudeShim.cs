@@ -15,6 +15,7 @@ public static class ClaudeShim
     /// <summary>The marker on the shim's second line: how SeatGuard tells its shim from a real claude (and never runs itself).</summary>
     public const string Marker = "seatguard-claude-shim";
 
+    /// <summary>The shim's file name: what callers run.</summary>
     public const string FileName = "claude";
 
     /// <summary>Where the shim goes by default: <c>shim/</c> in SeatGuard's data directory (put it first on PATH, or name it in the SDK options).</summary>

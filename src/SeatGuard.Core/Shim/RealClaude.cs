@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Shim;
 /// </summary>
 public static class RealClaude
 {
+    /// <summary>The real Claude Code's path; none found → <see cref="InputException"/> naming what was skipped.</summary>
     public static string Find(HostContext host, SeatConfig config, string? shimPath)
     {
         var shim = shimPath is { Length: > 0 } ? Canonical(Path.GetFullPath(shimPath, host.WorkingDirectory)) : null;

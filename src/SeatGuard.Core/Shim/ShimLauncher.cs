@@ -17,6 +17,7 @@ public sealed class ShimLauncher(Launcher launcher, IProcessLauncher processes)
     /// <summary>Invocations that only print something about claude itself (the Python SDK's <c>-v</c> check): passed straight on.</summary>
     private static readonly HashSet<string> InfoOnly = ["-v", "--version", "-h", "--help"];
 
+    /// <summary>Launches the real Claude Code with the caller's arguments through SeatGuard; a refusal of a stream-json caller is answered as a stream-json error result.</summary>
     public async Task<RunOutcome> RunAsync(HostContext host, SeatConfig config, IReadOnlyList<string> args, string? shimPath, Func<LedgerStore>? openLedger, Action<string>? notify)
     {
         var claude = RealClaude.Find(host, config, shimPath);

@@ -16,6 +16,7 @@ public static class ShimRefusal
     /// <summary>How long a stream-json caller gets to send its first message before SeatGuard answers anyway.</summary>
     public static readonly TimeSpan FirstMessageWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>Answers a refused stream-json caller: the <c>initialize</c> request, then one error <c>result</c> after its first user message.</summary>
     public static async Task WriteAsync(Stream stdin, Stream stdout, string reason, bool streamInput, int exitCode)
     {
         if (streamInput)

@@ -15,12 +15,7 @@ public sealed class RealClaudeTests : IDisposable
 
     private string Dir(string name) => Directory.CreateDirectory(Path.Combine(_sandbox.Root, name)).FullName;
 
-    private string Real(string dir)
-    {
-        var path = _sandbox.WriteText(Path.Combine(dir, "claude"), "#!/bin/sh\necho 'real claude'\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    private static string Real(string dir) => SandboxHome.WriteExecutable(Path.Combine(dir, "claude"), "#!/bin/sh\necho 'real claude'\n");
 
     private string Shim(string dir) => ClaudeShim.Install(dir, "seatguard", force: false).Path;
 

@@ -7,13 +7,7 @@ namespace SeatGuard.Tests.Shim;
 /// <summary>Which seatguard the installed shim runs: like the hooks, the installed one, never a build folder that a rebuild replaces.</summary>
 public sealed class ShimInstallTests
 {
-    private static string Executable(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, "#!/bin/sh\necho 0.1.0\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    private static string Executable(string path) => SandboxHome.WriteExecutable(path);
 
     [Fact]
     public async Task TheShimRunsTheInstalledSeatguardNotTheBuildFolder()

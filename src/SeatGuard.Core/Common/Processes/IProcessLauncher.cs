@@ -20,6 +20,7 @@ public interface IProcessLauncher
     /// <summary>Whether SeatGuard's own stdout and stderr are terminals (Claude Code's text mode looks at both).</summary>
     bool StdoutIsTerminal => false;
 
+    /// <summary>Whether SeatGuard's own stderr is a terminal.</summary>
     bool StderrIsTerminal => false;
 
     /// <exception cref="ExecutableNotFoundException">the program could not be started.</exception>

@@ -7,5 +7,6 @@ namespace SeatGuard.Core.Common.Processes;
 /// <param name="CloseStdin">Give the program an empty stdin instead of SeatGuard's own.</param>
 public sealed record LaunchStreams(StdoutHandling Stdout, Action<ReadOnlyMemory<byte>>? OnStdoutLine = null, bool CaptureStderr = false, bool CloseStdin = false)
 {
+    /// <summary>The child inherits SeatGuard's stdin, stdout and stderr; nothing is observed.</summary>
     public static readonly LaunchStreams Inherit = new(StdoutHandling.Inherit);
 }

@@ -9,14 +9,19 @@ public sealed class SystemProcessLauncher(Stream stdout, bool stdoutIsTerminal =
     /// <summary>How long a program's stdout may stay open after it exited (a grandchild holding the pipe) before SeatGuard stops reading.</summary>
     public static readonly TimeSpan DrainAfterExit = TimeSpan.FromSeconds(2);
 
+    /// <inheritdoc />
     public Stream Stdout => stdout;
 
+    /// <inheritdoc />
     public Stream Stderr => stderr ?? Stream.Null;
 
+    /// <inheritdoc />
     public Stream Stdin => stdin ?? Stream.Null;
 
+    /// <inheritdoc />
     public bool StdoutIsTerminal => stdoutIsTerminal;
 
+    /// <inheritdoc />
     public bool StderrIsTerminal => stderrIsTerminal;
 
     /// <inheritdoc />
