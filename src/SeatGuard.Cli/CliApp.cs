@@ -29,7 +29,7 @@ public static class CliApp
     public static Task<int> RunAsync(string[] args)
     {
         var terminal = Terminal.FromProcess();
-        return RunAsync(args, terminal, SystemServices.Create(terminal.RawOut));
+        return RunAsync(args, terminal, SystemServices.Create(terminal.RawOut, stderr: Console.OpenStandardError(), stdin: Console.OpenStandardInput()));
     }
 
     /// <summary>Runs the CLI with explicit services (tests and embedding programs).</summary>
@@ -57,7 +57,10 @@ public static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err, EnableDefaultExceptionHandler = false });
+            var invocation = new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err, EnableDefaultExceptionHandler = false };
+            // Commands that launch Claude Code catch signals themselves: the child is handled and the launch recorded first.
+            if (LaunchCommands.Contains(CommandTree.Path(parse.CommandResult.Command))) invocation.ProcessTerminationTimeout = null;
+            return await parse.InvokeAsync(invocation);
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
@@ -76,6 +79,9 @@ public static class CliApp
             return ExitCodes.BadUsage;
         }
     }
+
+    /// <summary>The commands that launch Claude Code and handle SIGINT/SIGTERM themselves (exit 130/143 after recording).</summary>
+    private static readonly HashSet<string> LaunchCommands = ["seatguard run", "seatguard verify", "seatguard shim exec"];
 
     /// <summary>Bad input of any capability: its input exceptions, and files that cannot be read or written.</summary>
     private static bool IsBadInput(Exception ex) =>

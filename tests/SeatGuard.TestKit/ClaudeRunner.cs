@@ -18,6 +18,19 @@ public static class ClaudeRunner
         return env;
     }
 
+    /// <summary>
+    /// The clean environment for seatguard launching the real claude against the stand-in: <see cref="Environment"/>,
+    /// <c>SEATGUARD_CLAUDE</c> the pinned claude, the OS user "owner" (the seat owner), and a subscription token when asked.
+    /// </summary>
+    public static Dictionary<string, string> SeatGuardEnvironment(SandboxHome sandbox, MessagesApiStandIn standIn, bool oauthToken = true)
+    {
+        var env = Environment(sandbox, standIn);
+        env["SEATGUARD_CLAUDE"] = ToolPaths.Claude;
+        env["USER"] = "owner";
+        if (oauthToken) env["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken();
+        return env;
+    }
+
     /// <summary>Runs <c>claude -p ping --output-format stream-json --verbose</c> with extra variables.</summary>
     public static Task<ProcessResult> PingAsync(SandboxHome sandbox, MessagesApiStandIn standIn, IReadOnlyDictionary<string, string>? extraEnv = null, params string[] extraArgs)
     {

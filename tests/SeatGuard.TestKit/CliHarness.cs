@@ -44,4 +44,27 @@ public static class CliHarness
         int code = await CliApp.RunAsync(args, terminal, services);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>The last launch in the sandbox's ledger, as <c>seatguard ledger --json</c> shows it.</summary>
+    public static async Task<System.Text.Json.JsonElement> LastLaunchAsync(SandboxHome sandbox, Dictionary<string, string>? env)
+    {
+        var ledger = await RunAsync(sandbox, env, "ledger", "--json");
+        return System.Text.Json.JsonDocument.Parse(ledger.StdOut).RootElement.GetProperty("launches").EnumerateArray().Last().Clone();
+    }
+
+    /// <summary>
+    /// The command a test's shim (or other file outside the build) runs to start this build's seatguard: the apphost beside
+    /// the CLI assembly, else <c>dotnet seatguard.dll</c>. Passed as <c>--command</c>, since SeatGuard itself refuses to write
+    /// a build folder's path into a file that outlives the build.
+    /// </summary>
+    public static string BuiltProgramCommand()
+    {
+        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "seatguard.exe" : "seatguard");
+        if (File.Exists(appHost)) return SeatGuard.Core.Integration.SeatGuardCommands.ShellQuote(appHost);
+        return "dotnet " + SeatGuard.Core.Integration.SeatGuardCommands.ShellQuote(Path.Combine(AppContext.BaseDirectory, "seatguard.dll"));
+    }
+
+    /// <summary><c>seatguard shim install [--dir DIR] --command &lt;this build&gt;</c> (plus <paramref name="extra"/>).</summary>
+    public static Task<CliResult> InstallShimAsync(SandboxHome sandbox, Dictionary<string, string>? env, string? dir, params string[] extra) =>
+        RunAsync(sandbox, env, ["shim", "install", .. dir is null ? Array.Empty<string>() : ["--dir", dir], "--command", BuiltProgramCommand(), .. extra]);
 }

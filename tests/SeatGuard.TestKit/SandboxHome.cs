@@ -72,6 +72,15 @@ public sealed class SandboxHome : IDisposable
 
     public string WriteJson(string path, object value) => WriteText(path, JsonSerializer.Serialize(value));
 
+    /// <summary>An executable file (0700) at <paramref name="path"/>: a stand-in program that prints a version (a seatguard, a claude).</summary>
+    public static string WriteExecutable(string path, string script = "#!/bin/sh\necho 0.1.0\n")
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, script);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
     public string WriteText(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

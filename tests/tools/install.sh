@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real third-party programs the interop tests run, pinned in package.json:
-# Claude Code (plus its native binary, whose postinstall npm does not run here) and ccusage.
+# Claude Code (plus its native binary, whose postinstall npm does not run here), ccusage, and the
+# Agent SDK (@anthropic-ai/claude-agent-sdk, without its bundled binaries: see package.json's overrides).
 #
 # SEATGUARD_CLAUDE_VERSION=2.1.332 additionally installs that version of Claude Code from npm into
 # tests/tools/versions/2.1.332/ (once); the interop tests then run against it instead of the pinned one
@@ -10,14 +11,17 @@ dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$dir"
 want_claude="$(node -p "require('./package.json').dependencies['@anthropic-ai/claude-code']")"
 want_ccusage="$(node -p "require('./package.json').dependencies.ccusage")"
+want_sdk="$(node -p "require('./package.json').dependencies['@anthropic-ai/claude-agent-sdk']")"
 have_claude="$(node_modules/.bin/claude --version 2>/dev/null | awk '{print $1}' || true)"
 have_ccusage="$(node_modules/.bin/ccusage --version 2>/dev/null | awk '{print $NF}' || true)"
-if [ "$have_claude" != "$want_claude" ] || [ "$have_ccusage" != "$want_ccusage" ]; then
-  echo "tests/tools: installing @anthropic-ai/claude-code@$want_claude and ccusage@$want_ccusage from npm …" >&2
+have_sdk="$(node -p "require('./node_modules/@anthropic-ai/claude-agent-sdk/package.json').version" 2>/dev/null || true)"
+if [ "$have_claude" != "$want_claude" ] || [ "$have_ccusage" != "$want_ccusage" ] || [ "$have_sdk" != "$want_sdk" ]; then
+  echo "tests/tools: installing @anthropic-ai/claude-code@$want_claude, ccusage@$want_ccusage and @anthropic-ai/claude-agent-sdk@$want_sdk from npm …" >&2
   npm install --no-audit --no-fund --no-package-lock --loglevel=error >&2
   node node_modules/@anthropic-ai/claude-code/install.cjs >&2
   node_modules/.bin/claude --version >&2
   node_modules/.bin/ccusage --version >&2
+  node -p "'claude-agent-sdk ' + require('./node_modules/@anthropic-ai/claude-agent-sdk/package.json').version" >&2
 fi
 
 other="${SEATGUARD_CLAUDE_VERSION:-}"

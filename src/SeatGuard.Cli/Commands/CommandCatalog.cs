@@ -19,6 +19,7 @@ public static class CommandCatalog
         yield return HookCommand.Create(context);
         yield return HooksCommand.Create(context);
         yield return ScanCommand.Create(context);
+        yield return ShimCommand.Create(context);
         yield return SyncCommand.Create(context);
         yield return TeamCommand.Create(context);
         foreach (var command in InstallCommand.Create(context)) yield return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Launch;
 
 namespace SeatGuard.Cli.Commands;
 
@@ -26,5 +27,24 @@ public static class LaunchOptions
     public static Option<bool> Force() => new("--force")
     {
         Description = "Launch even when policy says no (recorded in the ledger with a loud warning).",
+    };
+
+    public static Option<string?> OnOverage()
+    {
+        var option = new Option<string?>("--on-overage")
+        {
+            Description = "When Claude Code's events show usage credits (overage) drawn or a plan window rejected: stop it (exit 3), warn and continue, or allow. Default: stop in subscription mode.",
+            HelpName = string.Join('|', OverageActions.Names),
+        };
+        option.AcceptOnlyFromAmong(OverageActions.Names);
+        return option;
+    }
+
+    public static OverageAction? OnOverageValue(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { } text && OverageActions.TryParse(text, out var a) ? a : null;
+
+    public static Option<bool> NoLedger() => new("--no-ledger")
+    {
+        Description = "Launch without recording it in the ledger (a forced launch for someone else otherwise needs a usable ledger).",
     };
 }

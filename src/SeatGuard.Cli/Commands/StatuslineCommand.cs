@@ -12,7 +12,8 @@ public static class StatuslineCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("statusline",
-            "One line for Claude Code's status bar: which bill this session hits, in plain words, and the active 5-hour block and today's cost when known. " +
+            "One line for Claude Code's status bar: which bill this session hits, in plain words, the plan's own 5-hour and 7-day use with pacing (from Claude Code's " +
+            "rate_limits, which also confirm a subscription session), and the active 5-hour block and today's cost when known. " +
             "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
         command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(parse =>
@@ -22,8 +23,8 @@ public static class StatuslineCommand
             StatusLineReport report;
             try
             {
-                var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.StatusLineInput);
-                report = new StatusLine(services.Credentials, context.RecentUsage).Report(input, host, context.ConfigDir(parse), services.Now);
+                var (input, limits) = StatusLineInput.Read(context.Terminal.ReadInput(HookInput.MaxChars), services.Now);
+                report = new StatusLine(services.Credentials, context.RecentUsage).Report(input, host, context.ConfigDir(parse), services.Now, limits);
             }
             catch (Exception e)
             {

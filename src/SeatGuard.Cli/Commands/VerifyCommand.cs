@@ -16,10 +16,12 @@ public static class VerifyCommand
         var force = LaunchOptions.Force();
         var expect = ExpectOption.Create(Billing.Subscription, Billing.ApiKey, Billing.Gateway, Billing.CloudProvider);
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for claude.", DefaultValueFactory = _ => 60, HelpName = "SECONDS" }.AtLeast(1);
+        var onOverage = LaunchOptions.OnOverage();
+        var noLedger = LaunchOptions.NoLedger();
         var command = new Command("verify",
             "Prove which bill Claude Code hits with ONE TINY REAL REQUEST (`claude -p ping --output-format stream-json --verbose`), read from its init and rate-limit events.")
         {
-            mode, forName, force, expect, timeout,
+            mode, forName, force, expect, timeout, onOverage, noLedger,
         };
         command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
@@ -36,30 +38,53 @@ public static class VerifyCommand
                 if (planned.Refused) return RunCommand.Refuse(t, planned.Refusal!);
                 plan = planned.Plan;
             }
+            foreach (var w in plan?.Warnings ?? []) t.Error("seatguard: WARNING: " + w);
             t.Error("seatguard: verify sends one tiny real request through Claude Code (billed like any other).");
-            var request = new VerifyRequest(claude, plan, context.ConfigDir(parse), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+            var request = new VerifyRequest(claude, plan, context.ConfigDir(parse), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))))
+            {
+                OnOverage = LaunchOptions.OnOverageValue(parse, onOverage),
+                NoLedger = parse.GetValue(noLedger),
+            };
             var outcome = await services.Verifier.VerifyAsync(host, request, config, services.OpenLedger, ct);
+            if (outcome.Refusal is not null) return RunCommand.Refuse(t, outcome.Refusal);
             if (outcome.LedgerWarning is not null) t.Error("seatguard: warning: not recorded: " + outcome.LedgerWarning);
+            if (request.NoLedger) t.Error("seatguard: warning: not recorded (--no-ledger).");
+            foreach (var n in outcome.Notices) t.Error("seatguard: " + n);
 
             var r = outcome.Report;
             if (context.Json(parse)) context.WriteJson(r, LaunchJson.Default.VerifyReport);
             else LaunchView.RenderVerify(t, r);
 
-            var expected = ExpectOption.Value(parse, expect);
-            if (r.Verdict == Billing.Unknown && (outcome.Result.ExitCode != 0 || outcome.Result.TimedOut))
-            {
-                t.Error("seatguard: claude failed: " + Redactor.Scrub(outcome.Observation.ResultText ?? outcome.Result.StdErr.Trim().Split('\n')[0]));
-                if (expected is null) return ExitCodes.CheckFailed;
-            }
-            if (expected is { } e && e != r.Verdict)
-            {
-                t.Error($"seatguard: expected {e.Name()}, but Claude Code's events show {r.Verdict.Name()}.");
-                return ExitCodes.BillingMismatch;
-            }
-            return ExitCodes.Ok;
+            int code = Decide(t, outcome, ExpectOption.Value(parse, expect));
+            t.Error(LaunchView.VerdictLine(r.Verdict.Name(), code, code != outcome.Result.ExitCode || outcome.StoppedBy is not null,
+                outcome.StoppedBy ?? (code == ExitCodes.BillingMismatch ? "billing-mismatch" : code == ExitCodes.CheckFailed ? "claude-failed" : null)));
+            return code;
         });
         return command.WithExamples(
             "seatguard verify --expect subscription",
-            "seatguard verify --mode subscription --json");
+            "seatguard verify --mode subscription --json",
+            "seatguard verify --on-overage warn   # report usage credits in use without failing");
+    }
+
+    private static int Decide(Terminal t, VerifyOutcome outcome, Billing? expected)
+    {
+        var r = outcome.Report;
+        if (outcome.Signal is { } s) return 128 + (int)s;
+        if (outcome.StoppedBy is "overage")
+        {
+            t.Error("seatguard: " + outcome.StopMessage);
+            return ExitCodes.BillingMismatch;
+        }
+        if (r.Verdict == Billing.Unknown && (outcome.Result.ExitCode != 0 || outcome.Result.TimedOut))
+        {
+            t.Error("seatguard: claude failed: " + Redactor.Scrub(outcome.Result.TimedOut ? "no answer within the timeout" : outcome.Observation.ResultText ?? outcome.Result.StdErr.Trim().Split('\n')[0]));
+            if (expected is null) return ExitCodes.CheckFailed;
+        }
+        if (expected is { } e && e != r.Verdict)
+        {
+            t.Error($"seatguard: expected {e.Name()}, but Claude Code's events show {r.Verdict.Name()}.");
+            return ExitCodes.BillingMismatch;
+        }
+        return ExitCodes.Ok;
     }
 }

@@ -21,17 +21,39 @@ public static class LaunchView
         foreach (var w in p.Warnings) c.MarkupLine($"[red bold]WARNING:[/] {Markup.Escape(w)}");
     }
 
-    /// <summary>After a run: warnings and the proven verdict on stderr (stdout carried Claude Code's own output).</summary>
+    /// <summary>
+    /// After a run: warnings, the proven verdict and any stop on stderr (stdout carried Claude Code's own output), and
+    /// last the verdict line (<see cref="VerdictLine"/>) that tells SeatGuard's own exit codes from Claude Code's.
+    /// </summary>
     public static void RenderRunOutcome(Terminal t, RunOutcome outcome)
     {
+        if (outcome.Refusal is not null)
+        {
+            t.Error("seatguard: " + outcome.Refusal);
+            t.Error(VerdictLine("refused", outcome.ExitCode, true, "refused"));
+            return;
+        }
         foreach (var w in outcome.Plan!.Warnings) t.Error("seatguard: WARNING: " + w);
+        foreach (var c in outcome.UsageCredits) t.Error("seatguard: note: " + c.Describe());
         if (outcome.LedgerWarning is not null) t.Error("seatguard: warning: launch not recorded: " + outcome.LedgerWarning);
+        if (outcome.Unrecorded) t.Error("seatguard: warning: launch not recorded (--no-ledger).");
+        if (outcome.StopMessage is not null && outcome.StoppedBy is "overage" or "usage-credits") t.Error("seatguard: " + outcome.StopMessage);
         if (outcome.Verdict is { } v)
         {
             t.Error($"seatguard: billed {v.Verdict.Name()} ({v.Evidence}); asked for {outcome.Plan.Mode.Name()}.");
             if (outcome.Mismatch) t.Error($"seatguard: BILLING MISMATCH: asked for {outcome.Plan.Mode.Name()}, Claude Code's events show {v.Verdict.Name()}.");
         }
+        string verdict = outcome.Verdict?.Verdict.Name() ?? "planned:" + outcome.Plan.Mode.Name();
+        string? reason = outcome.StoppedBy ?? (outcome.Mismatch ? "billing-mismatch" : null);
+        t.Error(VerdictLine(verdict, outcome.ExitCode, outcome.ExitBySeatGuard, reason));
     }
+
+    /// <summary>
+    /// The last stderr line of every <c>run</c>/<c>verify</c>: <c>seatguard: verdict &lt;billing&gt; exit=&lt;N&gt; by=&lt;claude|seatguard&gt;[ reason=&lt;why&gt;]</c>.
+    /// <c>by=claude</c>: the exit code is Claude Code's own, passed through; <c>by=seatguard</c>: SeatGuard decided it.
+    /// </summary>
+    public static string VerdictLine(string verdict, int exit, bool bySeatGuard, string? reason) =>
+        $"seatguard: verdict {verdict} exit={exit} by={(bySeatGuard ? "seatguard" : "claude")}" + (bySeatGuard && reason is { Length: > 0 } ? " reason=" + reason : "");
 
     public static void RenderVerify(Terminal t, VerifyReport r)
     {

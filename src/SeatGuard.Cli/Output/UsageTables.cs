@@ -132,12 +132,19 @@ internal static class UsageTables
         console.Write(table);
     }
 
-    /// <summary>The plan's own utilisation per window, as Claude Code last reported it.</summary>
+    /// <summary>The plan's own utilisation per window, as Claude Code last reported it, with its pace (beside the token estimates).</summary>
     public static void RenderUtilization(IAnsiConsole console, List<PlanUtilization> windows)
     {
+        console.MarkupLine("[bold]The plan's own limits[/] (from the rate-limit events of recorded launches; the blocks above are estimates):");
         foreach (var w in windows)
-            console.MarkupLine(Markup.Escape($"Plan window {w.RateLimitType}: {(w.Utilization is { } u ? (u * 100).ToString("0", CultureInfo.InvariantCulture) + "% used" : "utilisation not reported")}, " +
-                $"{w.Status ?? "status unknown"}{(w.OverageInUse == true ? ", drawing extra usage" : "")} (reported {w.ReportedAt})"));
+        {
+            string used = w.Utilization is { } u ? (u * 100).ToString("0", CultureInfo.InvariantCulture) + "% used" : "utilisation not reported";
+            string pace = w.Expired ? ", reset since (the figure is stale)"
+                : w.WindowElapsed is { } e ? $", {(e * 100).ToString("0", CultureInfo.InvariantCulture)}% of the window gone" + (w.RunsOutBeforeReset == true ? " — at this pace it runs out before the reset" : "")
+                : "";
+            console.MarkupLine(Markup.Escape($"  {w.RateLimitType}: {used}{pace}, {w.Status ?? "status unknown"}{(w.OverageInUse == true ? ", drawing usage credits" : "")}" +
+                $"{(w.ResetsAt is { } r ? ", resets " + r : "")} (reported {w.ReportedAt})"));
+        }
     }
 
     public static void RenderProjects(IAnsiConsole console, List<ProjectRow> projects)

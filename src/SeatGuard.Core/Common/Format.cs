@@ -47,7 +47,8 @@ public static class Format
     /// <summary>ISO 8601 in UTC to the second: 2026-11-24T10:00:00Z.</summary>
     public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", Inv);
 
-    /// <summary>A duration left, compact: 2h13m, 7m.</summary>
+    /// <summary>A duration left, compact: 3d4h, 2h13m, 7m.</summary>
     public static string Remaining(TimeSpan left) =>
-        left.TotalHours >= 1 ? $"{(int)left.TotalHours}h{left.Minutes:00}m" : $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))}m";
+        left.TotalDays >= 1 ? $"{(int)left.TotalDays}d{left.Hours}h"
+        : left.TotalHours >= 1 ? $"{(int)left.TotalHours}h{left.Minutes:00}m" : $"{Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))}m";
 }

@@ -30,6 +30,7 @@ public static class BillingAdvisor
         Helper(inv, res, findings);
         RepositorySettings(inv, findings);
         BaseUrl(inv, res, findings);
+        SdkProjectAdvice.Check(inv, res, findings);
         if (res.Winner.Kind == CredentialKind.AuthToken && inv.GatewayMode)
         {
             findings.Add(new DoctorFinding("cloud-gateway", Severity.Info,

@@ -19,11 +19,25 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
             ? host.WithWorkingDirectory(directory)
             : host;
 
+    /// <summary>What the billing part says when the input's <c>rate_limits</c> prove a subscription session.</summary>
+    public const string Confirmed = "confirmed by Claude Code";
+
     /// <summary>The line with what it was built from (<c>statusline --json</c>).</summary>
-    public StatusLineReport Report(StatusLineInput? input, HostContext host, string? configDir, DateTimeOffset now)
+    /// <param name="input">Claude Code's status-line JSON, or null when there was none.</param>
+    /// <param name="host">The host (the session's working directory comes from the input when it names one).</param>
+    /// <param name="configDir">Claude Code's config directory (<c>--config-dir</c>), or null.</param>
+    /// <param name="now">The time the line is made.</param>
+    /// <param name="limits">The input's <c>rate_limits</c> (<see cref="StatusLineRateLimits.Read"/>): proof of a subscription session and the plan's own use.</param>
+    public StatusLineReport Report(StatusLineInput? input, HostContext host, string? configDir, DateTimeOffset now, StatusLineRateLimits? limits = null)
     {
         var sessionHost = HostFor(host, input?.Directory);
         var billing = SessionBilling.Read(credentials, sessionHost, configDir, now, interactive: true);
+        if (limits is not null)
+        {
+            // Claude Code sends rate_limits only for responses billed to a subscription: evidence beats the prediction.
+            string words = billing.Verdict == Billing.Subscription ? billing.Words : "subscription";
+            billing = billing with { Verdict = Billing.Subscription, Words = $"{words} ({Confirmed})" };
+        }
         StatusLineUsage? numbers;
         try
         {
@@ -33,18 +47,27 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
         {
             numbers = null; // the billing part is what matters; usage is a bonus
         }
-        return new StatusLineReport(Render(billing, input, numbers, now), billing.Verdict, billing.Words, billing.ExpectedMode, billing.NeedsWarning,
-            sessionHost.WorkingDirectory, numbers);
+        return new StatusLineReport(Render(billing, input, numbers, now, limits), billing.Verdict, billing.Words, billing.ExpectedMode, billing.NeedsWarning,
+            sessionHost.WorkingDirectory, numbers)
+        {
+            RateLimits = limits,
+            ConfirmedByClaudeCode = limits is not null,
+        };
     }
 
-    /// <summary>The one line: the billing words, then the model, the block and today's cost when known.</summary>
-    public static string Render(SessionBilling billing, StatusLineInput? input, StatusLineUsage? usage, DateTimeOffset now)
+    /// <summary>The one line: the billing words (confirmed by Claude Code when it sent <c>rate_limits</c>), the model, the plan's 5h/7d use and pace, the block and today's cost when known.</summary>
+    public static string Render(SessionBilling billing, StatusLineInput? input, StatusLineUsage? usage, DateTimeOffset now, StatusLineRateLimits? limits = null)
     {
         var parts = new List<string>(5);
         string words = billing.Words;
         if (billing.NeedsWarning) words = "⚠ " + words + (billing.Mismatch ? $" — expected {billing.ExpectedMode.Name()}" : " — set by this repository");
         parts.Add(words);
         if (input?.Model?.DisplayName is { Length: > 0 } model) parts.Add(model.ReplaceLineEndings(" "));
+        if (limits is not null)
+        {
+            if (limits.FiveHour is { } five) parts.Add(Window("five_hour", five, now));
+            if (limits.SevenDay is { } seven) parts.Add(Window("seven_day", seven, now));
+        }
         if (usage is not null)
         {
             string block = $"block {Tokens(usage.BlockTokens)} {Format.Money(usage.BlockCost)}";
@@ -57,6 +80,21 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
             parts.Add("session " + Format.Money(sessionCost));
         }
         return Redactor.Scrub(string.Join(Separator, parts));
+    }
+
+    /// <summary>
+    /// One plan window: <c>5h 42% · 58% of the 5 hours gone</c>; with a warning sign and when it runs out when the use at
+    /// this pace runs out before the reset; just the share used when the reset is unknown.
+    /// </summary>
+    public static string Window(string name, StatusLineWindow w, DateTimeOffset now)
+    {
+        var pace = StatusLineRateLimits.Pace(name, w, now);
+        string label = name == "five_hour" ? "5h" : "7d";
+        if (pace is null) return $"{label} {WindowPace.Percent(w.UsedPercentage / 100)}";
+        if (pace.RunsOutAt is not { } end) return pace.Describe();
+        return "⚠ " + pace.Describe() + (end <= now
+            ? $", used up until the reset in {Format.Remaining(pace.ResetsAt - now)}"
+            : $", at this pace used up in {Format.Remaining(end - now)}, before the reset in {Format.Remaining(pace.ResetsAt - now)}");
     }
 
     /// <summary>Tokens as the status line shows them: 999 tok, 12.3k tok, 2.0M tok.</summary>

@@ -7,11 +7,22 @@ namespace SeatGuard.Core.Launch;
 
 /// <summary>
 /// SeatGuard's small user config (<c>~/.config/seatguard/config.json</c>): who owns the seat and which
-/// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>. For the team store also
-/// <c>"person"</c> (whose machine this is), <c>"machine"</c> (its name) and <c>"teamStore"</c> (the store's URL).
+/// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>. Optional: <c>"plan"</c> (the
+/// subscription plan, for the usage-credit rules: pro, max, team-standard, …), <c>"recordPrompts": true</c> (keep prompts
+/// in the ledger verbatim instead of as a length and hash), <c>"claude"</c> (the real Claude Code, for the shim). For the
+/// team store also <c>"person"</c> (whose machine this is), <c>"machine"</c> (its name) and <c>"teamStore"</c> (the store's URL).
 /// </summary>
 public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path)
 {
+    /// <summary>The plan named in the config (<c>plan</c>), or null.</summary>
+    public string? Plan { get; init; }
+
+    /// <summary>Keep prompts verbatim in the ledger (opt-in; default: a length and a SHA-256 fingerprint).</summary>
+    public bool RecordPrompts { get; init; }
+
+    /// <summary>The real Claude Code executable (<c>claude</c>), or null.</summary>
+    public string? Claude { get; init; }
+
     /// <summary>Whose machine this is in the team view (default: the OS user).</summary>
     public string? Person { get; init; }
 
@@ -54,7 +65,12 @@ public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path
             if (!BillingNames.TryParseMode(text, out mode))
                 throw new InputException($"{path}: expectedMode must be 'subscription' or 'api-key', not '{text}'");
         }
-        return new SeatConfig(owner, mode, path) { Person = Text(root, "person"), Machine = Text(root, "machine"), TeamStore = Text(root, "teamStore") };
+        string? plan = root["plan"] is System.Text.Json.Nodes.JsonValue pv && pv.TryGetValue<string>(out var pt) && pt.Length > 0 ? pt : null;
+        if (plan is not null && Policy.SubscriptionPlans.Candidates(plan).Count == 0)
+            throw new InputException($"{path}: plan must be one of {string.Join(", ", Policy.SubscriptionPlans.Names)} (or max5, max20, team, enterprise), not '{plan}'");
+        bool recordPrompts = root["recordPrompts"] is System.Text.Json.Nodes.JsonValue rv && rv.TryGetValue<bool>(out var rb) && rb;
+        string? claude = root["claude"] is System.Text.Json.Nodes.JsonValue cv && cv.TryGetValue<string>(out var ct) && ct.Length > 0 ? ct : null;
+        return new SeatConfig(owner, mode, path) { Plan = plan, RecordPrompts = recordPrompts, Claude = claude, Person = Text(root, "person"), Machine = Text(root, "machine"), TeamStore = Text(root, "teamStore") };
     }
 
     private static string? Text(System.Text.Json.Nodes.JsonObject root, string name) =>

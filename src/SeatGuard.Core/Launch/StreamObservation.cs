@@ -1,18 +1,26 @@
 namespace SeatGuard.Core.Launch;
 
-/// <summary>What Claude Code's stream-json output said about billing and cost.</summary>
+/// <summary>What Claude Code's stream-json output said about billing, limits and cost.</summary>
 public sealed class StreamObservation
 {
+    private readonly List<string> _models = [];
+    private readonly List<string> _requestIds = [];
+    private readonly List<RateLimitEvent> _rateLimitEvents = [];
+    private readonly List<ResultMessage> _results = [];
+    private readonly List<byte[]> _lines = [];
+
     /// <summary>Whether the system init event was seen.</summary>
     public bool SawInit { get; internal set; }
     /// <summary>The init event's <c>apiKeySource</c> (which credential Claude Code used).</summary>
     public string? ApiKeySource { get; internal set; }
     /// <summary>The claude version the init event named.</summary>
     public string? ClaudeVersion { get; internal set; }
-    /// <summary>The model the init event named.</summary>
+    /// <summary>The model the session started with (the init event's).</summary>
     public string? Model { get; internal set; }
     /// <summary>The session id.</summary>
     public string? SessionId { get; internal set; }
+    /// <summary>The init event's <c>fast_mode_state</c> (<c>off</c>, <c>on</c>, …).</summary>
+    public string? FastModeState { get; internal set; }
     /// <summary>Whether a rate-limit event was seen (they are sent for subscription credentials only).</summary>
     public bool RateLimitEvent { get; internal set; }
     /// <summary>The rate-limit window (<c>five_hour</c>, <c>seven_day</c>, …).</summary>
@@ -47,4 +55,35 @@ public sealed class StreamObservation
     public int MalformedLines { get; internal set; }
     /// <summary>Events of types not known to SeatGuard.</summary>
     public int UnknownTypes { get; internal set; }
+
+    /// <summary>Every model the run used (init, assistant messages, the result's model usage), in first-seen order.</summary>
+    public IReadOnlyList<string> Models => _models;
+
+    /// <summary>The API request ids of the assistant messages, in order.</summary>
+    public IReadOnlyList<string> RequestIds => _requestIds;
+
+    /// <summary>Every rate-limit event, in order.</summary>
+    public IReadOnlyList<RateLimitEvent> RateLimitEvents => _rateLimitEvents;
+
+    /// <summary>Every result, in order (a run with queued turns can have several).</summary>
+    public IReadOnlyList<ResultMessage> Results => _results;
+
+    /// <summary>The well-formed JSON lines exactly as written, when <see cref="StreamJsonObserver"/> was asked to keep them.</summary>
+    public IReadOnlyList<byte[]> KeptLines => _lines;
+
+    internal void AddModel(string? model)
+    {
+        if (model is { Length: > 0 } && model != "<synthetic>" && !_models.Contains(model)) _models.Add(model);
+    }
+
+    internal void AddRequestId(string? id)
+    {
+        if (id is { Length: > 0 } && !_requestIds.Contains(id)) _requestIds.Add(id);
+    }
+
+    internal void Add(RateLimitEvent e) => _rateLimitEvents.Add(e);
+
+    internal void Add(ResultMessage r) => _results.Add(r);
+
+    internal void Keep(byte[] line) => _lines.Add(line);
 }

@@ -5,4 +5,5 @@ namespace SeatGuard.Core.Ledger;
 /// <summary>Source-generated JSON for the ledger listing.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(LedgerListing))]
+[JsonSerializable(typeof(LedgerExport))]
 public sealed partial class LedgerJson : JsonSerializerContext;

@@ -143,7 +143,7 @@ public static partial class PolicyBookLoader
         ["rule"] = [new("summary"), new("detail"), new("sources", IsList: true)],
     };
 
-    private static readonly string[] TopLevelKeys = ["version", "date", "rule", "tiers", "questions", "scenarios", "events", "sources"];
+    private static readonly string[] TopLevelKeys = ["version", "date", "rule", "tiers", "questions", "scenarios", "events", "sources", UsageCreditBook.SectionName];
 
     /// <summary>A field's value and where it was written.</summary>
     private sealed record Located(object Value, string File, long Line);

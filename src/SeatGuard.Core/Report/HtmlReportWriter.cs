@@ -114,7 +114,7 @@ public static class HtmlReportWriter
             : new Part(DailyId, daily, DailyChart(usage.Daily, data.Period), null, null);
         yield return usage.Blocks.Count == 0
             ? new Part(BlocksId, blocks, null, "There are no 5-hour blocks in this period.", useClaude)
-            : new Part(BlocksId, blocks, BlocksChart(usage.Blocks), null, null);
+            : new Part(BlocksId, blocks, BlocksChart(usage.Blocks) + PlanWindowsTable(data.Ledger.Data?.PlanWindows ?? [], data.GeneratedAt), null, null);
         yield return usage.Month is null
             ? new Part(MonthId, month, null, "The month's API-equivalent cost is not available.", useClaude)
             : new Part(MonthId, month, MonthChart(usage.Month), null, null);
@@ -159,6 +159,27 @@ public static class HtmlReportWriter
         var svg = SvgChart.Columns(BlocksId + "-chart", "API-equivalent cost per 5-hour block", caption, [done, open], bars, v => Money(v));
         var table = Table(["start", "end", "tokens", "cost", "state"], ordered.Select(b => new[] { Time(b.Start), Time(b.End), Count(b.Tokens), Money(b.Cost), b.IsActive ? "open" : "finished" }));
         return Figure(SvgChart.Legend([done, open]), svg, caption, table);
+    }
+
+    /// <summary>The plan's own utilisation and pace per window, beside the token estimates (from the ledger's recorded events).</summary>
+    private static string PlanWindowsTable(IReadOnlyList<SeatGuard.Core.Ledger.PlanWindowState> windows, DateTimeOffset now)
+    {
+        if (windows.Count == 0) return "";
+        var rows = windows.Select(w =>
+        {
+            var pace = w.PaceAt(now);
+            string state = w.ResetsAt is { } r && r <= now ? "reset since"
+                : pace is null ? "pace unknown"
+                : pace.RunsOutBeforeReset ? "runs out before the reset at this pace" : "lasts to the reset at this pace";
+            return new[]
+            {
+                w.Window, w.Utilization is { } u ? WindowPace.Percent(u) : "-", pace is null ? "-" : WindowPace.Percent(pace.Elapsed),
+                w.ResetsAt is { } reset ? Time(reset) : "-", w.Status ?? "-", w.OverageInUse == true ? "yes" : "no", Time(w.ReportedAt), state,
+            };
+        });
+        return "<h3>The plan's own limits, as Claude Code last reported them</h3><p>The token figures above are estimates from the transcripts; " +
+            "these are the plan's own windows from the rate-limit events of the launches SeatGuard recorded.</p>" +
+            Table(["window", "used", "window gone", "resets", "status", "usage credits in use", "reported", "pace"], rows);
     }
 
     private static string MonthChart(MonthCost m)

@@ -31,6 +31,6 @@ public sealed class LedgerReportSource(string path) : ILedgerReportSource
             .ToList();
         return launches.Count == 0
             ? SourceResult<LedgerReport>.None($"No launches were recorded in this period (ledger: {path}).", HowToRecord)
-            : SourceResult<LedgerReport>.Found(new LedgerReport(path, launches));
+            : SourceResult<LedgerReport>.Found(new LedgerReport(path, launches) { PlanWindows = PlanWindows.Latest(entries.Where(e => period.Contains(e.Time))) });
     }
 }

@@ -45,7 +45,10 @@ public sealed record SeatGuardServices(
     public Launcher Launcher => new(Planner, Processes, Clock);
 
     /// <summary>The verifier, wired to these services.</summary>
-    public Verifier Verifier => new(Credentials, Commands, Clock);
+    public Verifier Verifier => new(Credentials, Processes, Clock);
+
+    /// <summary>The <c>claude</c> shim's launcher, wired to these services.</summary>
+    public Shim.ShimLauncher ShimLauncher => new(Launcher, Processes);
 
     /// <summary>Opens the team store at an address (PostgreSQL; tests and other programs may put another store here).</summary>
     public Func<TeamStoreAddress, ITeamStore> TeamStores { get; init; } = PostgresTeamStore.Open;

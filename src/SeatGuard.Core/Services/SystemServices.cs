@@ -12,12 +12,15 @@ public static class SystemServices
 {
     /// <param name="stdout">Where passed-through output of launched programs goes (the CLI's raw stdout).</param>
     /// <param name="workingDirectory">The working directory (default: the process's current directory).</param>
-    public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null)
+    /// <param name="stderr">The raw stderr, for output that stands in for a launched program's own.</param>
+    /// <param name="stdin">The raw stdin, read only when SeatGuard answers a caller itself (the shim's refusal).</param>
+    public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null, Stream? stderr = null, Stream? stdin = null)
     {
         var host = HostFromProcess(workingDirectory);
         var runner = new SystemCommandRunner();
         IKeychainProbe keychain = host.Os == HostOs.MacOS ? new MacKeychainProbe(runner, host) : NoKeychain.Instance;
-        return new SeatGuardServices(host, TimeProvider.System, runner, new SystemProcessLauncher(stdout), keychain);
+        var launcher = new SystemProcessLauncher(stdout, !Console.IsOutputRedirected, !Console.IsErrorRedirected, stderr, stdin);
+        return new SeatGuardServices(host, TimeProvider.System, runner, launcher, keychain);
     }
 
     /// <summary>This process's environment, HOME, working directory, OS and user.</summary>

@@ -41,8 +41,11 @@ public static class TeamLedgerFacts
             e.RateLimitType, e.RateLimitStatus);
     }
 
-    /// <summary>The launch drew on overage (extra usage past the plan's limits), as far as the ledger recorded it.</summary>
-    public static bool IsOverage(LedgerEntry e) => e.OverageInUse == true;
+    /// <summary>
+    /// The launch drew on overage (usage credits past the plan's limits), as far as the ledger recorded it: any rate-limit
+    /// event with <c>overageInUse</c> or <c>isUsingOverage</c> true (<see cref="LedgerEntry.DrewUsageCredits"/>).
+    /// </summary>
+    public static bool IsOverage(LedgerEntry e) => e.DrewUsageCredits;
 
     /// <summary><c>file:/home/alice/.claude/.credentials.json</c> → <c>file:~/.claude/.credentials.json</c>.</summary>
     public static string ShortenHome(string source, string home)

@@ -30,14 +30,20 @@ public static class LedgerUsageFacts
             .OrderByDescending(t => t.TotalCost)
             .ToList();
 
-    /// <summary>The latest reported utilisation of each rate-limit window.</summary>
-    public static IReadOnlyList<PlanUtilization> Utilization(IEnumerable<LedgerEntry> launches) =>
-        launches
-            .Where(e => e.RateLimitType is { Length: > 0 })
-            .GroupBy(e => e.RateLimitType!, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(e => e.Time).Last())
-            .Select(e => new PlanUtilization(e.RateLimitType!, e.RateLimitStatus, e.Utilization, e.OverageInUse, UsageReportBuilder.IsoTime(e.Time)))
-            .OrderBy(u => u.RateLimitType, StringComparer.Ordinal)
+    /// <summary>The latest reported utilisation of each rate-limit window (every window of every recorded event), with its pace at <paramref name="now"/>.</summary>
+    public static IReadOnlyList<PlanUtilization> Utilization(IEnumerable<LedgerEntry> launches, DateTimeOffset now) =>
+        PlanWindows.Latest(launches)
+            .Select(w =>
+            {
+                var pace = w.PaceAt(now);
+                return new PlanUtilization(w.Window, w.Status, w.Utilization, w.OverageInUse, UsageReportBuilder.IsoTime(w.ReportedAt))
+                {
+                    ResetsAt = w.ResetsAt is { } r ? UsageReportBuilder.IsoTime(r) : null,
+                    WindowElapsed = pace is null ? null : Math.Round(pace.Elapsed, 3),
+                    RunsOutBeforeReset = pace?.RunsOutBeforeReset,
+                    Expired = w.ResetsAt is { } reset && reset <= now,
+                };
+            })
             .ToList();
 
     /// <summary>The recorded launches, or none when no ledger exists yet or it cannot be read.</summary>

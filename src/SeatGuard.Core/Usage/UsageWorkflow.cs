@@ -37,7 +37,7 @@ public static class UsageWorkflow
             default:
                 long? limit = ParseTokenLimit(request.TokenLimit, builder);
                 var blocks = builder.Blocks(limit);
-                var utilization = LedgerUsageFacts.Utilization(LedgerUsageFacts.Launches(host));
+                var utilization = LedgerUsageFacts.Utilization(LedgerUsageFacts.Launches(host), request.Query.Now);
                 if (utilization.Count > 0) blocks.PlanUtilization = [.. utilization];
                 return outcome with { Blocks = blocks, TokenLimit = limit };
         }

@@ -67,7 +67,8 @@ public sealed class VerifyVerdictTests
     [Fact]
     public async Task OverageInUseIsReported()
     {
-        var (result, json, standIn) = await VerifyAsync(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, new StandInOptions { OverageInUse = true });
+        // --on-overage stop (the default in subscription mode) makes it exit 3; warn reports it and passes.
+        var (result, json, standIn) = await VerifyAsync(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, new StandInOptions { OverageInUse = true }, "--on-overage", "warn");
         await using var _ = standIn;
         result.ExitCode.ShouldBe(0, result.ToString());
         json.GetProperty("verdict").GetString().ShouldBe("subscription");

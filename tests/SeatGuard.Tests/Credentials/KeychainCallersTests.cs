@@ -21,10 +21,10 @@ public sealed class KeychainCallersTests : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
-    private SeatGuardServices Mac(IKeychainProbe keychain, ICommandRunner? runner = null)
+    private SeatGuardServices Mac(IKeychainProbe keychain)
     {
         var services = _sandbox.Services(keychain: keychain);
-        return services with { Host = services.Host with { Os = HostOs.MacOS }, Commands = runner ?? services.Commands };
+        return services with { Host = services.Host with { Os = HostOs.MacOS } };
     }
 
     private static readonly SeatConfig Owner = new("alice", Billing.Subscription, null);
@@ -54,14 +54,17 @@ public sealed class KeychainCallersTests : IDisposable
     [Fact]
     public async Task VerifyRecordsTheKeychainLogin()
     {
-        var runner = new CannedRunner("""
+        // A stand-in claude that prints the stream a keychain login produces (verify starts it as a real process).
+        var stream = _sandbox.WriteText(Path.Combine(_sandbox.Root, "stream.jsonl"), """
             {"type":"system","subtype":"init","apiKeySource":"none","claude_code_version":"2.1.332","session_id":"s-1","model":"claude-sonnet-5-5"}
             {"type":"rate_limit_event","rate_limit_info":{"status":"allowed","rateLimitType":"five_hour","resetsAt":1900000000}}
             {"type":"result","subtype":"success","is_error":false,"result":"pong","session_id":"s-1","total_cost_usd":0.001}
+
             """);
-        var services = Mac(new FakeKeychain(true), runner);
+        var claude = SandboxHome.WriteExecutable(Path.Combine(_sandbox.Root, "bin", "claude"), $"#!/bin/sh\ncat '{stream}'\n");
+        var services = Mac(new FakeKeychain(true));
         var ledger = Path.Combine(_sandbox.Root, "ledger.db");
-        var outcome = await services.Verifier.VerifyAsync(services.Host, new VerifyRequest("claude", null, null, TimeSpan.FromSeconds(5)), Owner, () => LedgerStore.Open(ledger));
+        var outcome = await services.Verifier.VerifyAsync(services.Host, new VerifyRequest(claude, null, null, TimeSpan.FromSeconds(30)), Owner, () => LedgerStore.Open(ledger));
         outcome.Report.Verdict.ShouldBe(Billing.Subscription);
         var row = LedgerStore.ReadIfExists(ledger).Single();
         (row.CredentialKind, row.CredentialSource).ShouldBe(("login", "keychain"));
@@ -110,17 +113,5 @@ public sealed class KeychainCallersTests : IDisposable
     private sealed class NoUsage : IRecentUsageSource
     {
         public RecentUsage? Read(HostContext host, DateTimeOffset now) => null;
-    }
-
-    private sealed class CannedRunner(string stdout) : ICommandRunner
-    {
-        public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new CommandResult(0, stdout.Replace("\r", ""), "", false));
-
-        public Task<CommandResult> RunLinesAsync(CommandSpec spec, Action<string> onLine, CancellationToken cancellationToken = default)
-        {
-            foreach (var line in stdout.Split('\n')) onLine(line);
-            return Task.FromResult(new CommandResult(0, "", "", false));
-        }
     }
 }

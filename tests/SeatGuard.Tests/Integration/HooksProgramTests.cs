@@ -8,13 +8,7 @@ namespace SeatGuard.Tests.Integration;
 /// <summary>Which program Claude Code's settings name: the installed seatguard, never a build folder.</summary>
 public sealed class HooksProgramTests
 {
-    private static string Executable(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, "#!/bin/sh\necho 0.1.0\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    private static string Executable(string path) => SandboxHome.WriteExecutable(path);
 
     private static string StatusLineCommand(string settingsFile) =>
         JsonNode.Parse(File.ReadAllText(settingsFile))!["statusLine"]!["command"]!.GetValue<string>();

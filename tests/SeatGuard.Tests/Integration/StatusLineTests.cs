@@ -161,3 +161,91 @@ public sealed class StatusLineTests
         result.StdOut.ShouldNotContain(key[^24..]);
     }
 }
+
+/// <summary>The plan's own limits from the status-line input's rate_limits (shapes measured on 2.1.330, and odd ones seen in the wild).</summary>
+public sealed class StatusLineRateLimitTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static string Payload(string dir, string rateLimits) =>
+        $$"""{"session_id":"s","cwd":"{{dir}}","model":{"id":"claude-sonnet-5-5","display_name":"Sonnet 5.5"},"workspace":{"current_dir":"{{dir}}"},"version":"2.1.330","rate_limits":{{rateLimits}}}""";
+
+    private static long Epoch(TimeSpan from) => Now.Add(from).ToUnixTimeSeconds();
+
+    [Fact]
+    public void BothWindowsWithPacingFromClaudesShape()
+    {
+        var (input, limits) = StatusLineInput.Read(Payload("/w", $$$"""{"five_hour":{"used_percentage":42,"resets_at":{{{Epoch(TimeSpan.FromHours(2))}}}},"seven_day":{"used_percentage":41,"resets_at":{{{Epoch(TimeSpan.FromDays(3))}}}}}"""), Now);
+        input!.Model!.DisplayName.ShouldBe("Sonnet 5.5");
+        limits!.FiveHour!.UsedPercentage.ShouldBe(42);
+        limits.FiveHour.ElapsedPercentage.ShouldBe(60);
+        limits.SevenDay!.ElapsedPercentage!.Value.ShouldBe(57.1, 0.05);
+        limits.SevenDay.RunsOutBeforeReset.ShouldBeFalse();
+        StatusLine.Window("seven_day", limits.SevenDay, Now).ShouldBe("7d 41% · 57% of the week gone");
+    }
+
+    [Fact]
+    public void WarnsWhenThePaceRunsOutBeforeTheReset()
+    {
+        var (_, limits) = StatusLineInput.Read(Payload("/w", $$$"""{"seven_day":{"used_percentage":80,"resets_at":{{{Epoch(TimeSpan.FromDays(3))}}}}}"""), Now);
+        limits!.SevenDay!.RunsOutBeforeReset.ShouldBeTrue();
+        var part = StatusLine.Window("seven_day", limits.SevenDay, Now);
+        part.ShouldStartWith("⚠ 7d 80% · 57% of the week gone");
+        part.ShouldContain("at this pace used up in 1d0h, before the reset in 3d0h");
+    }
+
+    [Theory]
+    [InlineData("""{"five_hour":{"used_percentage":"42","resets_at":"2026-12-01T14:00:00Z"}}""", 42, true)]
+    [InlineData("""{"five_hour":{"used_percentage":42.5,"resets_at":"1796133600"}}""", 42.5, true)]
+    [InlineData("""{"five_hour":{"used_percentage":42,"resets_at":1796133600000}}""", 42, true)]
+    [InlineData("""{"five_hour":{"used_percentage":42}}""", 42, false)]
+    [InlineData("""{"five_hour":{"used_percentage":140,"resets_at":null}}""", 100, false)]
+    public void OddTypesAreReadWhereTheyMeanSomething(string rateLimits, double used, bool resetKnown)
+    {
+        var (_, limits) = StatusLineInput.Read(Payload("/w", rateLimits), Now);
+        limits!.FiveHour!.UsedPercentage.ShouldBe(used);
+        (limits.FiveHour.ResetsAt is not null).ShouldBe(resetKnown);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"full\"")]
+    [InlineData("{}")]
+    [InlineData("""{"five_hour":{"used_percentage":"lots"},"seven_day":7}""")]
+    [InlineData("""{"five_hour":{"resets_at":1796133600}}""")]
+    public void NonsenseIsNoRateLimitsAndNoCrash(string rateLimits) => StatusLineInput.Read(Payload("/w", rateLimits), Now).Limits.ShouldBeNull();
+
+    [Fact]
+    public void AnOddFieldElsewhereDoesNotLoseTheLimits()
+    {
+        var (input, limits) = StatusLineInput.Read("""{"workspace":42,"rate_limits":{"five_hour":{"used_percentage":5,"resets_at":1796133600}}}""", Now);
+        input.ShouldBeNull();
+        limits!.FiveHour!.UsedPercentage.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task TheLineSaysConfirmedByClaudeCodeAndJsonAddsTheFields()
+    {
+        using var sandbox = new SandboxHome();
+        var key = FakeTokens.ApiKey();
+        var reset5 = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds();
+        var stdin = Payload(sandbox.Project, $$$"""{"five_hour":{"used_percentage":42,"resets_at":{{{reset5}}}},"seven_day":{"used_percentage":10,"resets_at":{{{reset5 + 86400}}}}}""");
+
+        // A hook sees no token (Claude Code hides it): rate_limits are the proof the session bills the subscription.
+        var hidden = await CliHarness.RunWithInputAsync(sandbox, new() { ["CLAUDECODE"] = "1" }, stdin, "statusline");
+        hidden.StdOut.ShouldStartWith("subscription (confirmed by Claude Code) · Sonnet 5.5 · 5h 42% · ");
+        hidden.StdOut.ShouldContain("7d 10%");
+
+        var json = await CliHarness.RunWithInputAsync(sandbox, new() { ["CLAUDECODE"] = "1" }, stdin, "statusline", "--json");
+        var root = System.Text.Json.JsonDocument.Parse(json.StdOut).RootElement;
+        root.GetProperty("confirmedByClaudeCode").GetBoolean().ShouldBeTrue();
+        root.GetProperty("verdict").GetString().ShouldBe("subscription");
+        root.GetProperty("rateLimits").GetProperty("fiveHour").GetProperty("usedPercentage").GetDouble().ShouldBe(42);
+        root.GetProperty("rateLimits").GetProperty("sevenDay").GetProperty("resetsAt").GetString().ShouldNotBeNull();
+
+        // Without rate_limits nothing is claimed.
+        var plain = await CliHarness.RunWithInputAsync(sandbox, new() { ["ANTHROPIC_API_KEY"] = key }, Payload(sandbox.Project, "null"), "statusline", "--json");
+        System.Text.Json.JsonDocument.Parse(plain.StdOut).RootElement.GetProperty("confirmedByClaudeCode").GetBoolean().ShouldBeFalse();
+    }
+}

@@ -17,6 +17,26 @@ public sealed class HtmlReportWriterTests : IDisposable
         [HtmlReportWriter.DailyId, HtmlReportWriter.BlocksId, HtmlReportWriter.MonthId, HtmlReportWriter.VerdictId, HtmlReportWriter.BeneficiaryId, HtmlReportWriter.ScanId];
 
     [Fact]
+    public void TheBlocksSectionShowsThePlansOwnWindowsAndPaceBesideTheEstimates()
+    {
+        var now = ReportSamples.Now;
+        var windows = new[]
+        {
+            new SeatGuard.Core.Ledger.PlanWindowState("five_hour", 0.42, now.AddHours(2), "allowed", false, now.AddMinutes(-5)),
+            new SeatGuard.Core.Ledger.PlanWindowState("seven_day", 0.8, now.AddDays(3), "allowed", false, now.AddMinutes(-5)),
+        };
+        var data = ReportSamples.Full() with { Ledger = SourceResult<LedgerReport>.Found(ReportSamples.Ledger() with { PlanWindows = windows }) };
+        var html = HtmlReportWriter.Render(data).Html;
+        var blocks = html[html.IndexOf($"id=\"{HtmlReportWriter.BlocksId}\"", StringComparison.Ordinal)..];
+        blocks = blocks[..blocks.IndexOf("</section>", StringComparison.Ordinal)];
+        blocks.ShouldContain("The plan's own limits, as Claude Code last reported them");
+        blocks.ShouldContain("five_hour");
+        blocks.ShouldContain("42%");
+        blocks.ShouldContain("seven_day");
+        blocks.ShouldContain("runs out before the reset at this pace");
+    }
+
+    [Fact]
     public void GeneratedDataFillsEverySectionWithAChartCaptionAndTable()
     {
         var report = HtmlReportWriter.Render(ReportSamples.Full());

@@ -43,8 +43,29 @@ public sealed class LedgerUsageFactsTests
             Launch(T0.AddHours(2), "b", "subscription", "five_hour", 0.6),
             Launch(T0.AddHours(1), "c", "subscription", "seven_day", 0.3),
             Launch(T0.AddHours(3), "d", "api-key"),
-        ]);
+        ], T0.AddHours(4));
         u.Select(x => (x.RateLimitType, x.Utilization)).ShouldBe([("five_hour", (double?)0.6), ("seven_day", (double?)0.3)]);
+    }
+
+    [Fact]
+    public void EveryWindowOfTheRecordedEventsCountsWithItsPace()
+    {
+        var reset5 = T0.AddHours(2);
+        var reset7 = T0.AddDays(3);
+        var e = Launch(T0, "a", "subscription", "five_hour", 0.5) with
+        {
+            RateLimitEvents =
+            [
+                new SeatGuard.Core.Launch.RateLimitEvent("five_hour", "allowed", 0.5, reset5, null, false, false, null,
+                    new Dictionary<string, SeatGuard.Core.Launch.RateLimitWindow> { ["five_hour"] = new(0.5, reset5, "allowed"), ["seven_day"] = new(0.8, reset7, "allowed") }),
+            ],
+        };
+        var u = LedgerUsageFacts.Utilization([e], T0).ToDictionary(x => x.RateLimitType);
+        u["five_hour"].WindowElapsed.ShouldBe(0.6);          // 3 of 5 hours gone
+        u["five_hour"].RunsOutBeforeReset.ShouldBe(false);   // 50 % in 3 h: 100 % after 6 h, the window ends after 5
+        u["seven_day"].WindowElapsed!.Value.ShouldBe(4.0 / 7, 0.001);
+        u["seven_day"].RunsOutBeforeReset.ShouldBe(true);    // 80 % with 4 of 7 days gone
+        LedgerUsageFacts.Utilization([e], T0.AddDays(4)).Single(x => x.RateLimitType == "seven_day").Expired.ShouldBeTrue();
     }
 }
 
