@@ -5,7 +5,7 @@ namespace SeatGuard.Cli.Commands;
 /// <summary>Options every command accepts (the CLI contract's common options).</summary>
 public static class CommonOptions
 {
-    public static readonly Option<bool> Json = new("--json")
+    public static readonly Option<bool> Json = new("--json", "-j")
     {
         Description = "Machine output on stdout (JSON), nothing else there.",
         Recursive = true,

@@ -26,12 +26,12 @@ public sealed class TranscriptUsageSource(HostContext host, string? configDir, s
                 m.InputTokens + m.OutputTokens + m.CacheCreationTokens + m.CacheReadTokens, (decimal?)m.Cost)))
             .ToList();
         var blocks = inPeriod.Blocks().Blocks.Where(b => !b.IsGap)
-            .Select(b => new BlockSummary(b.Start, b.End, b.TotalTokens, (decimal)b.CostUsd, b.IsActive)).ToList();
+            .Select(b => new BlockSummary(b.Start, b.End, b.TotalTokens, (decimal?)b.CostUsd, b.IsActive)).ToList();
 
         var monthStart = new DateOnly(period.Until.Year, period.Until.Month, 1);
         var month = new UsageReportBuilder(data, new UsageQuery { Since = monthStart, Until = period.Until, Now = now });
-        var plan = planId is null ? null : PricingTable.Embedded.Data.Plans.FirstOrDefault(p => p.Id == planId);
-        var monthCost = new MonthCost(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), (decimal)month.Totals().TotalCost, plan?.Id, (decimal?)plan?.MonthlyUsd);
+        var plan = planId is null ? null : PriceBook.Embedded.Plans.FirstOrDefault(p => p.Id == planId);
+        var monthCost = new MonthCost(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), (decimal)(month.Totals().TotalCost ?? 0), plan?.Id, (decimal?)plan?.MonthlyUsd);
         return SourceResult<UsageSummary>.Found(new UsageSummary(daily, blocks, monthCost));
     }
 }

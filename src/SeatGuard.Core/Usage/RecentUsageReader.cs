@@ -6,7 +6,7 @@ namespace SeatGuard.Core.Usage;
 /// The recent usage from Claude Code's transcripts, counted like <c>seatguard usage</c>: only transcripts written
 /// since the earlier of local midnight and 10 hours ago (enough for the active block and today), through the cache.
 /// </summary>
-public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? timeZone = null, string? cachePath = null, CostMode mode = CostMode.Anthropic) : IRecentUsageSource
+public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? timeZone = null, string? cachePath = null, CostMode mode = CostMode.Anthropic, PriceBook? pricing = null) : IRecentUsageSource
 {
     public RecentUsage? Read(HostContext host, DateTimeOffset now)
     {
@@ -22,8 +22,9 @@ public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? ti
         var today = DateOnly.FromDateTime(localNow.DateTime);
         var midnight = new DateTimeOffset(localNow.Date, localNow.Offset);
         var from = midnight < now.AddHours(-10) ? midnight : now.AddHours(-10);
-        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5) });
-        var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode };
+        var book = pricing ?? PriceBook.Embedded;
+        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5), Pricing = book });
+        var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode, Pricing = book };
         var all = new UsageReportBuilder(data, query);
         var todays = new UsageReportBuilder(data, query with { Since = today, Until = today });
         return new RecentUsage(all.ActiveBlock(), todays.Totals(), all.UnknownModels, data.MalformedLines);

@@ -16,13 +16,11 @@ public static class TranscriptParser
 
     // Files are read with read() into a reused buffer rather than memory-mapped: mapping saved ~5% CPU, but a
     // transcript truncated while mapped would crash the process (SIGBUS), and a report must never crash.
+    // Opened through SafeFile: a FIFO, socket or device named *.jsonl is refused (UnreadableFileException), never read.
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete,
-            BufferSize = 0, Options = FileOptions.SequentialScan,
-        });
+        using var handle = Common.Files.SafeFile.OpenRegular(path) ?? throw new FileNotFoundException("transcript vanished", path);
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
         if (startOffset > stream.Length) startOffset = 0;
         if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
         return Scan(stream, source, startOffset);
@@ -157,7 +155,8 @@ public static class TranscriptParser
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.Malformed;
-            bool isAssistant = false, apiError = false, sidechain = false, hasUsage = false, hasTimestamp = false, hasRequest = false;
+            bool isAssistant = false, apiError = false, sidechain = false, hasTimestamp = false, hasRequest = false;
+            var usage = UsageShape.Absent;
             long timestampMs = 0;
             ulong requestHash = 0;
             double cost = double.NaN;
@@ -205,7 +204,7 @@ public static class TranscriptParser
                 else if (name.SequenceEqual("message"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject) hasUsage = ReadMessage(ref reader, ref msg);
+                    if (reader.TokenType == JsonTokenType.StartObject) usage = ReadMessage(ref reader, ref msg);
                     else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
                 }
                 else
@@ -215,11 +214,16 @@ public static class TranscriptParser
             }
             // Nothing may follow the object.
             if (reader.Read()) return Outcome.Malformed;
-            if (!isAssistant || !hasUsage || apiError || !hasTimestamp) return Outcome.Ignored;
+            if (!isAssistant || usage == UsageShape.Absent || apiError || !hasTimestamp) return Outcome.Ignored;
+            // A counted line must have counts that are counts: a float, negative, string or oversized value is not coerced.
+            if (usage == UsageShape.Invalid || timestampMs < MinTimestampMs || timestampMs > MaxTimestampMs) return Outcome.Malformed;
+            // "usage":{} (no token field at all) and Claude Code's own <synthetic> placeholder lines are not requests.
+            if (usage == UsageShape.NoTokens || msg.Model == SyntheticModel) return Outcome.Ignored;
 
             var flags = UsageEntryFlags.None;
             if (sidechain) flags |= UsageEntryFlags.Sidechain;
             if (msg.HasSpeed) flags |= UsageEntryFlags.HasSpeed;
+            if (msg.Fast) flags |= UsageEntryFlags.Fast;
             if (msg.MessageHash != 0) flags |= UsageEntryFlags.HasMessageId;
             if (hasRequest) flags |= UsageEntryFlags.HasRequestId;
             if (!double.IsNaN(cost)) flags |= UsageEntryFlags.HasCostUsd;
@@ -238,14 +242,16 @@ public static class TranscriptParser
                 CacheWrite1hTokens = msg.HasSplit ? msg.Split1h : 0,
                 CacheReadTokens = msg.CacheRead,
                 CostUsd = cost,
+                InferenceGeo = msg.Geo,
+                WebSearchRequests = msg.WebSearch,
             });
             return Outcome.Counted;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool ReadMessage(ref Utf8JsonReader reader, ref MessageFields msg)
+        private UsageShape ReadMessage(ref Utf8JsonReader reader, ref MessageFields msg)
         {
-            bool hasUsage = false;
+            var usage = UsageShape.Absent;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = Name(ref reader);
@@ -258,13 +264,13 @@ public static class TranscriptParser
                 else if (name.SequenceEqual("model"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) msg.Model = ModelName(ref reader);
+                    if (reader.TokenType == JsonTokenType.String) msg.Model = Intern(ref reader);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
                 else if (name.SequenceEqual("usage"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject) { ReadUsage(ref reader, ref msg); hasUsage = true; }
+                    if (reader.TokenType == JsonTokenType.StartObject) usage = ReadUsage(ref reader, ref msg);
                     else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
                 }
                 else
@@ -272,24 +278,44 @@ public static class TranscriptParser
                     reader.Skip();
                 }
             }
-            return hasUsage;
+            return usage;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void ReadUsage(ref Utf8JsonReader reader, ref MessageFields msg)
+        private UsageShape ReadUsage(ref Utf8JsonReader reader, ref MessageFields msg)
         {
+            bool tokens = false, valid = true;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = Name(ref reader);
-                if (name.SequenceEqual("input_tokens"u8)) msg.Input = ReadCount(ref reader);
-                else if (name.SequenceEqual("output_tokens"u8)) msg.Output = ReadCount(ref reader);
-                else if (name.SequenceEqual("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
-                else if (name.SequenceEqual("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
+                if (name.SequenceEqual("input_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.Input); }
+                else if (name.SequenceEqual("output_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.Output); }
+                else if (name.SequenceEqual("cache_creation_input_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.CacheCreation); }
+                else if (name.SequenceEqual("cache_read_input_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.CacheRead); }
                 else if (name.SequenceEqual("speed"u8))
                 {
                     reader.Read();
                     msg.HasSpeed = reader.TokenType != JsonTokenType.Null;
+                    msg.Fast = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fast"u8);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("inference_geo"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 && !reader.ValueTextEquals("not_available"u8)) msg.Geo = Intern(ref reader);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("server_tool_use"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject) { if (reader.TokenType == JsonTokenType.StartArray) reader.Skip(); continue; }
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var inner = Name(ref reader);
+                        // Not a token count: an odd value is ignored rather than making the line malformed.
+                        if (inner.SequenceEqual("web_search_requests"u8) && ReadCount(ref reader, out long searches)) msg.WebSearch = (int)searches;
+                        else if (!inner.SequenceEqual("web_search_requests"u8)) reader.Skip();
+                    }
                 }
                 else if (name.SequenceEqual("cache_creation"u8))
                 {
@@ -297,11 +323,12 @@ public static class TranscriptParser
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         msg.HasSplit = true;
+                        tokens = true;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                         {
                             var inner = Name(ref reader);
-                            if (inner.SequenceEqual("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
-                            else if (inner.SequenceEqual("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
+                            if (inner.SequenceEqual("ephemeral_5m_input_tokens"u8)) valid &= ReadCount(ref reader, out msg.Split5m);
+                            else if (inner.SequenceEqual("ephemeral_1h_input_tokens"u8)) valid &= ReadCount(ref reader, out msg.Split1h);
                             else reader.Skip();
                         }
                     }
@@ -312,6 +339,7 @@ public static class TranscriptParser
                     reader.Skip();
                 }
             }
+            return !valid ? UsageShape.Invalid : tokens ? UsageShape.Tokens : UsageShape.NoTokens;
         }
 
         /// <summary>The current property name's bytes (unescaped when it was written with escapes).</summary>
@@ -352,17 +380,28 @@ public static class TranscriptParser
             return true;
         }
 
+        /// <summary>
+        /// A token count: an integer from 0 to 2^31-1, or null (the API sends null for an absent cache count). Anything
+        /// else — a float, a negative or larger number, a string, an object — is not a count (false).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static long ReadCount(ref Utf8JsonReader reader)
+        private static bool ReadCount(ref Utf8JsonReader reader, out long value)
         {
+            value = 0;
             reader.Read();
-            if (reader.TokenType == JsonTokenType.Number)
+            switch (reader.TokenType)
             {
-                if (reader.TryGetInt64(out var n)) return Math.Max(0, n);
-                return (long)Math.Max(0, reader.GetDouble());
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out var n) && n >= 0 && n <= int.MaxValue) { value = n; return true; }
+                    return false;
+                case JsonTokenType.Null:
+                    return true;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    reader.Skip();
+                    return false;
+                default:
+                    return false;
             }
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-            return 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -381,10 +420,10 @@ public static class TranscriptParser
             return StableHash.Of(both);
         }
 
+        /// <summary>A model or region name: a session uses a handful, so their bytes are remembered and a line allocates nothing.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private string ModelName(ref Utf8JsonReader reader)
+        private string Intern(ref Utf8JsonReader reader)
         {
-            // A session uses a handful of models: remember their bytes so a line allocates nothing.
             if (!reader.ValueIsEscaped)
             {
                 var span = reader.ValueSpan;
@@ -402,10 +441,21 @@ public static class TranscriptParser
     private struct MessageFields
     {
         public ulong MessageHash;
-        public string? Model;
+        public string? Model, Geo;
         public long Input, Output, CacheCreation, CacheRead, Split5m, Split1h;
-        public bool HasSplit, HasSpeed;
+        public int WebSearch;
+        public bool HasSplit, HasSpeed, Fast;
     }
 
     private enum Outcome { Ignored, Counted, Malformed }
+
+    /// <summary>What a line's <c>message.usage</c> holds.</summary>
+    private enum UsageShape { Absent, NoTokens, Tokens, Invalid }
+
+    /// <summary>Claude Code's model name for lines it writes itself (API errors, interruptions): not a request.</summary>
+    private const string SyntheticModel = "<synthetic>";
+
+    // Timestamps outside 1970 … 9999-12-29 are not real request times; they would overflow day and block arithmetic.
+    private static readonly long MinTimestampMs = 0;
+    private static readonly long MaxTimestampMs = new DateTimeOffset(9999, 12, 29, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 }

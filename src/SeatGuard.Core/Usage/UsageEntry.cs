@@ -16,7 +16,7 @@ public readonly record struct UsageEntry
     /// <summary>Hash of <c>message.id</c> + <c>requestId</c> (the duplicate key; <c>message.id</c> alone when requestId is missing).</summary>
     public ulong DedupKey { get; init; }
     public UsageEntryFlags Flags { get; init; }
-    // Token counts of one request fit in 32 bits; stored as int (saturating) to keep an entry at 72 bytes.
+    // Token counts of one request fit in 32 bits; stored as int (the parser rejects larger values as malformed).
     private readonly int _input, _output, _cache5m, _cache1h, _cacheRead;
 
     public long InputTokens { get => _input; init => _input = Clamp(value); }
@@ -27,6 +27,10 @@ public readonly record struct UsageEntry
     public long CacheReadTokens { get => _cacheRead; init => _cacheRead = Clamp(value); }
     /// <summary>The line's own <c>costUSD</c> (NaN when absent).</summary>
     public double CostUsd { get; init; }
+    /// <summary><c>usage.inference_geo</c> when it names a region (null when absent, empty or "not_available").</summary>
+    public string? InferenceGeo { get; init; }
+    /// <summary><c>usage.server_tool_use.web_search_requests</c> (0 when absent).</summary>
+    public int WebSearchRequests { get; init; }
 
     public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs);
     public long CacheCreationTokens => CacheWrite5mTokens + CacheWrite1hTokens;
@@ -37,6 +41,8 @@ public readonly record struct UsageEntry
     public bool IsSidechain => (Flags & UsageEntryFlags.Sidechain) != 0;
     public bool HasSpeed => (Flags & UsageEntryFlags.HasSpeed) != 0;
     public bool HasMessageId => (Flags & UsageEntryFlags.HasMessageId) != 0;
+    public bool IsFast => (Flags & UsageEntryFlags.Fast) != 0;
+    public bool HasCostUsd => (Flags & UsageEntryFlags.HasCostUsd) != 0;
 
     private static int Clamp(long v) => v <= 0 ? 0 : v >= int.MaxValue ? int.MaxValue : (int)v;
 }

@@ -6,8 +6,11 @@ public enum UsageEntryFlags : byte
 {
     None = 0,
     Sidechain = 1,
+    /// <summary><c>usage.speed</c> is present (any value): the duplicate rule's tie-break.</summary>
     HasSpeed = 2,
     HasMessageId = 4,
     HasCostUsd = 8,
     HasRequestId = 16,
+    /// <summary><c>usage.speed</c> is <c>"fast"</c> (fast mode).</summary>
+    Fast = 32,
 }

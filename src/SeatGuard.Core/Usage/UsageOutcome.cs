@@ -11,6 +11,8 @@ public sealed record UsageOutcome(UsageRequest Request, UsageDataset Data, Usage
     public MonthlyReport? Monthly { get; init; }
     public SessionReport? Session { get; init; }
     public BlocksReport? Blocks { get; init; }
+    public SessionDetailReport? SessionDetail { get; init; }
+    public DailyInstancesReport? DailyInstances { get; init; }
 
     /// <summary>The token limit the blocks report applied (a number, or the largest previous block for 'max').</summary>
     public long? TokenLimit { get; init; }
@@ -20,10 +22,11 @@ public sealed record UsageOutcome(UsageRequest Request, UsageDataset Data, Usage
     /// <summary>The rows of the period report with their key (date, week, month, or session and project).</summary>
     public IEnumerable<(string Key, UsageRow Row)> Rows => Request.Kind switch
     {
+        UsageReportKind.Daily when DailyInstances is { } byProject => byProject.Projects.SelectMany(p => p.Value.Select(r => ($"{r.Date}\n{p.Key}", (UsageRow)r))),
         UsageReportKind.Daily => Daily!.Daily.Select(r => (r.Date, (UsageRow)r)),
         UsageReportKind.Weekly => Weekly!.Weekly.Select(r => (r.Week, (UsageRow)r)),
         UsageReportKind.Monthly => Monthly!.Monthly.Select(r => (r.Month, (UsageRow)r)),
-        UsageReportKind.Session => Session!.Sessions.Select(r => ($"{r.SessionId}\n{r.ProjectPath}", (UsageRow)r)),
+        UsageReportKind.Session when Session is { } sessions => sessions.Sessions.Select(r => ($"{r.SessionId}\n{r.ProjectPath}", (UsageRow)r)),
         _ => [],
     };
 

@@ -19,7 +19,8 @@ public static class AtomicFile
     /// (use owner-only for private data); without it the file gets the process's default (umask).
     /// </summary>
     /// <param name="createDirectory">Create the file's directory when missing (SeatGuard's own data); false for a path the user gave.</param>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true)
+    /// <param name="durable">Flush to disk before the rename (false for caches, which a crash may only make stale: they are checked when read).</param>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true, bool durable = true)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -32,7 +33,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, options))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
             File.Move(temp, full, overwrite: true);

@@ -173,6 +173,39 @@ public static partial class SafeFile
         return mode & 0xF000;
     }
 
+    /// <summary>
+    /// The device and inode of an open handle (Linux and macOS on arm64), or null where they cannot be read: a file
+    /// replaced by another one of the same name has another inode.
+    /// </summary>
+    public static (ulong Device, ulong Inode)? Identity(SafeFileHandle handle)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        bool mac = OperatingSystem.IsMacOS();
+        if (mac && RuntimeInformation.ProcessArchitecture != Architecture.Arm64) return null;
+        if (!mac && RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64)) return null;
+        Span<byte> stat = stackalloc byte[512];
+        try
+        {
+            bool added = false;
+            handle.DangerousAddRef(ref added);
+            try
+            {
+                if (FStat((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(stat)) != 0) return null;
+            }
+            finally
+            {
+                if (added) handle.DangerousRelease();
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+        // st_dev is first (4 bytes on macOS, 8 on Linux), st_ino at offset 8 on all three layouts.
+        ulong device = mac ? BitConverter.ToUInt32(stat[..4]) : BitConverter.ToUInt64(stat[..8]);
+        return (device, BitConverter.ToUInt64(stat.Slice(8, 8)));
+    }
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
 
