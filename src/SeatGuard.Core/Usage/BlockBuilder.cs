@@ -9,7 +9,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 internal static class BlockBuilder
 {
-    public static List<BlockRow> Build(List<UsageCell> cells, List<double> costs, List<bool> unpriced, UsageCells tables, UsageQuery query, long? tokenLimit)
+    public static List<BlockRow> Build(List<UsageCell> cells, List<double> costs, List<bool> unpriced, List<string> names, UsageQuery query, long? tokenLimit)
     {
         var blocks = new List<BlockRow>();
         long len = (long)query.BlockLength.TotalMilliseconds;
@@ -63,7 +63,7 @@ internal static class BlockBuilder
                 current.TokenCounts.CacheCreationInputTokens += c.CacheCreation;
                 current.TokenCounts.CacheReadInputTokens += c.CacheRead;
                 current.TotalTokens += c.TotalTokens;
-                var model = tables.Models[c.Model];
+                var model = names[k];
                 current.AddCost(model, costs[k], unpriced[k]);
                 if (!current.Models.Contains(model)) current.Models.Add(model);
             }

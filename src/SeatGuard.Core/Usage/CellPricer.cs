@@ -46,8 +46,11 @@ internal sealed class CellPricer
                 unpriced = c.TotalTokens > 0;
                 return 0;
             }
+            // A models.dev tier is decided per request: exact for tiers at the cells' thresholds (ccusage's Claude tiers
+            // are all 200K), else judged from the cell's prompt class.
+            bool aboveTier = p.TierSize > 0 && _cells.RepresentativePrompt(c.PromptClass) > p.TierSize;
             return CcusagePricing.Cost(p, c.Fast, c.Input, c.Output, c.Cache5m, c.Cache1h, c.CacheRead,
-                c.InputAbove, c.OutputAbove, c.Cache5mAbove, c.Cache1hAbove, c.CacheReadAbove);
+                c.InputAbove, c.OutputAbove, c.Cache5mAbove, c.Cache1hAbove, c.CacheReadAbove, aboveTier);
         }
         if (_models[c.Model] is not { } m)
         {

@@ -155,82 +155,43 @@ public static class TranscriptParser
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.Malformed;
-            bool isAssistant = false, apiError = false, sidechain = false, hasTimestamp = false, hasRequest = false;
-            var usage = UsageShape.Absent;
-            long timestampMs = 0;
-            ulong requestHash = 0;
-            double cost = double.NaN;
-            var msg = new MessageFields();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                // At depth 1: a property name. Dispatch on the raw name (never escaped in practice).
-                var name = Name(ref reader);
-                if (name.SequenceEqual("type"u8))
-                {
-                    reader.Read();
-                    isAssistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("timestamp"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = ReadTimestamp(ref reader, out timestampMs);
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("requestId"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) { requestHash = HashValue(ref reader); hasRequest = true; }
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("isSidechain"u8))
-                {
-                    reader.Read();
-                    sidechain = reader.TokenType == JsonTokenType.True;
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("isApiErrorMessage"u8))
-                {
-                    reader.Read();
-                    apiError = reader.TokenType == JsonTokenType.True;
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("costUSD"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.Number) cost = reader.GetDouble();
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("message"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject) usage = ReadMessage(ref reader, ref msg);
-                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
-                }
-                else
-                {
-                    reader.Skip(); // a property name: skips its whole value
-                }
-            }
+            var top = new RecordFields();
+            var nested = new RecordFields();
+            ReadRecord(ref reader, ref top, ref nested, topLevel: true);
             // Nothing may follow the object.
             if (reader.Read()) return Outcome.Malformed;
-            if (!isAssistant || usage == UsageShape.Absent || apiError || !hasTimestamp) return Outcome.Ignored;
+            if (top.Assistant) return Emit(ref top);
+            // Claude Code 2.1.x also writes a subagent's responses into the parent transcript as "agent_progress"
+            // events ({"type":"progress","data":{"type":"agent_progress","message":{"type":"assistant",…}}}): requests
+            // of their own (their ids match the subagent file's copies, so the duplicate rules count each once).
+            if (top.Progress && nested.Assistant)
+            {
+                if (!nested.HasTimestamp) (nested.HasTimestamp, nested.TimestampMs) = (top.HasTimestamp, top.TimestampMs);
+                return Emit(ref nested);
+            }
+            return Outcome.Ignored;
+        }
+
+        private Outcome Emit(ref RecordFields r)
+        {
+            ref var msg = ref r.Msg;
+            if (r.Usage == UsageShape.Absent || r.ApiError || !r.HasTimestamp) return Outcome.Ignored;
             // A counted line must have counts that are counts: a float, negative, string or oversized value is not coerced.
-            if (usage == UsageShape.Invalid || timestampMs < MinTimestampMs || timestampMs > MaxTimestampMs) return Outcome.Malformed;
+            if (r.Usage == UsageShape.Invalid || r.TimestampMs < MinTimestampMs || r.TimestampMs > MaxTimestampMs) return Outcome.Malformed;
             // "usage":{} (no token field at all) and Claude Code's own <synthetic> placeholder lines are not requests.
-            if (usage == UsageShape.NoTokens || msg.Model == SyntheticModel) return Outcome.Ignored;
+            if (r.Usage == UsageShape.NoTokens || msg.Model == SyntheticModel) return Outcome.Ignored;
 
             var flags = UsageEntryFlags.None;
-            if (sidechain) flags |= UsageEntryFlags.Sidechain;
+            if (r.Sidechain) flags |= UsageEntryFlags.Sidechain;
             if (msg.HasSpeed) flags |= UsageEntryFlags.HasSpeed;
             if (msg.Fast) flags |= UsageEntryFlags.Fast;
             if (msg.MessageHash != 0) flags |= UsageEntryFlags.HasMessageId;
-            if (hasRequest) flags |= UsageEntryFlags.HasRequestId;
-            if (!double.IsNaN(cost)) flags |= UsageEntryFlags.HasCostUsd;
-            ulong key = msg.MessageHash == 0 ? 0 : hasRequest ? Combine(msg.MessageHash, requestHash) : msg.MessageHash;
+            if (r.HasRequest) flags |= UsageEntryFlags.HasRequestId;
+            if (!double.IsNaN(r.Cost)) flags |= UsageEntryFlags.HasCostUsd;
+            ulong key = msg.MessageHash == 0 ? 0 : r.HasRequest ? Combine(msg.MessageHash, r.RequestHash) : msg.MessageHash;
             Entries.Add(new UsageEntry
             {
-                TimestampMs = timestampMs,
+                TimestampMs = r.TimestampMs,
                 Source = source,
                 Model = msg.Model ?? "",
                 MessageKey = msg.MessageHash,
@@ -241,11 +202,88 @@ public static class TranscriptParser
                 CacheWrite5mTokens = msg.HasSplit ? msg.Split5m : msg.CacheCreation,
                 CacheWrite1hTokens = msg.HasSplit ? msg.Split1h : 0,
                 CacheReadTokens = msg.CacheRead,
-                CostUsd = cost,
+                CostUsd = r.Cost,
                 InferenceGeo = msg.Geo,
                 WebSearchRequests = msg.WebSearch,
             });
             return Outcome.Counted;
+        }
+
+        /// <summary>
+        /// The fields of one transcript record (a line, or the record nested in an agent_progress event's
+        /// <c>data.message</c>, read into <paramref name="nested"/> when <paramref name="topLevel"/>).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ReadRecord(ref Utf8JsonReader reader, ref RecordFields r, ref RecordFields nested, bool topLevel)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                // A property name. Dispatch on the raw name (never escaped in practice).
+                var name = Name(ref reader);
+                if (name.SequenceEqual("type"u8))
+                {
+                    reader.Read();
+                    r.Assistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
+                    r.Progress = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("progress"u8);
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("timestamp"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) r.HasTimestamp = ReadTimestamp(ref reader, out r.TimestampMs);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("requestId"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) { r.RequestHash = HashValue(ref reader); r.HasRequest = true; }
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("isSidechain"u8))
+                {
+                    reader.Read();
+                    r.Sidechain = reader.TokenType == JsonTokenType.True;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("isApiErrorMessage"u8))
+                {
+                    reader.Read();
+                    r.ApiError = reader.TokenType == JsonTokenType.True;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("costUSD"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.Number) r.Cost = reader.GetDouble();
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("message"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject) r.Usage = ReadMessage(ref reader, ref r.Msg);
+                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (topLevel && name.SequenceEqual("data"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject) { if (reader.TokenType == JsonTokenType.StartArray) reader.Skip(); continue; }
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var inner = Name(ref reader);
+                        reader.Read();
+                        if (inner.SequenceEqual("message"u8) && reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            var none = new RecordFields();
+                            ReadRecord(ref reader, ref nested, ref none, topLevel: false);
+                        }
+                        else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    }
+                }
+                else
+                {
+                    reader.Skip(); // a property name: skips its whole value
+                }
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -448,6 +486,19 @@ public static class TranscriptParser
     }
 
     private enum Outcome { Ignored, Counted, Malformed }
+
+    /// <summary>What one record of a line says (see <c>ReadRecord</c>).</summary>
+    private struct RecordFields
+    {
+        public bool Assistant, Progress, ApiError, Sidechain, HasTimestamp, HasRequest;
+        public long TimestampMs;
+        public ulong RequestHash;
+        public double Cost;
+        public MessageFields Msg;
+        public UsageShape Usage;
+
+        public RecordFields() => Cost = double.NaN;
+    }
 
     /// <summary>What a line's <c>message.usage</c> holds.</summary>
     private enum UsageShape { Absent, NoTokens, Tokens, Invalid }

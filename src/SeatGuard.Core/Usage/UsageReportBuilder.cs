@@ -15,6 +15,7 @@ public sealed class UsageReportBuilder
     private readonly List<UsageCell> _selected = [];
     private readonly List<double> _costs = [];
     private readonly List<bool> _unpricedFlags = [];
+    private readonly List<string> _names = [];
     private readonly SortedSet<string> _unknown = new(StringComparer.Ordinal);
     private readonly Dictionary<long, TimeSpan> _offsets = [];
 
@@ -34,7 +35,10 @@ public sealed class UsageReportBuilder
                 if (query.Until is { } u && day > u) continue;
             }
             double cost = pricer.Cost(c, out bool unpriced);
-            if (unpriced) _unknown.Add(_cells.Models[c.Model]);
+            // ccusage names a fast-mode request's model "<model>-fast" in every report; so does ccusage mode.
+            var name = query.CostMode == CostMode.Ccusage && c.Fast ? _cells.Models[c.Model] + "-fast" : _cells.Models[c.Model];
+            if (unpriced) _unknown.Add(name);
+            _names.Add(name);
             _selected.Add(c);
             _costs.Add(cost);
             _unpricedFlags.Add(unpriced);
@@ -126,7 +130,7 @@ public sealed class UsageReportBuilder
                 first[c.Session] = c.MinMs;
                 last[c.Session] = c.MaxMs;
             }
-            row.AddWithModel(c, _cells.Models[c.Model], _costs[i], _unpricedFlags[i]);
+            row.AddWithModel(c, _names[i], _costs[i], _unpricedFlags[i]);
             if (c.MinMs < first[c.Session]) first[c.Session] = c.MinMs;
             if (c.MaxMs > last[c.Session]) last[c.Session] = c.MaxMs;
         }
@@ -161,7 +165,8 @@ public sealed class UsageReportBuilder
             totals.AddCost(e.Model, cost ?? double.NaN, unpriced);
             totals.TotalTokens += e.TotalTokens;
             double? shown = _query.CostMode == CostMode.Ccusage ? (e.HasCostUsd ? e.CostUsd : 0) : cost;
-            rows.Add(new SessionEntryRow(IsoTime(e.TimestampMs), e.Model, e.InputTokens, e.OutputTokens, e.CacheCreationTokens, e.CacheReadTokens, shown));
+            var model = _query.CostMode == CostMode.Ccusage && e.IsFast ? e.Model + "-fast" : e.Model;
+            rows.Add(new SessionEntryRow(IsoTime(e.TimestampMs), model, e.InputTokens, e.OutputTokens, e.CacheCreationTokens, e.CacheReadTokens, shown));
         }
         if (rows.Count == 0) return null;
         return new SessionDetailReport { SessionId = sessionId, TotalCost = totals.TotalCost, TotalTokens = totals.TotalTokens, UnpricedModels = totals.UnpricedModels, Entries = rows };
@@ -176,7 +181,7 @@ public sealed class UsageReportBuilder
             var c = _selected[i];
             var project = _cells.Sessions[c.Session].Project;
             if (!rows.TryGetValue(project, out var row)) rows[project] = row = new ProjectRow { Project = project };
-            row.Add(c, _cells.Models[c.Model], _costs[i], _unpricedFlags[i]);
+            row.Add(c, _names[i], _costs[i], _unpricedFlags[i]);
         }
         return rows.Values.OrderByDescending(r => r.TotalCost ?? -1).ThenBy(r => r.Project, StringComparer.Ordinal).ToList();
     }
@@ -184,7 +189,7 @@ public sealed class UsageReportBuilder
     public UsageTotals Totals()
     {
         var t = new UsageTotals();
-        for (int i = 0; i < _selected.Count; i++) t.Add(_selected[i], _cells.Models[_selected[i].Model], _costs[i], _unpricedFlags[i]);
+        for (int i = 0; i < _selected.Count; i++) t.Add(_selected[i], _names[i], _costs[i], _unpricedFlags[i]);
         return t;
     }
 
@@ -203,7 +208,7 @@ public sealed class UsageReportBuilder
     /// <param name="tokenLimit">A token limit, or null; use <see cref="MaxPreviousBlockTokens"/> for "max".</param>
     public BlocksReport Blocks(long? tokenLimit = null)
     {
-        var blocks = BlockBuilder.Build(_selected, _costs, _unpricedFlags, _cells, _query, tokenLimit);
+        var blocks = BlockBuilder.Build(_selected, _costs, _unpricedFlags, _names, _query, tokenLimit);
         if (_query.Descending) blocks.Reverse();
         var unknown = blocks.SelectMany(b => b.UnpricedModels ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
         return new() { Blocks = blocks, UnpricedModels = unknown.Count > 0 ? unknown : null };
@@ -211,10 +216,10 @@ public sealed class UsageReportBuilder
 
     /// <summary>The largest token total of a finished (non-gap, inactive) block: ccusage's <c>--token-limit max</c>.</summary>
     public long MaxPreviousBlockTokens() =>
-        BlockBuilder.Build(_selected, _costs, _unpricedFlags, _cells, _query, null).Where(b => !b.IsGap && !b.IsActive).Select(b => b.TotalTokens).DefaultIfEmpty(0).Max();
+        BlockBuilder.Build(_selected, _costs, _unpricedFlags, _names, _query, null).Where(b => !b.IsGap && !b.IsActive).Select(b => b.TotalTokens).DefaultIfEmpty(0).Max();
 
     /// <summary>The active block, or null (for the status line).</summary>
-    public BlockRow? ActiveBlock() => BlockBuilder.Build(_selected, _costs, _unpricedFlags, _cells, _query, null).LastOrDefault(b => b.IsActive);
+    public BlockRow? ActiveBlock() => BlockBuilder.Build(_selected, _costs, _unpricedFlags, _names, _query, null).LastOrDefault(b => b.IsActive);
 
     private DateOnly WeekStart(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek - (int)_query.StartOfWeek + 7) % 7));
 
@@ -234,7 +239,7 @@ public sealed class UsageReportBuilder
             if (where is not null && !where(c)) continue;
             var key = keyOf(c);
             if (!rows.TryGetValue(key, out var row)) rows[key] = row = create(key);
-            row.AddWithModel(c, _cells.Models[c.Model], _costs[i], _unpricedFlags[i]);
+            row.AddWithModel(c, _names[i], _costs[i], _unpricedFlags[i]);
         }
         foreach (var r in rows.Values) r.Finish();
         return rows.Values.ToList();

@@ -55,8 +55,10 @@ public sealed class CcusagePricing
             _primary[p.Name] = new CcusagePrice(input, o.GetDouble(), Opt(e, "cc") ?? input * 1.25, Opt(e, "cr") ?? input * 0.1,
                 Opt(e, "ia"), Opt(e, "oa"), Opt(e, "cca"), Opt(e, "cra"), Opt(e, "fast") ?? OverrideFor(p.Name) ?? 1);
         }
+        // The entries ccusage's code adds only fill what its LiteLLM snapshot lacks (measured: its gpt-5 is the snapshot's).
         foreach (var p in root.GetProperty("builtin").EnumerateObject())
         {
+            if (_primary.ContainsKey(p.Name)) continue;
             var e = p.Value;
             bool overrides = e.TryGetProperty("fastFromOverrides", out var f) && f.GetBoolean();
             _primary[p.Name] = new CcusagePrice(e.GetProperty("i").GetDouble(), e.GetProperty("o").GetDouble(), e.GetProperty("cc").GetDouble(), e.GetProperty("cr").GetDouble(),
@@ -66,21 +68,26 @@ public sealed class CcusagePricing
         {
             var e = p.Value;
             double input = e.GetProperty("i").GetDouble() / 1_000_000, output = e.GetProperty("o").GetDouble() / 1_000_000;
-            double? ia = null, oa = null, cca = null, cra = null;
-            if (e.TryGetProperty("tiers", out var tiers) && tiers.ValueKind == JsonValueKind.Array)
+            var price = new CcusagePrice(input, output, (Opt(e, "cw") / 1_000_000) ?? input * 1.25, (Opt(e, "cr") / 1_000_000) ?? input * 0.1, null, null, null, null,
+                OverrideFor(p.Name) ?? 1);
+            // A models.dev tier switches the whole request (measured: claude-sonnet-4-5@eu, claude-opus-4-6@default).
+            if (e.TryGetProperty("tiers", out var tiers) && tiers.ValueKind == JsonValueKind.Array && tiers.GetArrayLength() > 0
+                && tiers[0].TryGetProperty("tier", out var tier) && tier.TryGetProperty("size", out var size))
             {
-                foreach (var t in tiers.EnumerateArray())
+                var t = tiers[0];
+                double ti = (Opt(t, "input") ?? e.GetProperty("i").GetDouble()) / 1_000_000;
+                price = price with
                 {
-                    if (t.TryGetProperty("tier", out var tier) && tier.TryGetProperty("size", out var size) && size.GetInt64() == Threshold)
-                    {
-                        ia = Opt(t, "input") / 1_000_000; oa = Opt(t, "output") / 1_000_000; cca = Opt(t, "cache_write") / 1_000_000; cra = Opt(t, "cache_read") / 1_000_000;
-                    }
-                }
+                    TierSize = size.GetInt64(), TierInput = ti, TierOutput = (Opt(t, "output") ?? e.GetProperty("o").GetDouble()) / 1_000_000,
+                    TierCacheCreate = (Opt(t, "cache_write") / 1_000_000) ?? ti * 1.25, TierCacheRead = (Opt(t, "cache_read") / 1_000_000) ?? ti * 0.1,
+                };
             }
-            _modelsDev[p.Name] = new CcusagePrice(input, output, (Opt(e, "cw") / 1_000_000) ?? input * 1.25, (Opt(e, "cr") / 1_000_000) ?? input * 0.1, ia, oa, cca, cra, 1);
+            _modelsDev[p.Name] = price;
             if (e.TryGetProperty("exactOnly", out var x) && x.ValueKind == JsonValueKind.True) _exactOnly.Add(p.Name);
         }
     }
+
+    private CcusagePrice? ExactOnly(string model) => _exactOnly.Contains(model) ? _modelsDev[model] : null;
 
     private static double? Opt(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
@@ -90,7 +97,11 @@ public sealed class CcusagePricing
         lock (_lock)
         {
             if (_cache.TryGetValue(model, out var hit)) return hit;
-            var found = FindEntry(_primary, model, null) ?? FindEntry(_modelsDev, model, _exactOnly);
+            // Measured order: exact in the LiteLLM map; models.dev's exact-only entries (also with a Vertex '@' spelled
+            // '-': claude-sonnet-4-5@20250929); the fuzzy rule over the LiteLLM map; then models.dev, exact and fuzzy
+            // (databricks-claude-sonnet-4-5 is the LiteLLM map's sonnet-4-5 although models.dev has that exact name).
+            CcusagePrice? found = _primary.GetValueOrDefault(model) ?? ExactOnly(model) ?? (model.Contains('@') ? ExactOnly(model.Replace('@', '-')) : null)
+                ?? FindEntry(_primary, model, null) ?? FindEntry(_modelsDev, model, _exactOnly);
             _cache[model] = found;
             return found;
         }
@@ -108,7 +119,8 @@ public sealed class CcusagePricing
             return 0;
         }
         return Cost(p, e.IsFast, e.InputTokens, e.OutputTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens, e.CacheReadTokens,
-            Excess(e.InputTokens), Excess(e.OutputTokens), Excess(e.CacheWrite5mTokens), Excess(e.CacheWrite1hTokens), Excess(e.CacheReadTokens));
+            Excess(e.InputTokens), Excess(e.OutputTokens), Excess(e.CacheWrite5mTokens), Excess(e.CacheWrite1hTokens), Excess(e.CacheReadTokens),
+            p.TierSize > 0 && e.InputSideTokens > p.TierSize);
     }
 
     /// <summary>Tokens of one request above ccusage's 200,000-token tier.</summary>
@@ -118,9 +130,15 @@ public sealed class CcusagePricing
     /// ccusage's cost of token sums, given the part of each that was above 200,000 in its own request (the tier is per
     /// request and token type, so sums of requests can be priced from sums of their excesses).
     /// </summary>
+    /// <param name="aboveTier">The requests' context is above the entry's models.dev tier (every token at the tier's rates).</param>
     public static double Cost(CcusagePrice p, bool fast, long input, long output, long cache5m, long cache1h, long cacheRead,
-        long inputAbove, long outputAbove, long cache5mAbove, long cache1hAbove, long cacheReadAbove)
+        long inputAbove, long outputAbove, long cache5mAbove, long cache1hAbove, long cacheReadAbove, bool aboveTier = false)
     {
+        if (aboveTier)
+        {
+            double tiered = input * p.TierInput + output * p.TierOutput + cache5m * p.TierCacheCreate + cache1h * p.TierInput * 2 + cacheRead * p.TierCacheRead;
+            return fast ? tiered * p.FastMultiplier : tiered;
+        }
         double oneHour = p.Input * 2;
         double? oneHourAbove = p.InputAbove200k * 2;
         double cost = Tiered(input, inputAbove, p.Input, p.InputAbove200k) + Tiered(output, outputAbove, p.Output, p.OutputAbove200k)
