@@ -25,7 +25,8 @@ public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? ti
         var book = pricing ?? PriceBook.Embedded;
         var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5), Pricing = book });
         var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode, Pricing = book };
-        var all = new UsageReportBuilder(data, query);
+        // The active block starts after the last gap of 5 hours; a week of history is more than enough to find it.
+        var all = new UsageReportBuilder(data, query with { Since = DateOnly.FromDateTime(localNow.DateTime).AddDays(-7) });
         var todays = new UsageReportBuilder(data, query with { Since = today, Until = today });
         return new RecentUsage(all.ActiveBlock(), todays.Totals(), all.UnknownModels, data.MalformedLines);
     }

@@ -13,7 +13,7 @@ public sealed class UsageCells
 {
     private readonly List<UsageCell> _cells = [];
     private readonly List<List<long>?> _times = [];
-    private readonly Dictionary<CellKey, int> _index = [];
+    private Dictionary<CellKey, int>? _index;
     private readonly Dictionary<(string, string), int> _sessionIndex = [];
     private readonly Dictionary<string, int> _modelIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _geoIndex = new(StringComparer.Ordinal);
@@ -101,12 +101,25 @@ public sealed class UsageCells
             GeoIndex(e.InferenceGeo), flags, PromptClassOf(e.InputSideTokens));
     }
 
+    private Dictionary<CellKey, int> Index()
+    {
+        if (_index is not null) return _index;
+        _index = new Dictionary<CellKey, int>(_cells.Count);
+        for (int i = 0; i < _cells.Count; i++)
+        {
+            var c = _cells[i];
+            _index[new CellKey(c.Slot, c.Session, c.Model, c.Geo, c.Flags, c.PromptClass)] = i;
+        }
+        return _index;
+    }
+
     public void Add(in UsageEntry e)
     {
         var key = KeyOf(e);
-        if (!_index.TryGetValue(key, out int i))
+        var index = Index();
+        if (!index.TryGetValue(key, out int i))
         {
-            _index[key] = i = _cells.Count;
+            index[key] = i = _cells.Count;
             _cells.Add(new UsageCell
             {
                 Slot = key.Slot, Session = key.Session, Model = key.Model, Geo = key.Geo, Flags = key.Flags, PromptClass = key.PromptClass,
@@ -118,7 +131,7 @@ public sealed class UsageCells
         cell.Add(e, +1);
         if (TrackTimes)
         {
-            var times = _times[i]!;
+            var times = TimesOf(i)!;
             int at = times.BinarySearch(e.TimestampMs);
             times.Insert(at < 0 ? ~at : at, e.TimestampMs);
             cell.MinMs = times[0];
@@ -131,6 +144,7 @@ public sealed class UsageCells
         }
         EntryCount++;
         _ordered = null;
+        _inOrder = false;
     }
 
     /// <summary>Takes a counted entry out again (it lost to a better duplicate). Needs <see cref="TrackTimes"/>.</summary>
@@ -138,9 +152,9 @@ public sealed class UsageCells
     {
         if (!TrackTimes) throw new InvalidOperationException("cells without entry times cannot remove entries");
         var key = KeyOf(e);
-        if (!_index.TryGetValue(key, out int i)) throw new InvalidDataException("usage state: removed entry has no cell");
+        if (!Index().TryGetValue(key, out int i)) throw new InvalidDataException("usage state: removed entry has no cell");
         ref var cell = ref CollectionsMarshal.AsSpan(_cells)[i];
-        var times = _times[i]!;
+        var times = TimesOf(i)!;
         int at = times.BinarySearch(e.TimestampMs);
         if (at < 0 || cell.Count <= 0) throw new InvalidDataException("usage state: removed entry is not in its cell");
         times.RemoveAt(at);
@@ -149,17 +163,19 @@ public sealed class UsageCells
         cell.MaxMs = times.Count > 0 ? times[^1] : long.MinValue;
         EntryCount--;
         _ordered = null;
+        _inOrder = false;
     }
 
-    /// <summary>Restores a stored cell (and its entry times when tracked).</summary>
-    internal void Restore(in UsageCell cell, List<long>? times)
+    /// <summary>Restores stored cells, in the canonical order they were written in, with their entry times (decoded when first needed).</summary>
+    internal void Restore(ReadOnlySpan<UsageCell> cells, StoredTimes? times)
     {
-        var key = new CellKey(cell.Slot, cell.Session, cell.Model, cell.Geo, cell.Flags, cell.PromptClass);
-        _index[key] = _cells.Count;
-        _cells.Add(cell);
-        _times.Add(TrackTimes ? times ?? [] : null);
-        EntryCount += cell.Count;
+        _cells.AddRange(cells);
+        foreach (var c in cells) EntryCount += c.Count;
+        for (int i = 0; i < cells.Length; i++) _times.Add(null);
+        _storedTimes = times;
+        _index = null;
         _ordered = null;
+        _inOrder = true;
     }
 
     /// <summary>Restores the tables (in index order) before cells that refer to them.</summary>
@@ -171,7 +187,65 @@ public sealed class UsageCells
     }
 
     internal IReadOnlyList<UsageCell> Raw => _cells;
-    internal List<long>? TimesOf(int cell) => _times[cell];
+
+    /// <summary>A cell's entry times (tracked cells only), decoded from the stored file the first time.</summary>
+    internal List<long>? TimesOf(int cell)
+    {
+        if (!TrackTimes) return null;
+        return _times[cell] ??= _storedTimes?.Decode(cell) ?? [];
+    }
+
+    /// <summary>The stored bytes of a cell's times when they were never decoded (copied as they are when the state is written).</summary>
+    internal ReadOnlySpan<byte> StoredTimesBytes(int cell, out bool decoded)
+    {
+        decoded = _times[cell] is not null || _storedTimes is null;
+        return decoded ? default : _storedTimes!.Bytes(cell);
+    }
+
+    private StoredTimes? _storedTimes;
+    private bool _inOrder;
+
+    /// <summary>The positions of the non-empty cells in canonical order (see <see cref="Ordered"/>).</summary>
+    internal int[] CanonicalOrder()
+    {
+        var order = new List<int>(_cells.Count);
+        for (int i = 0; i < _cells.Count; i++)
+        {
+            if (_cells[i].Count > 0) order.Add(i);
+        }
+        if (_inOrder) return [.. order];
+        var sessionRank = Ranks(Sessions.Count, (a, b) =>
+        {
+            int r = string.CompareOrdinal(Sessions[a].SessionId, Sessions[b].SessionId);
+            return r != 0 ? r : string.CompareOrdinal(Sessions[a].Project, Sessions[b].Project);
+        });
+        var modelRank = Ranks(Models.Count, (a, b) => string.CompareOrdinal(Models[a], Models[b]));
+        var geoRank = Ranks(Geos.Count, (a, b) => string.CompareOrdinal(Geos[a], Geos[b]));
+        var arr = order.ToArray();
+        Array.Sort(arr, (x, y) =>
+        {
+            var a = _cells[x];
+            var b = _cells[y];
+            int r = a.Slot.CompareTo(b.Slot);
+            if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
+            if (r == 0) r = sessionRank[a.Session].CompareTo(sessionRank[b.Session]);
+            if (r == 0) r = modelRank[a.Model].CompareTo(modelRank[b.Model]);
+            if (r == 0) r = geoRank[a.Geo].CompareTo(geoRank[b.Geo]);
+            if (r == 0) r = a.Flags.CompareTo(b.Flags);
+            if (r == 0) r = a.PromptClass.CompareTo(b.PromptClass);
+            return r;
+        });
+        return arr;
+    }
+
+    private static int[] Ranks(int count, Comparison<int> compare)
+    {
+        var ids = Enumerable.Range(0, count).ToArray();
+        Array.Sort(ids, compare);
+        var rank = new int[count];
+        for (int i = 0; i < ids.Length; i++) rank[ids[i]] = i;
+        return rank;
+    }
 
     /// <summary>
     /// The non-empty cells in one canonical order — by slot, first entry, session, model, region, flags, class — so
@@ -182,26 +256,9 @@ public sealed class UsageCells
         get
         {
             if (_ordered is not null) return _ordered;
-            var list = new List<UsageCell>(_cells.Count);
-            foreach (var c in _cells)
-            {
-                if (c.Count > 0) list.Add(c);
-            }
-            list.Sort((a, b) =>
-            {
-                int r = a.Slot.CompareTo(b.Slot);
-                if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
-                if (r == 0 && a.Session != b.Session)
-                {
-                    r = string.CompareOrdinal(Sessions[a.Session].SessionId, Sessions[b.Session].SessionId);
-                    if (r == 0) r = string.CompareOrdinal(Sessions[a.Session].Project, Sessions[b.Session].Project);
-                }
-                if (r == 0 && a.Model != b.Model) r = string.CompareOrdinal(Models[a.Model], Models[b.Model]);
-                if (r == 0 && a.Geo != b.Geo) r = string.CompareOrdinal(Geos[a.Geo], Geos[b.Geo]);
-                if (r == 0) r = a.Flags.CompareTo(b.Flags);
-                if (r == 0) r = a.PromptClass.CompareTo(b.PromptClass);
-                return r;
-            });
+            var order = CanonicalOrder();
+            var list = new List<UsageCell>(order.Length);
+            foreach (var i in order) list.Add(_cells[i]);
             return _ordered = list;
         }
     }

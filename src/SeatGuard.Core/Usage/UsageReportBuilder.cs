@@ -25,8 +25,14 @@ public sealed class UsageReportBuilder
         _query = query;
         _cells = data.CellsFor(query.Pricing);
         var pricer = new CellPricer(_cells, query);
-        foreach (var c in _cells.Ordered)
+        var ordered = _cells.Ordered;
+        // Cells are ordered by slot: a date range only looks at the slots that can hold its days (±14 h of offsets).
+        int from = 0, to = ordered.Count;
+        if (query.Since is { } since) from = FirstSlotAtOrAfter(ordered, UtcMidnightMs(since) - 14 * 3_600_000L);
+        if (query.Until is { } until) to = FirstSlotAtOrAfter(ordered, UtcMidnightMs(until.AddDays(1)) + 14 * 3_600_000L);
+        for (int k = from; k < to; k++)
         {
+            var c = ordered[k];
             if (data.Project is { } project && !TranscriptFiles.ProjectMatches(_cells.Sessions[c.Session].Project, project)) continue;
             if (query.Since is not null || query.Until is not null)
             {
@@ -43,6 +49,20 @@ public sealed class UsageReportBuilder
             _costs.Add(cost);
             _unpricedFlags.Add(unpriced);
         }
+    }
+
+    private static long UtcMidnightMs(DateOnly d) => (d.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber) * 86_400_000L;
+
+    private static int FirstSlotAtOrAfter(IReadOnlyList<UsageCell> cells, long timestampMs)
+    {
+        long slot = UsageCell.SlotOf(timestampMs);
+        int lo = 0, hi = cells.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (cells[mid].Slot < slot) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Entries in range, sorted by time (loaded on demand: reports do not need them).</summary>
@@ -218,8 +238,33 @@ public sealed class UsageReportBuilder
     public long MaxPreviousBlockTokens() =>
         BlockBuilder.Build(_selected, _costs, _unpricedFlags, _names, _query, null).Where(b => !b.IsGap && !b.IsActive).Select(b => b.TotalTokens).DefaultIfEmpty(0).Max();
 
-    /// <summary>The active block, or null (for the status line).</summary>
-    public BlockRow? ActiveBlock() => BlockBuilder.Build(_selected, _costs, _unpricedFlags, _names, _query, null).LastOrDefault(b => b.IsActive);
+    /// <summary>
+    /// The active block, or null (for the status line). Blocks are built only from the last gap of more than a block's
+    /// length before it: what came earlier cannot change where the active block starts.
+    /// </summary>
+    public BlockRow? ActiveBlock()
+    {
+        long len = (long)_query.BlockLength.TotalMilliseconds;
+        int start = _selected.Count;
+        long later = long.MaxValue; // the first time after the slots walked so far
+        while (start > 0)
+        {
+            // One slot, from its last cell back.
+            int first = start - 1;
+            long slotMin = long.MaxValue, slotMax = long.MinValue;
+            while (first >= 0 && _selected[first].Slot == _selected[start - 1].Slot)
+            {
+                slotMin = Math.Min(slotMin, _selected[first].MinMs);
+                slotMax = Math.Max(slotMax, _selected[first].MaxMs);
+                first--;
+            }
+            if (later != long.MaxValue && later - slotMax > len) break; // a gap: a new block started after it
+            later = slotMin;
+            start = first + 1;
+        }
+        if (start == _selected.Count) return null;
+        return BlockBuilder.Build(_selected[start..], _costs[start..], _unpricedFlags[start..], _names[start..], _query, null).LastOrDefault(b => b.IsActive);
+    }
 
     private DateOnly WeekStart(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek - (int)_query.StartOfWeek + 7) % 7));
 
