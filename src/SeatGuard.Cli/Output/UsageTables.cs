@@ -211,7 +211,8 @@ internal static class UsageTables
         totalCells[^1] = "[bold]" + totalCells[^1] + "[/]";
         table.AddRow(totalCells);
         console.Write(table);
-        if (!full) console.WriteLine("Compact view: run in a wider terminal for the cache and total-token columns.");
+        // Only when the terminal forced it: --compact asked for exactly this.
+        if (!full && !view.Compact) console.WriteLine("Compact view: run in a wider terminal for the cache and total-token columns.");
         Footnote(console, numbers);
     }
 

@@ -12,14 +12,15 @@ public sealed class TranscriptUsageSource(HostContext host, string? configDir, s
 {
     public SourceResult<UsageSummary> Load(ReportPeriod period)
     {
-        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir });
+        var book = PricingStore.Load(host);
+        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, Pricing = book });
         if (data.Entries.Count == 0)
         {
             var roots = string.Join(", ", ClaudePaths.TranscriptRoots(host, configDir).Select(r => Path.Combine(r, "projects")));
             return SourceResult<UsageSummary>.None($"No Claude Code transcripts were found in {roots}.",
                 "Use Claude Code on this machine (it writes transcripts as it works), or pass `--config-dir` for another config directory.");
         }
-        var inPeriod = new UsageReportBuilder(data, new UsageQuery { Since = period.From, Until = period.Until, Now = now });
+        var inPeriod = new UsageReportBuilder(data, new UsageQuery { Since = period.From, Until = period.Until, Now = now, Pricing = book });
         var daily = inPeriod.Daily().Daily
             .SelectMany(row => row.ModelBreakdowns.Select(m => new DailyModelUsage(
                 DateOnly.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), m.ModelName,
@@ -29,8 +30,8 @@ public sealed class TranscriptUsageSource(HostContext host, string? configDir, s
             .Select(b => new BlockSummary(b.Start, b.End, b.TotalTokens, (decimal?)b.CostUsd, b.IsActive)).ToList();
 
         var monthStart = new DateOnly(period.Until.Year, period.Until.Month, 1);
-        var month = new UsageReportBuilder(data, new UsageQuery { Since = monthStart, Until = period.Until, Now = now });
-        var plan = planId is null ? null : PriceBook.Embedded.Plans.FirstOrDefault(p => p.Id == planId);
+        var month = new UsageReportBuilder(data, new UsageQuery { Since = monthStart, Until = period.Until, Now = now, Pricing = book });
+        var plan = planId is null ? null : book.Plans.FirstOrDefault(p => p.Id == planId);
         var monthCost = new MonthCost(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), (decimal)(month.Totals().TotalCost ?? 0), plan?.Id, (decimal?)plan?.MonthlyUsd);
         return SourceResult<UsageSummary>.Found(new UsageSummary(daily, blocks, monthCost));
     }

@@ -14,6 +14,13 @@ public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? ti
         return usage.IsEmpty ? null : usage;
     }
 
+    /// <summary>The effective price book (imported and user layers included); the embedded one when a layer is broken (the status line never fails).</summary>
+    private static PriceBook BookFor(HostContext host)
+    {
+        try { return PricingStore.Load(host); }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException) { return PriceBook.Embedded; }
+    }
+
     /// <summary>The active block and today's totals, also when both are empty.</summary>
     public RecentUsage Build(HostContext host, DateTimeOffset now)
     {
@@ -22,7 +29,7 @@ public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? ti
         var today = DateOnly.FromDateTime(localNow.DateTime);
         var midnight = new DateTimeOffset(localNow.Date, localNow.Offset);
         var from = midnight < now.AddHours(-10) ? midnight : now.AddHours(-10);
-        var book = pricing ?? PriceBook.Embedded;
+        var book = pricing ?? BookFor(host);
         var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5), Pricing = book });
         var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode, Pricing = book };
         // The active block starts after the last gap of 5 hours; a week of history is more than enough to find it.

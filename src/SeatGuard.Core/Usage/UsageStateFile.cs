@@ -26,7 +26,7 @@ internal static class UsageStateFile
         public int NextFileId;
     }
 
-    private static readonly int CellSize = Marshal.SizeOf<UsageCell>();
+    private static readonly int CellSize = System.Runtime.CompilerServices.Unsafe.SizeOf<UsageCell>();
 
     public static void Write(string dir, State s)
     {
@@ -107,10 +107,17 @@ internal static class UsageStateFile
             if (!r.ReadBytes(8).AsSpan().SequenceEqual(StateMagic)) return null;
             ulong generation = r.ReadUInt64(), indexGeneration = r.ReadUInt64();
             if (r.ReadInt32() != CellSize) return null;
+            // A count is trusted only as far as the bytes left can hold it (a damaged count must not allocate gigabytes).
+            int Count(int minBytesEach)
+            {
+                int n = r.Read7BitEncodedInt();
+                if (n < 0 || (long)n * minBytesEach > bytes.Length - ms.Position) throw new InvalidDataException("count beyond the file");
+                return n;
+            }
             int nextFileId = r.Read7BitEncodedInt();
-            var thresholds = new long[r.Read7BitEncodedInt()];
+            var thresholds = new long[Count(1)];
             for (int i = 0; i < thresholds.Length; i++) thresholds[i] = r.Read7BitEncodedInt64();
-            int fileCount = r.Read7BitEncodedInt();
+            int fileCount = Count(40);
             var files = new List<StoredFile>(fileCount);
             for (int i = 0; i < fileCount; i++)
             {
@@ -123,11 +130,11 @@ internal static class UsageStateFile
                     TailMalformed = r.ReadBoolean(), EntryCount = r.Read7BitEncodedInt(),
                 });
             }
-            var sessions = new (string, string)[r.Read7BitEncodedInt()];
+            var sessions = new (string, string)[Count(2)];
             for (int i = 0; i < sessions.Length; i++) sessions[i] = (r.ReadString(), r.ReadString());
-            var models = new string[r.Read7BitEncodedInt()];
+            var models = new string[Count(1)];
             for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
-            var geos = new string[r.Read7BitEncodedInt()];
+            var geos = new string[Count(1)];
             for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
             int cellCount = r.ReadInt32();
             long at = ms.Position;

@@ -259,6 +259,37 @@ public sealed class UsageCacheTests
     }
 
     [Fact]
+    public void StateFilesFromDifferentUpdatesOrCutShortAreRebuilt()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var path = sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Write("p/b.jsonl", Lines.Assistant(T, "m2", "r2", input: 4));
+        sandbox.Load(cache: true);
+        // The store of this set of transcript roots (one directory below the cache path per set).
+        var dir = Path.GetDirectoryName(Directory.GetFiles(Path.GetDirectoryName(sandbox.CachePath)!, "usage-state.bin", SearchOption.AllDirectories).Single())!;
+        var oldTimes = File.ReadAllBytes(Path.Combine(dir, "usage-times.bin"));
+        var oldState = File.ReadAllBytes(Path.Combine(dir, "usage-state.bin"));
+
+        // A times file of an earlier update next to the newer state: the pair does not match, so nothing of it is trusted.
+        File.AppendAllText(path, Lines.Assistant("2025-11-20T11:00:00.000Z", "m3", "r3", input: 5) + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(12);
+        File.WriteAllBytes(Path.Combine(dir, "usage-times.bin"), oldTimes);
+        File.AppendAllText(path, Lines.Assistant("2025-11-20T12:00:00.000Z", "m4", "r4", input: 6) + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(10));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(18);
+        SameAsCold(sandbox);
+
+        // A state file cut short, or with a count that claims more than the file holds, reads as no state.
+        foreach (var damaged in new[] { oldState[..(oldState.Length / 2)], oldState[..40].Concat(Enumerable.Repeat((byte)0xFF, 64)).ToArray() })
+        {
+            File.WriteAllBytes(Path.Combine(dir, "usage-state.bin"), damaged);
+            Tokens(sandbox.Load(cache: true)).ShouldBe(18);
+            SameAsCold(sandbox);
+        }
+    }
+
+    [Fact]
     public void NoCacheNeitherReadsNorWrites()
     {
         using var sandbox = new TranscriptSandbox();
