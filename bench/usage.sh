@@ -18,8 +18,8 @@ mkdir -p "$out"
 bash "$root/tests/tools/install.sh"
 ccusage="$root/tests/tools/node_modules/.bin/ccusage"
 echo "building seatguard (Release, as ./seatguard builds it) and the corpus generator …" >&2
-"$root/seatguard" --version >/dev/null
-rm -rf "$out/cli" && mkdir -p "$out/cli" && cp -a "$root/.build/cli/." "$out/cli/"
+SEATGUARD_BUILD=aot "$root/seatguard" --version >/dev/null
+rm -rf "$out/cli" && mkdir -p "$out/cli" && cp -aL "$root/.build/cli/current/." "$out/cli/"
 dotnet build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -c Release -o "$out/bench" --nologo -v q -clp:ErrorsOnly >"$out/build.log" 2>&1 \
   || { cat "$out/build.log" >&2; exit 2; }
 

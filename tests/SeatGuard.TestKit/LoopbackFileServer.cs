@@ -11,19 +11,24 @@ using Microsoft.Extensions.Logging;
 namespace SeatGuard.TestKit;
 
 /// <summary>
-/// A loopback HTTP server (Kestrel on 127.0.0.1, random port) that serves the files it is given by path, 404 for
-/// anything else, and records the paths asked for: a stand-in for a download (e.g. LiteLLM's price file).
+/// Serves documents (policy books, price books) on 127.0.0.1 for <c>--from URL</c> tests: a path answers with its
+/// bytes, a redirect, or a status code. Nothing leaves the machine.
 /// </summary>
 public sealed class LoopbackFileServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (int Status, byte[] Body)> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
 
-    public string BaseUrl { get; private set; } = "";
-    public IReadOnlyList<string> Requests => _requests.ToArray();
+    public string BaseUrl { get; }
 
-    private LoopbackFileServer(WebApplication app) => _app = app;
+    /// <summary>How many requests arrived, per path.</summary>
+    public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.Ordinal);
+
+    private LoopbackFileServer(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
 
     public static async Task<LoopbackFileServer> StartAsync()
     {
@@ -31,26 +36,57 @@ public sealed class LoopbackFileServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new LoopbackFileServer(app);
-        app.Run(async context =>
-        {
-            var path = context.Request.Path.Value ?? "/";
-            server._requests.Enqueue(path);
-            if (!server._files.TryGetValue(path, out var file)) { context.Response.StatusCode = 404; return; }
-            context.Response.StatusCode = file.Status;
-            context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync(file.Body);
-        });
+        LoopbackFileServer? self = null;
+        app.Run(context => self!.HandleAsync(context));
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        return server;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        self = new LoopbackFileServer(app, address);
+        return self;
     }
 
-    /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> and returns its URL.</summary>
-    public string Serve(string path, string body, int status = 200)
+    /// <summary>Serves <paramref name="text"/> at <paramref name="path"/>; returns its address.</summary>
+    public string Serve(string path, string text, string contentType = "text/plain") => Route(path, async c =>
     {
-        _files[path] = (status, System.Text.Encoding.UTF8.GetBytes(body));
+        c.Response.ContentType = contentType;
+        await c.Response.WriteAsync(text);
+    });
+
+    /// <summary>Answers <paramref name="path"/> with a redirect to <paramref name="location"/>.</summary>
+    public string Redirect(string path, string location) => Route(path, c =>
+    {
+        c.Response.StatusCode = 302;
+        c.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Answers <paramref name="path"/> with an endless body (for size caps).</summary>
+    public string Endless(string path) => Route(path, async c =>
+    {
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'a');
+        try
+        {
+            for (int i = 0; i < 100_000 && !c.RequestAborted.IsCancellationRequested; i++) await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client stopped reading: what the test wants.
+        }
+    });
+
+    private string Route(string path, Func<HttpContext, Task> handler)
+    {
+        _routes[path] = handler;
         return BaseUrl + path;
+    }
+
+    private Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        Hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (_routes.TryGetValue(path, out var handler)) return handler(context);
+        context.Response.StatusCode = 404;
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

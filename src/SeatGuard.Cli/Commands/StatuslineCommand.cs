@@ -14,6 +14,7 @@ public static class StatuslineCommand
         var command = new Command("statusline",
             "One line for Claude Code's status bar: which bill this session hits, in plain words, and the active 5-hour block and today's cost when known. " +
             "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
+        command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

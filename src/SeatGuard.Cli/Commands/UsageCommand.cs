@@ -22,7 +22,7 @@ public static class UsageCommand
     private static readonly Option<string> CostModeOpt = new("--cost-mode") { Description = "anthropic (published prices and rules, default) or ccusage (ccusage 20.0.24's figures, its $0 for models it does not know).", HelpName = "MODE", Recursive = true, DefaultValueFactory = _ => "anthropic" };
     private static readonly Option<string?> ModeOpt = new("--mode", "-m") { Description = "What a line's own costUSD counts for: calculate (ignored; default under anthropic pricing), auto (used when present; ccusage's default), display (only costUSD).", HelpName = "MODE", Recursive = true };
     private static readonly Option<string?> Plan = new("--plan") { Description = "Compare the API-equivalent cost with a plan's monthly price: pro, max5, max20.", HelpName = "PLAN", Recursive = true };
-    private static readonly Option<string?> Pricing = new("--pricing") { Description = "A price book laid over the embedded one and the imported one (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true };
+    private static readonly Option<string?> Pricing = new Option<string?>("--pricing") { Description = "A price book laid over the embedded one and the imported one (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true }.FilePath();
     private static readonly Option<bool> ByProject = new("--by-project") { Description = "Add per-project totals.", Recursive = true };
     private static readonly Option<string?> Order = new("--order", "-o") { Description = "asc (oldest first, default) or desc: the order of days, weeks, months and blocks.", HelpName = "ORDER", Recursive = true };
     private static readonly Option<bool> Compact = new("--compact") { Description = "Narrow table (also chosen by itself when the terminal is too narrow).", Recursive = true };
@@ -63,13 +63,13 @@ public static class UsageCommand
         var blocks = Report(context, "blocks", "Usage by 5-hour block, with the active block's burn rate and projection.");
         foreach (var o in new Option[] { TokenLimit, Live, Active, Recent, SessionLength }) blocks.Options.Add(o);
         usage.Subcommands.Add(blocks);
-        return usage;
+        return usage.WithExamples("seatguard usage daily", "seatguard usage monthly --breakdown", "seatguard usage blocks --live");
     }
 
     private static Command Report(CliContext context, string name, string description)
     {
         var kind = Enum.Parse<UsageReportKind>(name, ignoreCase: true);
-        var command = new Command(name, description);
+        var command = new Command(name, description).Uses(CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var host = context.Host(parse);
@@ -100,6 +100,10 @@ public static class UsageCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcome = UsageWorkflow.Run(host, request);
             UsageTables.ReportDiagnostics(target, outcome);
+            if (outcome.Data.FilesFound == 0)
+                target.Error("seatguard: no Claude Code transcripts found in " +
+                             string.Join(", ", ClaudePaths.TranscriptRoots(host, request.Load.ConfigDir).Select(r => Path.Combine(r, "projects"))) +
+                             " (CLAUDE_CONFIG_DIR or --config-dir point elsewhere)");
             if (parse.GetValue(Debug)) UsageTables.ReportPrices(terminal, outcome);
             if (host.Has("SEATGUARD_USAGE_STATS")) UsageTables.ReportStatistics(target, outcome, clock.Elapsed);
             UsageTables.Render(target, outcome, view);
@@ -212,6 +216,18 @@ public static class UsageCommand
         }
         return map;
     }
+
+    /// <summary>
+    /// The query <c>usage daily</c> runs with no options: days in $TZ (else the system's zone), the default cost mode,
+    /// the embedded prices under the user's pricing.json. <c>sync</c> counts with exactly this.
+    /// </summary>
+    internal static UsageQuery DefaultQuery(HostContext host, DateTimeOffset now) => new()
+    {
+        TimeZone = ZoneFromEnvironment(host.Get("TZ")),
+        CostMode = CostMode.Anthropic,
+        Pricing = PricingStore.Load(host),
+        Now = now,
+    };
 
     internal static TimeZoneInfo ParseTimeZone(string? id)
     {

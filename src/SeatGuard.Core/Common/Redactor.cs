@@ -19,6 +19,7 @@ public static class Redactor
         return "sha256:" + Convert.ToHexStringLower(hash[..4]);
     }
 
+    /// <summary>The short SHA-256 fingerprint of a secret: <c>sha256:</c> and 8 hex digits.</summary>
     public static string Fingerprint(string secret) => Fingerprint(secret.AsSpan());
 
     /// <summary>The well-known, non-secret prefix of a token (e.g. <c>sk-ant-oat01-</c>), or empty.</summary>
@@ -44,6 +45,7 @@ public static class Redactor
         return PublicPrefix(secret) + "…(" + Fingerprint(secret) + ")";
     }
 
+    /// <summary>A secret as it may be printed: its public prefix and its fingerprint, e.g. <c>sk-ant-oat01-…(sha256:3f2a9c1e)</c>.</summary>
     public static string Redact(string secret) => Redact(secret.AsSpan());
 
     /// <summary>

@@ -41,6 +41,37 @@ internal sealed class GitCli(ICommandRunner runner, string? pathVariable)
         name.Contains("[bot]", StringComparison.OrdinalIgnoreCase) || email.Contains("[bot]", StringComparison.OrdinalIgnoreCase) ||
         BotNames.Any(b => name.Equals(b, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The paths (relative to the repository root, '/'-separated) git tracks in the index, or null when git cannot tell.</summary>
+    public HashSet<string>? TrackedFiles(string repoRoot)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        int exit = Run(repoRoot, ["-c", "core.quotePath=false", "ls-files", "--cached"], line =>
+        {
+            if (line.Length > 0) files.Add(line);
+        });
+        return exit == 0 ? files : null;
+    }
+
+    /// <summary>The files added, copied, modified or renamed in the index (what the next commit would contain), relative to the repository root.</summary>
+    public IReadOnlyList<string> StagedFiles(string repoRoot)
+    {
+        var files = new List<string>();
+        int exit = Run(repoRoot, ["-c", "core.quotePath=false", "diff", "--cached", "--name-only", "--no-renames", "--diff-filter=ACMR", "--no-ext-diff", "--no-textconv"], line =>
+        {
+            if (line.Length > 0) files.Add(line);
+        });
+        if (exit != 0) throw new ScanInputException($"git diff --cached failed in {repoRoot} (exit {exit})");
+        return files;
+    }
+
+    /// <summary>The staged content of one file (<c>git show :PATH</c>), or null when git cannot read it.</summary>
+    public string? StagedText(string repoRoot, string path)
+    {
+        var text = new StringBuilder();
+        int exit = Run(repoRoot, ["-c", "core.quotePath=false", "show", "--no-textconv", ":" + path], line => text.Append(line).Append('\n'));
+        return exit == 0 ? text.ToString() : null;
+    }
+
     /// <summary>One file's added lines in one commit.</summary>
     public sealed record AddedLines(string Commit, string Path, string Text, int[] LineNumbers);
 

@@ -15,27 +15,33 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class Scanner
 {
+    /// <summary>A line containing this is skipped.</summary>
     public const string AllowMarker = "seatguard:allow";
 
     private readonly IReadOnlyList<ScanRule> _rules;
     private readonly KeywordPrefilter _prefilter;
     private readonly ConcurrentDictionary<string, int> _contributors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>?> _tracked = new(StringComparer.Ordinal);
 
     private readonly GitCli _git;
 
     /// <param name="commands">Runs git (contributor counts, <c>--history</c>).</param>
     /// <param name="pathVariable">The PATH git is looked up on.</param>
+    /// <param name="book">The rules to apply.</param>
     public Scanner(RuleBook book, ICommandRunner commands, string? pathVariable)
     {
         _git = new GitCli(commands, pathVariable);
         _rules = book.Rules;
-        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Keywords));
+        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Prefilter));
     }
 
+    /// <summary>The rules in use.</summary>
     public IReadOnlyList<ScanRule> Rules => _rules;
 
+    /// <summary>The keyword prefilter built from the rules.</summary>
     public KeywordPrefilter Prefilter => _prefilter;
 
+    /// <summary>Scans the options' paths (and with <see cref="ScanOptions.History"/> the git history): findings sorted by path and line, baselined and allowed ones counted.</summary>
     public ScanReport Scan(ScanOptions options, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
@@ -50,11 +56,19 @@ public sealed class Scanner
             : Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
         var sink = new Sink();
 
-        foreach (var root in roots)
-        {
-            TreeWalker.Walk(root, full => ScanFile(full, relativeTo, options.MaxFileBytes, sink), Math.Max(1, options.Threads), cancel);
-        }
         int commits = 0;
+        if (options.Staged)
+        {
+            ScanStaged(roots, relativeTo, options.MaxFileBytes, sink);
+        }
+        else
+        {
+            foreach (var root in roots)
+            {
+                var packages = new PackageEvidence(Directory.Exists(root) ? root : Path.GetDirectoryName(root)!);
+                TreeWalker.Walk(root, full => ScanFile(full, relativeTo, options.MaxFileBytes, packages, sink), Math.Max(1, options.Threads), cancel);
+            }
+        }
         if (options.History)
         {
             foreach (var root in roots)
@@ -86,8 +100,8 @@ public sealed class Scanner
         return c == 0 ? string.CompareOrdinal(a.Rule, b.Rule) : c;
     }
 
-    /// <summary>True when a finding at or above <paramref name="failOn"/> remains.</summary>
-    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.Tier >= failOn);
+    /// <summary>True when a high-confidence finding at or above <paramref name="failOn"/> remains (low-confidence ones never fail a scan).</summary>
+    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.Tier >= failOn && f.IsHighConfidence);
 
     private sealed class Sink
     {
@@ -107,7 +121,7 @@ public sealed class Scanner
     [ThreadStatic] private static byte[]? t_bytes;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void ScanFile(string fullPath, string relativeTo, long maxBytes, Sink sink)
+    private void ScanFile(string fullPath, string relativeTo, long maxBytes, PackageEvidence packages, Sink sink)
     {
         try
         {
@@ -142,7 +156,7 @@ public sealed class Scanner
                 if (!_prefilter.MayMatch(data)) return;
                 text = Encoding.UTF8.GetString(data);
             }
-            var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath));
+            var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath), packageHas: r => packages.Has(fullPath, r));
             Report(unit, Detect(unit), null, null, sink);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -159,11 +173,35 @@ public sealed class Scanner
         {
             if (!_prefilter.MayMatch(added.Text)) return;
             var path = Display(Path.Combine(repo, added.Path), relativeTo);
-            var unit = new ScanUnit(path, added.Text, () => ContributorsOf(Path.Combine(repo, added.Path)), wholeFile: false);
+            var unit = new ScanUnit(path, added.Text, () => RepositoryContributors(repo), wholeFile: false);
             Report(unit, Detect(unit), added.Commit, added.LineNumbers, sink);
         }, out int commits);
         if (exit != 0 && commits == 0 && exit != 128) throw new ScanInputException($"git log failed in {dir} (exit {exit})");
         return commits;
+    }
+
+    /// <summary>
+    /// <c>--staged</c>: the index version of every file the next commit adds, copies, modifies or renames,
+    /// under the given paths — not the working tree, not unstaged changes (what a pre-commit hook needs).
+    /// </summary>
+    private void ScanStaged(IReadOnlyList<string> roots, string relativeTo, long maxBytes, Sink sink)
+    {
+        var first = Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
+        var repo = GitCli.FindRoot(first) ?? throw new ScanInputException($"--staged needs a git repository: {roots[0]} is not inside one");
+        var packages = new PackageEvidence(repo);
+        foreach (var rel in _git.StagedFiles(repo))
+        {
+            var full = Path.GetFullPath(Path.Combine(repo, rel));
+            if (!roots.Any(r => full == r || full.StartsWith(r.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
+            var text = _git.StagedText(repo, rel);
+            if (text is null || text.Length == 0 || text.Length > maxBytes || text.AsSpan(0, Math.Min(text.Length, 8192)).Contains('\0')) continue;
+            Interlocked.Increment(ref sink.Files);
+            Interlocked.Add(ref sink.Bytes, Encoding.UTF8.GetByteCount(text));
+            if (!_prefilter.MayMatch(text)) continue;
+            // The staged file belongs to the repository: it is in the index.
+            var unit = new ScanUnit(Display(full, relativeTo), text, () => RepositoryContributors(repo), packageHas: r => packages.Has(full, r));
+            Report(unit, Detect(unit), null, null, sink);
+        }
     }
 
     /// <summary>Runs every applicable rule's detector over one unit.</summary>
@@ -172,15 +210,17 @@ public sealed class Scanner
         var hits = new List<Hit>();
         var present = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // keywords are shared by rules: search each once
         List<ScanRule>? workflowRules = null;
+        bool Present(string k) => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase);
         foreach (var rule in _rules)
         {
             if (!rule.AppliesTo(unit.Path)) continue;
-            if (!rule.Keywords.Any(k => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!rule.Keywords.Any(Present) || (!ReferenceEquals(rule.Prefilter, rule.Keywords) && !rule.Prefilter.Any(Present))) continue;
             switch (rule.Detector)
             {
                 case "token": TokenDetector.Detect(unit, rule, hits); break;
                 case "pattern": PatternDetector.Detect(unit, rule, hits); break;
                 case "settings": SettingsDetector.Detect(unit, rule, hits); break;
+                case "compose": ComposeDetector.Detect(unit, rule, hits); break;
                 case "workflow": (workflowRules ??= []).Add(rule); break;
             }
         }
@@ -211,6 +251,7 @@ public sealed class Scanner
             int line = lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)];
             var rule = hit.Rule;
             string evidence = hit.Secret ?? lineText.Trim().ToString();
+            string context = FindingContext.Of(unit.Path, lineText, hit.Offset - start);
             sink.Findings.Add(new ScanFinding(
                 Rule: rule.Id,
                 Tier: rule.Tier,
@@ -223,7 +264,9 @@ public sealed class Scanner
                 Secret: hit.Secret is null ? null : Redactor.Redact(hit.Secret),
                 Title: rule.Title,
                 Scenario: rule.Scenario,
-                Commit: commit));
+                Commit: commit,
+                Confidence: FindingContext.ConfidenceOf(context, rule.AnyContext),
+                Context: context));
         }
     }
 
@@ -234,11 +277,34 @@ public sealed class Scanner
         return Convert.ToHexStringLower(hash.AsSpan(0, 10));
     }
 
+    /// <summary>
+    /// Contributors of the repository the file belongs to: the nearest repository above it that tracks it.
+    /// A file git does not track there (a downloaded copy of another project, an ignored directory) has
+    /// no known contributors (-1), so another repository's authors never decide its tier.
+    /// </summary>
     private int ContributorsOf(string fullPath)
     {
         var root = GitCli.FindRoot(fullPath);
         if (root is null) return -1;
-        return _contributors.GetOrAdd(root, r =>
+        var tracked = _tracked.GetOrAdd(root, r =>
+        {
+            try
+            {
+                return _git.TrackedFiles(r);
+            }
+            catch (ScanInputException)
+            {
+                return null;
+            }
+        });
+        var rel = Path.GetRelativePath(root, Path.GetFullPath(fullPath));
+        if (Path.DirectorySeparatorChar != '/') rel = rel.Replace(Path.DirectorySeparatorChar, '/');
+        if (tracked is null || !tracked.Contains(rel)) return -1;
+        return RepositoryContributors(root);
+    }
+
+    private int RepositoryContributors(string root) =>
+        _contributors.GetOrAdd(root, r =>
         {
             try
             {
@@ -249,5 +315,4 @@ public sealed class Scanner
                 return -1;
             }
         });
-    }
 }

@@ -19,6 +19,7 @@ public static class TranscriptFiles
     public static IReadOnlyList<TranscriptFile> Find(HostContext host, string? configDirOverride = null, string? project = null) =>
         Find(ClaudePaths.TranscriptRoots(host, configDirOverride), project);
 
+    /// <summary>The transcripts under these roots, optionally of one project.</summary>
     public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null)
     {
         var files = new List<TranscriptFile>();

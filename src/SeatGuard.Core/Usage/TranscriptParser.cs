@@ -26,6 +26,7 @@ public static class TranscriptParser
         return Scan(stream, source, startOffset);
     }
 
+    /// <summary>Reads the stream's usage entries from <paramref name="startOffset"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
     {

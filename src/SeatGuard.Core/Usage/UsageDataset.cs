@@ -27,10 +27,15 @@ public sealed class UsageDataset
     public string? Project { get; init; }
 
     public int MalformedLines { get; init; }
+    /// <summary>Transcript files found.</summary>
     public int FilesFound { get; init; }
+    /// <summary>Files read.</summary>
     public int FilesRead { get; init; }
+    /// <summary>Files answered from the cache.</summary>
     public int FilesFromCache { get; init; }
+    /// <summary>Files skipped (older than the period, unreadable).</summary>
     public int FilesSkipped { get; init; }
+    /// <summary>What loading warned about.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Cells that can price by <paramref name="book"/>'s bands (built from the entries when the kept ones cannot).</summary>

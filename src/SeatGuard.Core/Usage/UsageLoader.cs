@@ -9,6 +9,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public static class UsageLoader
 {
+    /// <summary>Lists, reads (through the cache) and deduplicates the host's transcripts.</summary>
     public static UsageDataset Load(HostContext host, UsageLoadOptions? options = null)
     {
         options ??= new UsageLoadOptions();

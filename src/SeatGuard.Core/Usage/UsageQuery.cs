@@ -7,7 +7,9 @@ public sealed record UsageQuery
     public DateOnly? Since { get; init; }
     /// <summary>Last day included (in <see cref="TimeZone"/>).</summary>
     public DateOnly? Until { get; init; }
+    /// <summary>The time zone days are grouped in.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>How cost is computed.</summary>
     public CostMode CostMode { get; init; } = CostMode.Anthropic;
     /// <summary>What a line's <c>costUSD</c> counts for; null: <see cref="CostSource.Calculate"/> under Anthropic pricing, <see cref="CostSource.Auto"/> under ccusage's.</summary>
     public CostSource? CostSource { get; init; }

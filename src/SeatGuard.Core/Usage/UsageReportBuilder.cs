@@ -19,6 +19,7 @@ public sealed class UsageReportBuilder
     private readonly SortedSet<string> _unknown = new(StringComparer.Ordinal);
     private readonly Dictionary<long, TimeSpan> _offsets = [];
 
+    /// <summary>A builder over these entries and this query.</summary>
     public UsageReportBuilder(UsageDataset data, UsageQuery query)
     {
         _data = data;
@@ -89,12 +90,28 @@ public sealed class UsageReportBuilder
     /// <summary>The unknown models that look newer than the price book (it needs <c>seatguard pricing update</c>).</summary>
     public IReadOnlyCollection<string> NewerModels => _query.CostMode == CostMode.Anthropic ? _unknown.Where(_query.Pricing.IsNewerThanBook).ToList() : [];
 
+    /// <summary>The entries.</summary>
     public UsageDataset Dataset => _data;
 
     /// <summary>The number of entries in range.</summary>
     public long EntryCount => _selected.Sum(c => (long)c.Count);
 
+    /// <summary>The entry's local date in the query's time zone.</summary>
     public DateOnly LocalDate(in UsageEntry e) => LocalDate(e.TimestampMs);
+
+    /// <summary>
+    /// The sums in range by local day, model, project and session, priced as every report prices them (cost NaN: the
+    /// model has no price), in time order: what a team sync sends, so a machine's rows add up to its <c>usage daily</c>.
+    /// </summary>
+    public IEnumerable<(DateOnly Day, string Model, string Project, string SessionId, UsageCell Cell, double Cost)> PricedCells()
+    {
+        for (int i = 0; i < _selected.Count; i++)
+        {
+            var c = _selected[i];
+            var (project, session) = _cells.Sessions[c.Session];
+            yield return (LocalDate(c.MinMs), _names[i], project, session, c, _costs[i]);
+        }
+    }
 
     /// <summary>The day of an instant in the report's time zone (offsets are looked up once per hour).</summary>
     public DateOnly LocalDate(long timestampMs)
@@ -113,12 +130,15 @@ public sealed class UsageReportBuilder
         return DateOnly.FromDateTime(DateTime.UnixEpoch.AddMilliseconds(timestampMs) + offset);
     }
 
+    /// <summary>The daily report.</summary>
     public DailyReport Daily() =>
         new() { Daily = Periods(Group(c => LocalDate(c.MinMs).DayNumber, k => new DailyRow { Date = Iso(DateOnly.FromDayNumber(k)) })), Totals = Totals() };
 
+    /// <summary>The weekly report.</summary>
     public WeeklyReport Weekly() =>
         new() { Weekly = Periods(Group(c => WeekStart(LocalDate(c.MinMs)).DayNumber, k => new WeeklyRow { Week = Iso(DateOnly.FromDayNumber(k)) })), Totals = Totals() };
 
+    /// <summary>The monthly report.</summary>
     public MonthlyReport Monthly() =>
         new() { Monthly = Periods(Group(c => { var d = LocalDate(c.MinMs); return d.Year * 12 + d.Month - 1; }, k => new MonthlyRow { Month = $"{k / 12:D4}-{k % 12 + 1:D2}" })), Totals = Totals() };
 
@@ -135,6 +155,7 @@ public sealed class UsageReportBuilder
         return result;
     }
 
+    /// <summary>The session report.</summary>
     public SessionReport Sessions()
     {
         var rows = new Dictionary<int, SessionRow>();
@@ -206,6 +227,7 @@ public sealed class UsageReportBuilder
         return rows.Values.OrderByDescending(r => r.TotalCost ?? -1).ThenBy(r => r.Project, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Totals of the selected entries.</summary>
     public UsageTotals Totals()
     {
         var t = new UsageTotals();

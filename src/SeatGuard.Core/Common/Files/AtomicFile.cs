@@ -11,6 +11,7 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM), as <see cref="WriteAllBytes"/> does.</summary>
     public static void WriteAllText(string path, string text, UnixFileMode? mode = null, bool createDirectory = true) =>
         WriteAllBytes(path, Utf8.GetBytes(text), mode, createDirectory);
 

@@ -12,11 +12,13 @@ namespace SeatGuard.Core.Common.Json;
 /// </summary>
 public static class JsonText
 {
+    /// <summary>Writer options of every JSON document SeatGuard prints: indented, readable escaping.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Options for <see cref="System.Text.Json.Nodes.JsonNode"/> documents (settings files SeatGuard edits).</summary>
     public static readonly JsonSerializerOptions NodeOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary><paramref name="value"/> as UTF-8 JSON bytes, written as <see cref="Write{T}"/> writes it.</summary>
     public static byte[] ToUtf8<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         using var buffer = new MemoryStream();

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Usage;
 
+/// <summary><c>usage blocks --json</c>.</summary>
 public sealed class BlocksReport
 {
+    /// <summary>The blocks, oldest first.</summary>
     [JsonPropertyName("blocks")] public required List<BlockRow> Blocks { get; init; }
     /// <summary>Models without a price in any block; absent when none.</summary>
     [JsonPropertyName("unpricedModels"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? UnpricedModels { get; set; }

@@ -10,9 +10,13 @@ public class UsageTotals
     private SortedSet<string>? _unpricedModels;
 
     [JsonPropertyName("inputTokens")] public long InputTokens { get; set; }
+    /// <summary>Output tokens.</summary>
     [JsonPropertyName("outputTokens")] public long OutputTokens { get; set; }
+    /// <summary>Cache-creation tokens.</summary>
     [JsonPropertyName("cacheCreationTokens")] public long CacheCreationTokens { get; set; }
+    /// <summary>Cache-read tokens.</summary>
     [JsonPropertyName("cacheReadTokens")] public long CacheReadTokens { get; set; }
+    /// <summary>All tokens.</summary>
     [JsonPropertyName("totalTokens")] public long TotalTokens { get; set; }
     /// <summary>Sum of the known costs; null when every counted model of the row has no price (unknown, never 0).</summary>
     [JsonPropertyName("totalCost")]

@@ -39,7 +39,7 @@ public sealed class PricingUpdateTests : IDisposable
         var url = server.Serve("/model_prices_and_context_window.json", LiteLlm);
         var result = await Run("pricing", "update", "--from", url, "--json");
         result.ExitCode.ShouldBe(0, result.ToString());
-        server.Requests.ShouldBe(["/model_prices_and_context_window.json"]);
+        server.Hits.Select(kv => kv.Key + "=" + kv.Value).ShouldBe(["/model_prices_and_context_window.json=1"]);
         using var report = JsonDocument.Parse(result.StdOut);
         report.RootElement.GetProperty("format").GetString().ShouldBe("litellm");
         report.RootElement.GetProperty("modelsAdded").EnumerateArray().Select(e => e.GetString()).ShouldBe(["claude-opus-6"]);
