@@ -16,6 +16,7 @@ public static class TranscriptFiles
     /// <summary>Directories below a session directory that are searched (subagents/workflows/run is 3).</summary>
     public const int MaxDepth = 6;
 
+    /// <summary>The transcripts under Claude Code's config dirs (or <paramref name="configDirOverride"/>), optionally of one project.</summary>
     public static IReadOnlyList<TranscriptFile> Find(HostContext host, string? configDirOverride = null, string? project = null) =>
         Find(ClaudePaths.TranscriptRoots(host, configDirOverride), project);
 

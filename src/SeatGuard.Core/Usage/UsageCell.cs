@@ -10,29 +10,45 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public struct UsageCell
 {
+    /// <summary>A quarter hour in milliseconds.</summary>
     public const long SlotMs = 15 * 60 * 1000;
 
     // Key
+    /// <summary>The quarter-hour slot (see <see cref="SlotOf"/>).</summary>
     public long Slot;
+    /// <summary>Index into <see cref="UsageCells.Sessions"/>.</summary>
     public int Session;
+    /// <summary>Index into <see cref="UsageCells.Models"/>.</summary>
     public int Model;
+    /// <summary>Index into <see cref="UsageCells.Geos"/> (0: no region recorded).</summary>
     public int Geo;
+    /// <summary><see cref="FastFlag"/> and <see cref="CostUsdFlag"/>.</summary>
     public byte Flags;
+    /// <summary>How many of the book's band thresholds the request's prompt is above.</summary>
     public byte PromptClass;
 
     // Sums
+    /// <summary>Entries summed.</summary>
     public int Count;
+    /// <summary>The first and last entry time (Unix milliseconds).</summary>
     public long MinMs, MaxMs;
+    /// <summary>Token sums by type, and web-search requests.</summary>
     public long Input, Output, Cache5m, Cache1h, CacheRead, WebSearch;
+    /// <summary>Token sums above ccusage's 200k threshold, per type (for its tiered pricing).</summary>
     public long InputAbove, OutputAbove, Cache5mAbove, Cache1hAbove, CacheReadAbove;
     /// <summary>The lines' own <c>costUSD</c>, summed in nano-dollars (integers add and subtract exactly, in any order).</summary>
     public long CostUsdNanos;
 
+    /// <summary>Flag bits: fast mode; the lines carried their own costUSD.</summary>
     public const byte FastFlag = 1, CostUsdFlag = 2;
 
+    /// <summary>Fast-mode requests.</summary>
     public readonly bool Fast => (Flags & FastFlag) != 0;
+    /// <summary>The lines carried their own costUSD.</summary>
     public readonly bool HasCostUsd => (Flags & CostUsdFlag) != 0;
+    /// <summary>Cache writes, 5-minute and 1-hour.</summary>
     public readonly long CacheCreation => Cache5m + Cache1h;
+    /// <summary>All tokens.</summary>
     public readonly long TotalTokens => Input + Output + Cache5m + Cache1h + CacheRead;
 
     /// <summary>

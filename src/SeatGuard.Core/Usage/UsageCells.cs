@@ -19,6 +19,7 @@ public sealed class UsageCells
     private readonly Dictionary<string, int> _geoIndex = new(StringComparer.Ordinal);
     private List<UsageCell>? _ordered;
 
+    /// <summary>Empty cells for a book with these band thresholds; with <paramref name="trackTimes"/>, every entry's time is kept (entries can be taken out again).</summary>
     public UsageCells(IReadOnlyList<long> thresholds, bool trackTimes = false)
     {
         Thresholds = [.. thresholds.Distinct().Order()];
@@ -28,9 +29,13 @@ public sealed class UsageCells
 
     /// <summary>Prompt sizes at which a cell's prompt class changes, ascending.</summary>
     public long[] Thresholds { get; }
+    /// <summary>Whether entry times are kept.</summary>
     public bool TrackTimes { get; }
+    /// <summary>The sessions the cells refer to.</summary>
     public List<(string Project, string SessionId)> Sessions { get; } = [];
+    /// <summary>The models the cells refer to.</summary>
     public List<string> Models { get; } = [];
+    /// <summary>The regions the cells refer to (index 0: none).</summary>
     public List<string?> Geos { get; } = [];
 
     /// <summary>The default thresholds: every band of the embedded book and of <paramref name="book"/>.</summary>
@@ -40,6 +45,7 @@ public sealed class UsageCells
     /// <summary>True when these cells can price by <paramref name="book"/>'s bands.</summary>
     public bool Supports(PriceBook book) => book.BandThresholds.All(t => Array.BinarySearch(Thresholds, t) >= 0);
 
+    /// <summary>The cells of these entries.</summary>
     public static UsageCells FromEntries(IEnumerable<UsageEntry> entries, IReadOnlyList<long> thresholds)
     {
         var cells = new UsageCells(thresholds);
@@ -47,11 +53,13 @@ public sealed class UsageCells
         return cells;
     }
 
+    /// <summary>The number of cells.</summary>
     public int Count => _cells.Count;
 
     /// <summary>The number of entries counted.</summary>
     public long EntryCount { get; private set; }
 
+    /// <summary>The index of a session (added when new).</summary>
     public int SessionIndex(string project, string session)
     {
         if (!_sessionIndex.TryGetValue((project, session), out int i))
@@ -62,6 +70,7 @@ public sealed class UsageCells
         return i;
     }
 
+    /// <summary>The index of a model (added when new).</summary>
     public int ModelIndex(string model)
     {
         if (!_modelIndex.TryGetValue(model, out int i))
@@ -72,6 +81,7 @@ public sealed class UsageCells
         return i;
     }
 
+    /// <summary>The index of a region (added when new; null is 0).</summary>
     public int GeoIndex(string? geo)
     {
         if (geo is null) return 0;
@@ -113,6 +123,7 @@ public sealed class UsageCells
         return _index;
     }
 
+    /// <summary>Adds a counted entry to its cell.</summary>
     public void Add(in UsageEntry e)
     {
         var key = KeyOf(e);

@@ -26,6 +26,7 @@ public sealed class UsageDataset
     /// <summary>Only this project's cells count (<c>--project</c>; the store's cells hold every project).</summary>
     public string? Project { get; init; }
 
+    /// <summary>Lines that could not be read (not counted).</summary>
     public int MalformedLines { get; init; }
     /// <summary>Transcript files found.</summary>
     public int FilesFound { get; init; }

@@ -53,7 +53,9 @@ public readonly record struct UsageEntry
     public bool HasSpeed => (Flags & UsageEntryFlags.HasSpeed) != 0;
     /// <summary>Has a message id.</summary>
     public bool HasMessageId => (Flags & UsageEntryFlags.HasMessageId) != 0;
+    /// <summary>A fast-mode request (<c>usage.speed</c> "fast").</summary>
     public bool IsFast => (Flags & UsageEntryFlags.Fast) != 0;
+    /// <summary>The line carried its own <c>costUSD</c>.</summary>
     public bool HasCostUsd => (Flags & UsageEntryFlags.HasCostUsd) != 0;
 
     private static int Clamp(long v) => v <= 0 ? 0 : v >= int.MaxValue ? int.MaxValue : (int)v;

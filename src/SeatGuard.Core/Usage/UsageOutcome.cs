@@ -16,7 +16,9 @@ public sealed record UsageOutcome(UsageRequest Request, UsageDataset Data, Usage
     public SessionReport? Session { get; init; }
     /// <summary>The blocks report, when asked for.</summary>
     public BlocksReport? Blocks { get; init; }
+    /// <summary><c>session --id</c>: the one session's requests.</summary>
     public SessionDetailReport? SessionDetail { get; init; }
+    /// <summary><c>daily --instances</c>: daily rows per project.</summary>
     public DailyInstancesReport? DailyInstances { get; init; }
 
     /// <summary>The token limit the blocks report applied (a number, or the largest previous block for 'max').</summary>

@@ -13,7 +13,9 @@ public sealed record UsageQuery
     public CostMode CostMode { get; init; } = CostMode.Anthropic;
     /// <summary>What a line's <c>costUSD</c> counts for; null: <see cref="CostSource.Calculate"/> under Anthropic pricing, <see cref="CostSource.Auto"/> under ccusage's.</summary>
     public CostSource? CostSource { get; init; }
+    /// <summary>The price book (embedded, imported and user layers).</summary>
     public PriceBook Pricing { get; init; } = PriceBook.Embedded;
+    /// <summary>The first day of a week (weekly).</summary>
     public DayOfWeek StartOfWeek { get; init; } = DayOfWeek.Sunday;
     /// <summary>"Now" for active blocks and projections.</summary>
     public required DateTimeOffset Now { get; init; }

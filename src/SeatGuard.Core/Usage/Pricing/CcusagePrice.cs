@@ -10,9 +10,14 @@ public sealed record CcusagePrice(
     double? InputAbove200k, double? OutputAbove200k, double? CacheCreateAbove200k, double? CacheReadAbove200k,
     double FastMultiplier)
 {
+    /// <summary>The models.dev context tier: prompt tokens above which every token of a request is priced at the tier rates (0: none).</summary>
     public long TierSize { get; init; }
+    /// <summary>Input in the context tier (USD per token).</summary>
     public double TierInput { get; init; }
+    /// <summary>Output in the context tier (USD per token).</summary>
     public double TierOutput { get; init; }
+    /// <summary>Cache writes in the context tier (USD per token).</summary>
     public double TierCacheCreate { get; init; }
+    /// <summary>Cache reads in the context tier (USD per token).</summary>
     public double TierCacheRead { get; init; }
 }

@@ -15,6 +15,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public sealed class CcusagePricing
 {
+    /// <summary>Tokens of one type above which LiteLLM's <c>_above_200k_tokens</c> rates apply to the excess (ccusage's rule).</summary>
     public const long Threshold = 200_000;
 
     private readonly Dictionary<string, CcusagePrice> _primary = new(StringComparer.Ordinal);
@@ -25,6 +26,7 @@ public sealed class CcusagePricing
 
     private static CcusagePricing? _embedded;
 
+    /// <summary>ccusage 20.0.24's own price data, as embedded in its binary.</summary>
     public static CcusagePricing Embedded => _embedded ??= new CcusagePricing(Common.EmbeddedData.ReadText("ccusage-20.0.24.data.json"));
 
     private CcusagePricing(string json)

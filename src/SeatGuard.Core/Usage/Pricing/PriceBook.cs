@@ -22,9 +22,13 @@ public sealed class PriceBook
     public PriceBookData Data { get; }
     /// <summary>The files the book was built from, embedded first.</summary>
     public IReadOnlyList<PriceBookLayer> Layers { get; }
+    /// <summary>Every model of the merged book, aliases resolved.</summary>
     public IReadOnlyList<PricedModel> Models { get; }
+    /// <summary>Multipliers by the region a transcript records (<c>usage.inference_geo</c>).</summary>
     public IReadOnlyList<RegionalMultiplier> Regional { get; }
+    /// <summary>Subscription plans (for <c>--plan</c>).</summary>
     public IReadOnlyList<PlanPrice> Plans => Data.Plans ?? [];
+    /// <summary>USD per web-search request.</summary>
     public double WebSearchUsd => Data.WebSearchUsdPerRequest ?? 0;
     /// <summary>Every band threshold in the book, ascending (the prompt sizes at which some model's price changes).</summary>
     public IReadOnlyList<long> BandThresholds { get; }

@@ -9,6 +9,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public sealed record PriceBookData
 {
+    /// <summary>The schema name a SeatGuard price book declares.</summary>
     public const string SchemaName = "seatguard/price-book@1";
 
     [JsonPropertyName("schema"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Schema { get; init; }

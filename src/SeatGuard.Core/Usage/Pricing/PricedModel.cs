@@ -6,10 +6,15 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public sealed class PricedModel
 {
+    /// <summary>The canonical model id (first-party, without a date where an undated alias exists).</summary>
     public required string Id { get; init; }
+    /// <summary>The model's name for people, e.g. "Claude Opus 4.6".</summary>
     public string? DisplayName { get; init; }
+    /// <summary>The model family (opus, sonnet, haiku, fable, mythos).</summary>
     public string? Family { get; init; }
+    /// <summary>Standard rates by period, oldest first (a dated rate change starts a period).</summary>
     public required RatePeriod[] Periods { get; init; }
+    /// <summary>Fast-mode rates by period (empty: fast requests are priced at the standard rates).</summary>
     public required RatePeriod[] FastPeriods { get; init; }
     /// <summary>The entry as the book spells it.</summary>
     public required ModelPrice Source { get; init; }

@@ -10,8 +10,10 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public static class PricingStore
 {
+    /// <summary>The book <c>pricing update</c> imports (<c>price-book.json</c> in SeatGuard's data dir).</summary>
     public static string ImportedPath(HostContext host) => Path.Combine(ClaudePaths.SeatGuardDataDir(host), "price-book.json");
 
+    /// <summary>The user's own book (<c>pricing.json</c> in SeatGuard's config dir).</summary>
     public static string UserPath(HostContext host) => Path.Combine(ClaudePaths.SeatGuardConfigDir(host), "pricing.json");
 
     /// <summary>The files the effective book is read from, in order (missing ones included): what an output cache must watch.</summary>

@@ -11,6 +11,7 @@ public static class PricingWorkflow
     /// <summary>Largest price file accepted from a file or URL (LiteLLM's whole file is a few MB).</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary><c>pricing show</c>: the layers and every model's rates in force at <paramref name="now"/>.</summary>
     public static PricingShowReport Show(HostContext host, string? userFile, DateTimeOffset now)
     {
         var book = PricingStore.Load(host, userFile);

@@ -28,5 +28,6 @@ public sealed record RatePeriod
 
     [JsonIgnore] public Rates Card => new(Input, Output, CacheWrite5m, CacheWrite1h, CacheRead);
 
+    /// <summary>True when the instant is in this period (from inclusive, until exclusive).</summary>
     public bool Covers(long timestampMs) => timestampMs >= FromMs && timestampMs < UntilMs;
 }
