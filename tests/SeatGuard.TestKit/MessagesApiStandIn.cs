@@ -38,6 +38,10 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _minted = new();
+
+    /// <summary>Access tokens handed out by the token endpoint (<c>…/oauth/token</c>, workload identity federation), fake and worthless.</summary>
+    public IReadOnlyList<string> Minted => _minted.ToArray();
 
     public StandInOptions Options { get; }
     public string BaseUrl { get; }
@@ -73,6 +77,14 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
         var response = context.Response;
+        if (request.Method == "POST" && request.Path.Value!.EndsWith("/oauth/token", StringComparison.Ordinal))
+        {
+            var minted = FakeTokens.OAuthToken();
+            _minted.Enqueue(minted);
+            response.ContentType = "application/json";
+            await response.WriteAsync($$"""{"access_token":"{{minted}}","token_type":"Bearer","expires_in":3600,"refresh_token":"{{FakeTokens.RefreshToken()}}","scope":"user:inference user:profile"}""");
+            return;
+        }
         if (!request.Path.StartsWithSegments("/v1/messages") || request.Path.Value!.Contains("count_tokens", StringComparison.Ordinal))
         {
             response.ContentType = "application/json";

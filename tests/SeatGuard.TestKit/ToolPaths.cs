@@ -7,8 +7,22 @@ public static class ToolPaths
 
     public static string ToolsBin => Path.Combine(RepoRoot, "tests", "tools", "node_modules", ".bin");
 
-    /// <summary>The real Claude Code CLI (pinned in tests/tools/package.json). Fails loudly when missing.</summary>
-    public static string Claude => Require(Path.Combine(ToolsBin, "claude"), "Claude Code");
+    /// <summary>
+    /// The version of Claude Code the interop tests run: <c>SEATGUARD_CLAUDE_VERSION</c> when set (installed by
+    /// tests/tools/install.sh into tests/tools/versions/&lt;version&gt;), else the one pinned in tests/tools/package.json.
+    /// </summary>
+    public static string ClaudeVersion { get; } = Environment.GetEnvironmentVariable("SEATGUARD_CLAUDE_VERSION") is { Length: > 0 } v ? v : PinnedClaudeVersion();
+
+    /// <summary>The real Claude Code CLI of <see cref="ClaudeVersion"/>. Fails loudly when missing.</summary>
+    public static string Claude => ClaudeVersion == PinnedClaudeVersion()
+        ? Require(Path.Combine(ToolsBin, "claude"), "Claude Code")
+        : Require(Path.Combine(RepoRoot, "tests", "tools", "versions", ClaudeVersion, "node_modules", ".bin", "claude"), $"Claude Code {ClaudeVersion} (SEATGUARD_CLAUDE_VERSION)");
+
+    private static string PinnedClaudeVersion()
+    {
+        var package = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "tests", "tools", "package.json")));
+        return package?["dependencies"]?["@anthropic-ai/claude-code"]?.GetValue<string>() ?? "unknown";
+    }
 
     /// <summary>The real ccusage (pinned in tests/tools/package.json). Fails loudly when missing.</summary>
     public static string Ccusage => Require(Path.Combine(ToolsBin, "ccusage"), "ccusage");
@@ -25,7 +39,7 @@ public static class ToolPaths
     private static string Require(string path, string what) =>
         File.Exists(path)
             ? path
-            : throw new InvalidOperationException($"{what} is not installed at {path}: run 'bash .ci/run' (or 'cd tests/tools && npm install && node node_modules/@anthropic-ai/claude-code/install.cjs') first.");
+            : throw new InvalidOperationException($"{what} is not installed at {path}: run 'bash tests/tools/install.sh' (or ./test.sh, which runs it; with SEATGUARD_CLAUDE_VERSION set it installs that version) first.");
 
     private static string FindRepoRoot()
     {

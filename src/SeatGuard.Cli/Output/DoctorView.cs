@@ -3,16 +3,22 @@ using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Cli.Output;
 
-/// <summary>The doctor's one-screen human output: verdict first, then shadowed credentials, then findings with fixes.</summary>
+/// <summary>The doctor's one-screen human output: verdict first, then the other start modes when they differ, shadowed credentials, findings with fixes.</summary>
 public static class DoctorView
 {
     public static void Render(Terminal terminal, DoctorReport r)
     {
         var c = terminal.Console_;
-        string color = r.Verdict switch { Billing.Subscription => "green", Billing.None => "grey", _ => "yellow" };
+        bool disagrees = r.Probe is { Agrees: false, Error: null };
+        string color = disagrees ? "red" : r.Verdict switch { Billing.Subscription => "green", Billing.None => "grey", _ => "yellow" };
         c.MarkupLine($"[bold {color}]{Markup.Escape(r.Summary)}[/]");
         c.MarkupLine($"  verdict [bold]{r.Verdict.Name()}[/] (claude -p) · credential {Describe(r.Credential)}");
-        if (r.Interactive is { } i) c.MarkupLine($"  interactive sessions may bill: [bold]{i.Verdict.Name()}[/] (see interactive-differs)");
+        var print = r.Modes.FirstOrDefault(m => m.Mode == StartMode.Print);
+        foreach (var m in r.Modes.Where(m => m.Mode != StartMode.Print && print is not null && (m.Verdict != print.Verdict || m.Credential != print.Credential)))
+        {
+            string how = m.Mode == StartMode.Bare ? "claude --bare" : "interactive";
+            c.MarkupLine($"  {how} bills [bold]{m.Verdict.Name()}[/] · credential {Describe(m.Credential)}{(m.Refusal is null ? "" : " · " + Markup.Escape(m.Refusal))}");
+        }
         if (r.BaseUrl is { } url) c.MarkupLine($"  ANTHROPIC_BASE_URL = {Markup.Escape(url)}");
         foreach (var s in r.AlsoSent) c.MarkupLine($"  [yellow]also sent on every request:[/] {Describe(s)}");
         if (r.Shadowed.Count > 0)
@@ -33,7 +39,7 @@ public static class DoctorView
         if (r.Probe is { } p)
         {
             if (p.Error is not null) c.MarkupLine($"[bold]Probe[/]: [yellow]{Markup.Escape(p.Error)}[/]");
-            else c.MarkupLine($"[bold]Probe[/] (claude {Markup.Escape(p.ClaudeVersion ?? "?")}): sent [bold]{p.Observed.Name()}[/]{(p.ObservedFingerprint is null ? "" : " " + p.ObservedFingerprint)}, apiKeySource {Markup.Escape(p.ApiKeySource ?? "?")}, rate_limit_event {(p.RateLimitEvent ? "yes" : "no")} → {(p.Agrees ? "[green]agrees with the model[/]" : "[red]disagrees with the model[/]")}");
+            else c.MarkupLine($"[bold]Probe[/] (claude {Markup.Escape(p.ClaudeVersion ?? "?")}): sent [bold]{Markup.Escape(BillingWords.Observed(p))}[/]{(p.ObservedFingerprint is null ? "" : " " + p.ObservedFingerprint)}, apiKeySource {Markup.Escape(p.ApiKeySource ?? "?")}, rate_limit_event {(p.RateLimitEvent ? "yes" : "no")} → {(p.Agrees ? "[green]agrees with the model[/]" : "[red]disagrees with the model[/]")}");
         }
         c.MarkupLine($"[dim]project {Markup.Escape(r.ProjectDir)} · config {Markup.Escape(r.ConfigDir)}[/]");
     }

@@ -6,19 +6,25 @@ namespace SeatGuard.Core.Common;
 /// </summary>
 public static class ClaudePaths
 {
-    /// <summary>The configuration directory that holds settings.json and .credentials.json.</summary>
+    /// <summary>
+    /// The configuration directory that holds settings.json and .credentials.json. Claude Code uses
+    /// <c>CLAUDE_CONFIG_DIR</c> literally (measured on 2.1.330 and 2.1.332): no comma splitting, no <c>~</c>
+    /// expansion, a relative value is relative to the working directory.
+    /// </summary>
     public static string ConfigDir(HostContext host, string? overrideDir = null)
     {
-        if (!string.IsNullOrEmpty(overrideDir)) return Path.GetFullPath(overrideDir);
-        var env = host.Get("CLAUDE_CONFIG_DIR");
-        if (!string.IsNullOrEmpty(env))
-        {
-            // The first entry counts for settings and credentials; transcripts use every entry.
-            var first = env.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            if (first is not null) return ExpandHome(first, host);
-        }
+        if (!string.IsNullOrEmpty(overrideDir)) return Path.GetFullPath(overrideDir, host.WorkingDirectory);
+        if (LiteralConfigDir(host) is { } literal) return literal;
         return Path.Combine(host.Home, ".claude");
     }
+
+    /// <summary>
+    /// <c>CLAUDE_CONFIG_DIR</c> as Claude Code itself resolves it, or null when unset. Set but empty, it is the working
+    /// directory (measured on 2.1.330: settings.json and .credentials.json are then read from there, while
+    /// <c>~/.claude.json</c> stays in HOME).
+    /// </summary>
+    public static string? LiteralConfigDir(HostContext host) =>
+        host.Get("CLAUDE_CONFIG_DIR") is { } env ? (env.Length == 0 ? host.WorkingDirectory : Path.GetFullPath(env, host.WorkingDirectory)) : null;
 
     /// <summary><c>~/.claude.json</c> (or <c>$CLAUDE_CONFIG_DIR/.claude.json</c>): global state, approved keys.</summary>
     public static string GlobalStateFile(HostContext host, string? overrideDir = null)
@@ -28,15 +34,21 @@ public static class ClaudePaths
         return Path.Combine(host.Home, ".claude.json");
     }
 
-    /// <summary>Every directory that can hold <c>projects/</c> transcripts, in Claude Code's order.</summary>
+    /// <summary>
+    /// Every directory that can hold <c>projects/</c> transcripts. Claude Code itself writes them under the literal
+    /// <c>CLAUDE_CONFIG_DIR</c>; ccusage splits the variable on commas (and expands <c>~</c>) to read several
+    /// directories. SeatGuard reads both: ccusage's list, then the literal directory when it differs.
+    /// </summary>
     public static IReadOnlyList<string> TranscriptRoots(HostContext host, string? overrideDir = null)
     {
-        if (!string.IsNullOrEmpty(overrideDir)) return [Path.GetFullPath(overrideDir)];
+        if (!string.IsNullOrEmpty(overrideDir)) return [Path.GetFullPath(overrideDir, host.WorkingDirectory)];
         var env = host.Get("CLAUDE_CONFIG_DIR");
         if (!string.IsNullOrEmpty(env))
         {
-            return env.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                      .Select(p => ExpandHome(p, host)).Distinct().ToArray();
+            var roots = env.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                      .Select(p => ExpandHome(p, host)).ToList();
+            if (LiteralConfigDir(host) is { } literal && Directory.Exists(Path.Combine(literal, "projects"))) roots.Add(literal);
+            return roots.Distinct().ToArray();
         }
         return [Path.Combine(host.Home, ".config", "claude"), Path.Combine(host.Home, ".claude")];
     }
@@ -48,6 +60,28 @@ public static class ClaudePaths
         HostOs.Windows => @"C:\Program Files\ClaudeCode\managed-settings.json",
         _ => "/etc/claude-code/managed-settings.json",
     };
+
+    /// <summary>
+    /// Every managed settings file, in the order Claude Code applies them (a later file's value wins): the base file,
+    /// then the drop-ins of <c>managed-settings.d/*.json</c> by name (measured on 2.1.332: <c>20-b.json</c> beats
+    /// <c>10-a.json</c>, which beats the base file).
+    /// </summary>
+    public static IReadOnlyList<string> ManagedSettingsFiles(HostContext host)
+    {
+        var file = ManagedSettingsFile(host);
+        var list = new List<string> { file };
+        var dropIns = Path.Combine(Path.GetDirectoryName(file)!, "managed-settings.d");
+        try
+        {
+            if (Directory.Exists(dropIns))
+                list.AddRange(Directory.EnumerateFiles(dropIns, "*.json").OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable drop-in directory contributes nothing.
+        }
+        return list;
+    }
 
     /// <summary>SeatGuard's own data directory (ledger, usage cache): XDG on Linux.</summary>
     public static string SeatGuardDataDir(HostContext host)
@@ -69,7 +103,7 @@ public static class ClaudePaths
         return Path.Combine(host.Home, ".config", "seatguard");
     }
 
-    /// <summary>Expands a leading <c>~</c> (alone or followed by a separator) to the host's home directory; other paths are returned as given.</summary>
+    /// <summary>ccusage's reading of one entry of <c>CLAUDE_CONFIG_DIR</c> (transcripts only): <c>~</c> expanded.</summary>
     public static string ExpandHome(string path, HostContext host) =>
-        path == "~" ? host.Home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(host.Home, path[2..]) : Path.GetFullPath(path);
+        path == "~" ? host.Home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(host.Home, path[2..]) : Path.GetFullPath(path, host.WorkingDirectory);
 }

@@ -25,6 +25,8 @@ public static class BillingNames
         CredentialKind.OAuthToken => "oauth-token",
         CredentialKind.Login => "login",
         CredentialKind.Cloud => "cloud",
+        CredentialKind.Profile => "profile",
+        CredentialKind.Federation => "federation",
         _ => "none",
     };
 
@@ -53,7 +55,7 @@ public static class BillingNames
     /// <summary>Who a credential of this kind bills.</summary>
     public static Billing ForKind(CredentialKind kind) => kind switch
     {
-        CredentialKind.ApiKey or CredentialKind.ApiKeyHelper => Billing.ApiKey,
+        CredentialKind.ApiKey or CredentialKind.ApiKeyHelper or CredentialKind.Profile or CredentialKind.Federation => Billing.ApiKey,
         CredentialKind.AuthToken => Billing.Gateway,
         CredentialKind.OAuthToken or CredentialKind.Login => Billing.Subscription,
         CredentialKind.Cloud => Billing.CloudProvider,

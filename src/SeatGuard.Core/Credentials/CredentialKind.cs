@@ -18,6 +18,10 @@ public enum CredentialKind
     [JsonStringEnumMemberName("oauth-token")] OAuthToken,
     /// <summary>The <c>/login</c> credentials (file or keychain): the subscription.</summary>
     [JsonStringEnumMemberName("login")] Login,
-    /// <summary>A cloud provider switch (Bedrock, Vertex, Foundry): that provider's account.</summary>
+    /// <summary>A cloud provider switch (Bedrock, Vertex, Foundry, Claude Platform on AWS or Google Cloud, Mantle): that provider's account.</summary>
     [JsonStringEnumMemberName("cloud")] Cloud,
+    /// <summary>An <c>ant</c> profile's OAuth login to the Claude Platform (<c>ANTHROPIC_PROFILE</c>, <c>~/.config/anthropic</c>): the organization's API account.</summary>
+    [JsonStringEnumMemberName("profile")] Profile,
+    /// <summary>Workload identity federation (<c>ANTHROPIC_FEDERATION_RULE_ID</c> + <c>ANTHROPIC_ORGANIZATION_ID</c>): a short-lived token for an organization's service account, metered API billing.</summary>
+    [JsonStringEnumMemberName("federation")] Federation,
 }

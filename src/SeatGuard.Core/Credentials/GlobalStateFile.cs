@@ -12,6 +12,12 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerprint, IReadOnlySet<string> ApprovedKeyTails, IReadOnlySet<string> RejectedKeyTails)
 {
+    /// <summary>
+    /// The file is not valid JSON: measured on 2.1.332, Claude Code then refuses to start ("… is corrupted"). A byte
+    /// order mark is accepted.
+    /// </summary>
+    public JsonProblem? Corrupted { get; init; }
+
     /// <summary>A state file that does not exist.</summary>
     public static GlobalStateFile Empty(string path) => new(path, null, new HashSet<string>(), new HashSet<string>());
 
@@ -28,7 +34,10 @@ public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerpri
         {
             return Empty(path);
         }
-        if (bytes is null || ClaudeJson.ParseObject(bytes, out _) is not { } root) return Empty(path);
+        if (bytes is null || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')) return Empty(path);
+        var node = ClaudeJson.Parse(bytes, out var problem);
+        if (problem is not null) return Empty(path) with { Corrupted = problem };
+        if (node is not JsonObject root) return Empty(path);
         string? primary = root["primaryApiKey"] is JsonValue pk && pk.GetValueKind() == JsonValueKind.String && pk.GetValue<string>() is { Length: > 0 } key
             ? Redactor.Fingerprint(key) : null;
         var approved = new HashSet<string>(StringComparer.Ordinal);

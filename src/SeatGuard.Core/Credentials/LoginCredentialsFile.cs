@@ -20,8 +20,21 @@ public sealed record LoginCredentialsFile(
     UnixFileMode? Mode,
     string? Error)
 {
-    /// <summary>Whether the token may be used for inference (scope <c>user:inference</c>).</summary>
-    public bool HasInference => Scopes.Contains("user:inference");
+    /// <summary>
+    /// The scopes were a string, not a list. Claude Code (2.1.330, 2.1.332) then still finds "user:inference" in it
+    /// and sends the token, but without the OAuth header the API needs: the run fails.
+    /// </summary>
+    public bool ScopesMalformed { get; init; }
+
+    /// <summary>
+    /// The URL of a Claude apps (Cloud) gateway sign-in kept in the same store (<c>enterpriseGateway</c>, written by
+    /// <c>/login</c> to an organization's gateway), or null. A valid one puts Claude Code in gateway mode; SeatGuard
+    /// cannot check its validity offline (measured on 2.1.332: an entry without the full sign-in data is ignored).
+    /// </summary>
+    public string? GatewaySignIn { get; init; }
+
+    /// <summary>Whether the token may be used for inference (scope <c>user:inference</c>, also inside a malformed scope string).</summary>
+    public bool HasInference => Scopes.Contains("user:inference") || ScopesMalformed && Scopes.Any(s => s.Contains("user:inference", StringComparison.Ordinal));
 
     /// <summary>Usable by Claude Code: an access token with the <c>user:inference</c> scope.</summary>
     public bool Usable => AccessTokenFingerprint is not null && HasInference;
@@ -47,10 +60,12 @@ public sealed record LoginCredentialsFile(
         {
             return new LoginCredentialsFile(path, null, null, null, [], null, mode, e is UnreadableFileException u ? u.Reason : e.Message);
         }
-        var root = ClaudeJson.Parse(bytes, out var problem);
+        // Unlike settings files, a byte order mark makes this file unreadable for Claude Code (measured).
+        var root = ClaudeJson.Parse(bytes, out var problem, acceptBom: false);
         if (problem is not null) return new LoginCredentialsFile(path, null, null, null, [], null, mode, "not valid JSON (" + problem + ")");
+        string? gateway = root is JsonObject r && r["enterpriseGateway"] is JsonObject g ? StringOf(g["url"]) ?? "(no url)" : null;
         if (root is not JsonObject obj || obj["claudeAiOauth"] is not JsonObject oauth)
-            return new LoginCredentialsFile(path, null, null, null, [], null, mode, "no claudeAiOauth entry");
+            return new LoginCredentialsFile(path, null, null, null, [], null, mode, gateway is null ? "no claudeAiOauth entry" : null) { GatewaySignIn = gateway };
         string? fp = null, prefix = null;
         if (StringOf(oauth["accessToken"]) is { Length: > 0 } token)
         {
@@ -61,8 +76,13 @@ public sealed record LoginCredentialsFile(
         if (oauth["expiresAt"] is JsonValue ev && ev.GetValueKind() == JsonValueKind.Number && ev.TryGetValue<long>(out var ms)
             && ms is > -62135596800000 and < 253402300799000)
             expires = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        var scopes = oauth["scopes"] is JsonArray sc ? sc.Select(StringOf).OfType<string>().ToArray() : [];
-        return new LoginCredentialsFile(path, fp, prefix, expires, scopes, StringOf(oauth["subscriptionType"]), mode, null);
+        var scopes = oauth["scopes"] is JsonArray sc ? sc.Select(StringOf).OfType<string>().ToArray()
+            : StringOf(oauth["scopes"]) is { } text ? [text] : [];
+        return new LoginCredentialsFile(path, fp, prefix, expires, scopes, StringOf(oauth["subscriptionType"]), mode, null)
+        {
+            ScopesMalformed = oauth["scopes"] is JsonValue,
+            GatewaySignIn = gateway,
+        };
     }
 
     private static string? StringOf(JsonNode? node) =>

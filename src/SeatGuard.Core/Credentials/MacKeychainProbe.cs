@@ -9,23 +9,24 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed class MacKeychainProbe(ICommandRunner runner, HostContext host) : IKeychainProbe
 {
-    /// <summary>The keychain service name Claude Code stores its credentials under.</summary>
-    public const string ServiceName = "Claude Code-credentials";
-
-    private bool? _answer;
+    private readonly Dictionary<string, bool> _answers = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public bool HasClaudeCodeItem()
+    public bool HasClaudeCodeItem(string serviceName)
     {
         if (host.Os != HostOs.MacOS) return false;
-        return _answer ??= Ask();
+        lock (_answers)
+        {
+            if (!_answers.TryGetValue(serviceName, out var present)) _answers[serviceName] = present = Ask(serviceName);
+            return present;
+        }
     }
 
-    private bool Ask()
+    private bool Ask(string serviceName)
     {
         try
         {
-            var spec = new CommandSpec("/usr/bin/security", ["find-generic-password", "-s", ServiceName], host.Environment, host.Home, TimeSpan.FromSeconds(5));
+            var spec = new CommandSpec("/usr/bin/security", ["find-generic-password", "-s", serviceName], host.Environment, host.Home, TimeSpan.FromSeconds(5));
             var result = runner.RunAsync(spec).GetAwaiter().GetResult();
             return result.ExitCode == 0;
         }

@@ -7,5 +7,5 @@ public sealed class NoKeychain : IKeychainProbe
     public static readonly NoKeychain Instance = new();
 
     /// <inheritdoc />
-    public bool HasClaudeCodeItem() => false;
+    public bool HasClaudeCodeItem(string serviceName) => false;
 }

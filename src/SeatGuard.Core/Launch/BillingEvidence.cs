@@ -15,7 +15,14 @@ public static class BillingEvidence
     {
         Billing verdict;
         string evidence;
-        if (o.RateLimitEvent)
+        var predicted = inventory is null ? null : BillingResolver.Resolve(inventory).Winner;
+        if (inventory?.GatewayMode == true && (o.RateLimitEvent || o.SawResult && o.IsError != true))
+        {
+            // The Cloud gateway gets subscription-style rate-limit events too (measured), but the gateway's organization pays.
+            verdict = Billing.Gateway;
+            evidence = "CLAUDE_CODE_USE_GATEWAY signs in to the Cloud gateway with ANTHROPIC_AUTH_TOKEN; its rate_limit_event comes from the gateway's organization, not your subscription";
+        }
+        else if (o.RateLimitEvent)
         {
             verdict = Billing.Subscription;
             evidence = o.RateLimitType is null
@@ -32,6 +39,11 @@ public static class BillingEvidence
         {
             verdict = Billing.CloudProvider;
             evidence = $"{flag} is set and no rate_limit_event arrived";
+        }
+        else if (o.ApiKeySource == "none" && predicted?.Kind is CredentialKind.Profile or CredentialKind.Federation)
+        {
+            verdict = Billing.ApiKey;
+            evidence = $"no rate_limit_event, and the credential is {BillingWords.Describe(predicted)}: an organization's API account, not a subscription";
         }
         else if (o.ApiKeySource == "none" && inventory?.Active(BillingVariables.AuthToken) is not null)
         {

@@ -17,14 +17,13 @@ public sealed class LaunchPlanner(CredentialReader credentials)
 {
     private static readonly string[] SubscriptionRemovals =
     [
-        BillingVariables.ApiKey, BillingVariables.AuthToken, BillingVariables.UseBedrock, BillingVariables.UseVertex,
-        BillingVariables.UseFoundry, BillingVariables.ApiKeyFd,
+        BillingVariables.ApiKey, BillingVariables.AuthToken, .. BillingVariables.CloudFlags, BillingVariables.UseGateway, BillingVariables.ApiKeyFd,
+        BillingVariables.Profile, BillingVariables.FederationRuleId, BillingVariables.OrganizationId,
     ];
 
     private static readonly string[] ApiKeyRemovals =
     [
-        BillingVariables.OAuthToken, BillingVariables.OAuthTokenFd, BillingVariables.AuthToken,
-        BillingVariables.UseBedrock, BillingVariables.UseVertex, BillingVariables.UseFoundry,
+        BillingVariables.OAuthToken, BillingVariables.OAuthTokenFd, BillingVariables.AuthToken, .. BillingVariables.CloudFlags, BillingVariables.UseGateway,
     ];
 
     /// <summary>Plans the launch for the request's beneficiary: the owner's own requests in the expected mode (usually subscription), anyone else's in api-key mode; refuses (fail closed) when that credential would not be the one Claude Code uses.</summary>
@@ -48,7 +47,16 @@ public sealed class LaunchPlanner(CredentialReader credentials)
         if (userSettingsError is not null) throw new InputException(userSettingsError);
         var userFlagLayer = userSettings is null ? null : SettingsLayer.FromObject(SettingsScope.Flag, "--settings", userSettings);
 
-        var before = credentials.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer]);
+        var fileScopes = ClaudeArguments.FileScopes(argsWithoutSettings);
+        var before = credentials.Gather(host, request.ConfigDir, userFlagLayer is null ? null : [userFlagLayer], fileScopes);
+        bool bareArgument = ClaudeArguments.Bare(argsWithoutSettings);
+        if (mode == Billing.Subscription && (bareArgument || before.SimpleMode))
+        {
+            var why = bareArgument
+                ? "the claude arguments contain --bare, which makes Claude Code read no OAuth token, no /login credentials and no keychain, so it cannot use the subscription. Drop --bare, or launch with --mode api-key."
+                : $"CLAUDE_CODE_SIMPLE is set ({before.Active(BillingVariables.Simple)!.Location}), which makes Claude Code run as under --bare: no OAuth token, no /login credentials, no keychain, so it cannot use the subscription. Unset it, or launch with --mode api-key.";
+            return Refuse("Refusing to launch in subscription mode: " + why);
+        }
         var removals = mode == Billing.Subscription ? SubscriptionRemovals : ApiKeyRemovals;
         var env = new Dictionary<string, string>(host.Environment, StringComparer.Ordinal);
         var removed = removals.Where(env.Remove).ToList();
@@ -92,8 +100,10 @@ public sealed class LaunchPlanner(CredentialReader credentials)
 
         // Re-check the plan with the same engine the doctor uses.
         var flagLayer = merged is null ? null : SettingsLayer.FromObject(SettingsScope.Flag, "--settings", merged);
-        var after = credentials.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer]);
-        var resolution = BillingResolver.Resolve(after);
+        var after = credentials.Gather(host.WithEnvironment(env), request.ConfigDir, flagLayer is null ? null : [flagLayer], fileScopes);
+        var resolution = BillingResolver.Resolve(after, ClaudeArguments.Mode(argsWithoutSettings));
+        if (resolution.Refusal is { } claudeRefuses)
+            return Refuse($"Refusing to launch in {mode.Name()} mode: Claude Code would send nothing — {claudeRefuses}.");
         if (resolution.Verdict != mode)
         {
             string why = mode == Billing.Subscription

@@ -15,16 +15,22 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public static class TelemetryAttributes
 {
+    /// <summary>The variable that turns on Claude Code's OpenTelemetry export; SeatGuard adds attributes only when it is truthy.</summary>
     public const string EnableVariable = "CLAUDE_CODE_ENABLE_TELEMETRY";
+    /// <summary>The OpenTelemetry resource attributes variable the SeatGuard attributes are merged into.</summary>
     public const string Variable = "OTEL_RESOURCE_ATTRIBUTES";
+    /// <summary>The attribute key for the launch's billing mode.</summary>
     public const string BillingKey = "seatguard.billing";
+    /// <summary>The attribute key for the launch's beneficiary (scrubbed).</summary>
     public const string BeneficiaryKey = "seatguard.beneficiary";
     private const int MaxValueLength = 255;
 
     /// <param name="EnvironmentValue">The value for the launched environment (null: leave it).</param>
     /// <param name="SettingsValue">The value for the merged <c>--settings</c> env, when a settings file sets the variable (its value wins over the environment).</param>
+    /// <summary>What a launch sets <c>OTEL_RESOURCE_ATTRIBUTES</c> to, in the environment and in the settings it passes.</summary>
     public sealed record Plan(string? EnvironmentValue, string? SettingsValue)
     {
+        /// <summary>Set nothing: telemetry is off, or managed settings fix the variable.</summary>
         public static readonly Plan None = new(null, null);
     }
 

@@ -15,6 +15,7 @@ public static partial class PolicyBookLoader
     public const string EmbeddedName = "policy-book.yaml";
     /// <summary>The user's policy file name in SeatGuard's config directory.</summary>
     public const string UserFileName = "policy.yaml";
+    /// <summary>The file name of an installed base book (one <c>policy update</c> put in SeatGuard's config directory; see <see cref="InstalledPath"/>).</summary>
     public const string InstalledFileName = "policy-book.yaml";
 
     private static readonly Lazy<PolicyBook> Embedded = new(() => Load([(EmbeddedName, ReadEmbedded())]));

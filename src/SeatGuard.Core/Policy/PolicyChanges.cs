@@ -10,5 +10,6 @@ public sealed record PolicyChanges(
     IReadOnlyList<EventSummary> AddedEvents,
     IReadOnlyList<EventSummary> RemovedEvents)
 {
+    /// <summary>True when the second book changes anything: a scenario or an event changed, added or removed.</summary>
     public bool Any => ChangedScenarios.Count + AddedScenarios.Count + RemovedScenarios.Count + AddedEvents.Count + RemovedEvents.Count > 0;
 }

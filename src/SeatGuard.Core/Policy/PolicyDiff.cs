@@ -3,6 +3,7 @@ namespace SeatGuard.Core.Policy;
 /// <summary>Compares two policy books: scenarios whose tier or credential changed, scenarios and events added or removed.</summary>
 public static class PolicyDiff
 {
+    /// <summary>What <paramref name="to"/> changes against <paramref name="from"/>.</summary>
     public static PolicyChanges Compare(PolicyBook from, PolicyBook to)
     {
         var oldScenarios = from.Scenarios.ToDictionary(s => s.Id, StringComparer.Ordinal);

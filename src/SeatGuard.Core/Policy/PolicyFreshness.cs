@@ -8,6 +8,7 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static class PolicyFreshness
 {
+    /// <summary>How many days old the book in force may be before it counts as stale.</summary>
     public const int MaxAgeDays = 60;
 
     /// <summary>The version and date of the base book in force (installed, else embedded).</summary>

@@ -3,6 +3,7 @@ namespace SeatGuard.Core.Policy;
 /// <summary>Orders policy book versions (<c>2026.12.1</c>: numeric parts compared in turn; other text compared as text).</summary>
 public static class PolicyVersion
 {
+    /// <summary>Compares two versions: negative when <paramref name="a"/> is older, zero when equal, positive when newer (a missing part counts as 0).</summary>
     public static int Compare(string a, string b)
     {
         var pa = a.Split('.', '-');

@@ -9,14 +9,22 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public static class FindingContext
 {
+    /// <summary>In code or configuration: findings here are high confidence.</summary>
     public const string Code = "code";
+    /// <summary>In a comment on the line, before the match.</summary>
     public const string Comment = "comment";
+    /// <summary>In a test, fixture or mock (by directory or file name).</summary>
     public const string Test = "test";
+    /// <summary>In documentation (a doc extension such as <c>.md</c>, or a docs directory).</summary>
     public const string Docs = "docs";
+    /// <summary>In an example, sample or template meant to be copied.</summary>
     public const string Example = "example";
+    /// <summary>In another secret scanner's rules or detectors (gitleaks, semgrep, trufflehog …).</summary>
     public const string ScannerRules = "scanner-rules";
 
+    /// <summary>Confidence of a finding in code, or of a rule that counts in any context: it can fail a scan.</summary>
     public const string High = "high";
+    /// <summary>Confidence of a finding outside code: listed apart, never fails a scan.</summary>
     public const string Low = "low";
 
     private static readonly HashSet<string> TestDirs = new(StringComparer.OrdinalIgnoreCase)
@@ -92,6 +100,7 @@ public static class FindingContext
         return InComment(path, line, Math.Clamp(column, 0, line.Length)) ? Comment : Code;
     }
 
+    /// <summary><see cref="High"/> for a match in <see cref="Code"/> or for a rule that applies in any context (<paramref name="anyContext"/>), else <see cref="Low"/>.</summary>
     public static string ConfidenceOf(string context, bool anyContext) => anyContext || context == Code ? High : Low;
 
     /// <summary>True when a comment starts on the line before <paramref name="column"/> (outside quotes).</summary>

@@ -24,6 +24,7 @@ public sealed record ScanFinding(
     string Confidence = FindingContext.High,
     string Context = FindingContext.Code)
 {
+    /// <summary>True unless the finding is low confidence; only high-confidence findings can fail a scan.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsHighConfidence => Confidence != FindingContext.Low;
 }

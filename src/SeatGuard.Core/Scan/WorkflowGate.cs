@@ -97,7 +97,7 @@ internal static class WorkflowGate
 
     private static bool IsLogin(string subject) => LoginFields.Contains(subject.ToLowerInvariant());
 
-    /// <summary>What "<paramref name="field"/> is one of <paramref name="values"/>" restricts.</summary>
+    /// <summary>What "<paramref name="subject"/> is one of <paramref name="values"/>" restricts.</summary>
     private static WorkflowAudience Restriction(string subject, IReadOnlyList<string> values)
     {
         var f = subject.ToLowerInvariant();

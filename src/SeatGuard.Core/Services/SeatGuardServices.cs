@@ -2,6 +2,7 @@ using SeatGuard.Core.Common;
 using SeatGuard.Core.Common.Net;
 using SeatGuard.Core.Common.Processes;
 using SeatGuard.Core.Credentials;
+using SeatGuard.Core.Credentials.Probe;
 using SeatGuard.Core.Launch;
 using SeatGuard.Core.Ledger;
 using SeatGuard.Core.Team;
@@ -34,6 +35,9 @@ public sealed record SeatGuardServices(
     /// <summary>The doctor, wired to these services.</summary>
     public Doctor Doctor => new(Credentials, Commands, Clock);
 
+    /// <summary><c>doctor --probe --matrix</c>: the precedence model re-measured against the installed claude.</summary>
+    public ProbeMatrix Matrix => new(Commands, Clock);
+
     /// <summary>The launch planner, wired to these services.</summary>
     public LaunchPlanner Planner => new(Credentials);
 
@@ -46,8 +50,10 @@ public sealed record SeatGuardServices(
     /// <summary>Opens the team store at an address (PostgreSQL; tests and other programs may put another store here).</summary>
     public Func<TeamStoreAddress, ITeamStore> TeamStores { get; init; } = PostgresTeamStore.Open;
 
+    /// <summary><c>seatguard sync</c> over <see cref="TeamStores"/>, the doctor and the clock.</summary>
     public TeamSync TeamSync => new(TeamStores, Doctor, Clock);
 
+    /// <summary><c>seatguard team report</c> over <see cref="TeamStores"/> and the clock.</summary>
     public TeamReporter TeamReporter => new(TeamStores, Clock);
 
     /// <summary>SeatGuard's user config (owner, expected mode).</summary>

@@ -10,8 +10,10 @@ namespace SeatGuard.Core.Team;
 /// </summary>
 public static class MachineIdentity
 {
+    /// <summary>The file in SeatGuard's data directory that holds this machine's id.</summary>
     public const string FileName = "machine-id";
 
+    /// <summary>The full path of the machine-id file on <paramref name="host"/>.</summary>
     public static string PathFor(HostContext host) => Path.Combine(ClaudePaths.SeatGuardDataDir(host), FileName);
 
     /// <summary>The stored id, or a new one stored now (two first syncs at once agree on one id).</summary>

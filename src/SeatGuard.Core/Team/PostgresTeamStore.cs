@@ -16,6 +16,9 @@ public sealed class PostgresTeamStore : ITeamStore
     private NpgsqlDataSource? _source;
     private NpgsqlConnection? _connection;
 
+    /// <summary>A store at <paramref name="address"/>, not yet connected (call <see cref="OpenAsync"/>).</summary>
+    /// <param name="address">Where the database is.</param>
+    /// <param name="appliedBy">What to record as <c>applied_by</c> for schema migrations this store applies.</param>
     public PostgresTeamStore(TeamStoreAddress address, string appliedBy = "seatguard")
     {
         _address = address;
@@ -25,12 +28,15 @@ public sealed class PostgresTeamStore : ITeamStore
     /// <summary>What <c>schema_version.applied_by</c> records for a migration this store applies.</summary>
     public string AppliedBy { get; }
 
+    /// <inheritdoc/>
     public string Address => _address.Display;
 
+    /// <summary>A new, unopened store at <paramref name="address"/>; the default for <c>SeatGuardServices.TeamStores</c>.</summary>
     public static ITeamStore Open(TeamStoreAddress address) => new PostgresTeamStore(address);
 
     private NpgsqlConnection Connection => _connection ?? throw new InvalidOperationException("the team store is not open");
 
+    /// <inheritdoc/>
     public Task OpenAsync(CancellationToken cancellationToken) => Guard("connect to", async () =>
     {
         var builder = new NpgsqlSlimDataSourceBuilder(_address.ConnectionString);
@@ -60,6 +66,7 @@ public sealed class PostgresTeamStore : ITeamStore
         await tx.CommitAsync(cancellationToken);
     });
 
+    /// <inheritdoc/>
     public Task LockMachineAsync(string machineId, CancellationToken cancellationToken) => Guard("lock this machine's rows in", async () =>
     {
         await using var cmd = new NpgsqlCommand($"SELECT pg_advisory_lock({LockClass}, hashtext($1))", Connection);
@@ -67,6 +74,7 @@ public sealed class PostgresTeamStore : ITeamStore
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     });
 
+    /// <inheritdoc/>
     public Task<IReadOnlyDictionary<DateOnly, string>> DayHashesAsync(string machineId, CancellationToken cancellationToken) => Guard("read", async () =>
     {
         var map = new Dictionary<DateOnly, string>();
@@ -77,6 +85,7 @@ public sealed class PostgresTeamStore : ITeamStore
         return (IReadOnlyDictionary<DateOnly, string>)map;
     });
 
+    /// <inheritdoc/>
     public Task ReplaceDayAsync(string machineId, DateOnly day, IReadOnlyList<UsageFact> rows, string hash, CancellationToken cancellationToken) => Guard("write to", async () =>
     {
         await using var tx = await Connection.BeginTransactionAsync(cancellationToken);
@@ -101,6 +110,7 @@ public sealed class PostgresTeamStore : ITeamStore
         await tx.CommitAsync(cancellationToken);
     });
 
+    /// <inheritdoc/>
     public Task<IReadOnlyDictionary<(long LedgerId, DateTimeOffset Time), string>> LaunchHashesAsync(string machineId, CancellationToken cancellationToken) => Guard("read", async () =>
     {
         var map = new Dictionary<(long, DateTimeOffset), string>();
@@ -111,6 +121,7 @@ public sealed class PostgresTeamStore : ITeamStore
         return (IReadOnlyDictionary<(long LedgerId, DateTimeOffset Time), string>)map;
     });
 
+    /// <inheritdoc/>
     public Task UpsertLaunchesAsync(string machineId, IReadOnlyList<(LaunchFact Launch, string Hash)> launches, CancellationToken cancellationToken) => Guard("write to", async () =>
     {
         if (launches.Count == 0) return;
@@ -138,6 +149,7 @@ public sealed class PostgresTeamStore : ITeamStore
         await tx.CommitAsync(cancellationToken);
     });
 
+    /// <inheritdoc/>
     public Task SaveMachineAsync(MachineFacts m, CancellationToken cancellationToken) => Guard("write to", async () =>
     {
         await using var cmd = Command(Connection, """
@@ -154,6 +166,7 @@ public sealed class PostgresTeamStore : ITeamStore
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     });
 
+    /// <inheritdoc/>
     public Task<TeamSnapshot> ReadAsync(DateOnly? since, CancellationToken cancellationToken) => Guard("read", async () =>
     {
         // One snapshot: the three reads see the same committed state.
@@ -211,6 +224,7 @@ public sealed class PostgresTeamStore : ITeamStore
         return new TeamSnapshot(machines, usage, launches);
     });
 
+    /// <summary>Closes the connection and its data source (releasing this session's machine lock).</summary>
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null) await _connection.DisposeAsync();

@@ -6,6 +6,10 @@ namespace SeatGuard.Core.Team;
 /// A validated <c>seatguard sync</c>: the store, the team secret, how usage is counted (the query <c>usage daily</c>
 /// would use by default: its time zone, price table and cost mode) and the names given on the command line.
 /// </summary>
+/// <param name="Store">The team store to sync to.</param>
+/// <param name="Key">The team secret that keys credential fingerprints.</param>
+/// <param name="Query">How usage is counted (time zone, price table, cost mode).</param>
+/// <param name="ConfigDir">Claude Code's config directory to read, or null for the default.</param>
 /// <param name="Person">Whose machine this is (<c>--person</c>); default <c>person</c> in config.json, else the OS user.</param>
 /// <param name="Machine">This machine's name for people (<c>--machine</c>); default <c>machine</c> in config.json, else the host name.</param>
 /// <param name="Version">The SeatGuard version doing the sync (kept with the machine).</param>

@@ -15,6 +15,7 @@ namespace SeatGuard.Core.Team;
 /// </summary>
 public static class TeamHtmlWriter
 {
+    /// <summary>The HTML ids of the page's sections: findings, launches, cost and machines (for links and tests).</summary>
     public const string FindingsId = "team-findings", LaunchesId = "team-launches", CostId = "team-cost", MachinesId = "team-machines";
 
     private const string ExtraCss = """
@@ -24,6 +25,7 @@ public static class TeamHtmlWriter
         .tier.red{background:#D55E00}.ok{color:#1a7f37}
         """;
 
+    /// <summary>The whole HTML page for <paramref name="report"/>.</summary>
     public static string Render(TeamReport report)
     {
         string scriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(HtmlReportWriter.MeasureScript)));

@@ -12,7 +12,9 @@ namespace SeatGuard.Core.Team;
 /// </summary>
 public sealed class TeamKey
 {
+    /// <summary>The environment variable that holds the team secret.</summary>
     public const string Variable = "SEATGUARD_TEAM_KEY";
+    /// <summary>The fewest characters a team secret may have (after trimming).</summary>
     public const int MinimumLength = 16;
     private const string Prefix = "hmac:";
     private readonly byte[] _key;
@@ -22,6 +24,7 @@ public sealed class TeamKey
     /// <summary>The secret from <c>SEATGUARD_TEAM_KEY</c>; missing or too short → <see cref="InputException"/>.</summary>
     public static TeamKey FromHost(HostContext host) => FromSecret(host.Get(Variable));
 
+    /// <summary>The key for <paramref name="secret"/> (trimmed); missing or shorter than <see cref="MinimumLength"/> → <see cref="InputException"/>.</summary>
     public static TeamKey FromSecret(string? secret)
     {
         if (string.IsNullOrEmpty(secret))
@@ -44,5 +47,6 @@ public sealed class TeamKey
         return Prefix + Convert.ToHexStringLower(mac.AsSpan(0, 8));
     }
 
+    /// <summary>A fixed placeholder: the secret is never printed.</summary>
     public override string ToString() => "(team key)";
 }

@@ -24,6 +24,11 @@ public static class TeamLedgerFacts
         }
     }
 
+    /// <summary>The team-store form of ledger entry <paramref name="e"/>: fingerprint keyed with <paramref name="key"/>, day in <paramref name="zone"/>, "(planned)" split off the verdict into <see cref="LaunchFact.Proven"/>.</summary>
+    /// <param name="e">The ledger entry.</param>
+    /// <param name="key">The team key for the credential fingerprint.</param>
+    /// <param name="zone">The time zone that decides the launch's day.</param>
+    /// <param name="home">The user's home directory, shown as <c>~</c> in the credential source.</param>
     public static LaunchFact ToFact(LedgerEntry e, TeamKey key, TimeZoneInfo zone, string home)
     {
         bool planned = e.Verdict.EndsWith(LedgerEntry.PlannedSuffix, StringComparison.Ordinal);

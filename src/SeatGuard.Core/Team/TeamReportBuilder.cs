@@ -19,6 +19,7 @@ public static class TeamReportBuilder
     private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
     private static readonly string Subscription = Billing.Subscription.Name(), ApiKey = Billing.ApiKey.Name();
 
+    /// <summary>The team report from <paramref name="snapshot"/>, limited and tuned by <paramref name="request"/>, as of <paramref name="now"/>.</summary>
     public static TeamReport Build(TeamSnapshot snapshot, TeamReportRequest request, DateTimeOffset now)
     {
         var usage = snapshot.Usage.Where(u => request.Since is not { } s || u.Fact.Day >= s).ToList();

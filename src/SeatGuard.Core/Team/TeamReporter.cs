@@ -3,6 +3,7 @@ namespace SeatGuard.Core.Team;
 /// <summary><c>seatguard team report</c>: reads the team store (creating its schema when it is new) and builds the report.</summary>
 public sealed class TeamReporter(Func<TeamStoreAddress, ITeamStore> stores, TimeProvider clock)
 {
+    /// <summary>Opens the store <paramref name="request"/> names, reads a snapshot since its start date and builds the report.</summary>
     public async Task<TeamReport> BuildAsync(TeamReportRequest request, CancellationToken cancellationToken = default)
     {
         await using var store = stores(request.Store);

@@ -11,6 +11,7 @@ namespace SeatGuard.Core.Team;
 /// </summary>
 public sealed class TeamStoreAddress
 {
+    /// <summary>The environment variable that names the team store.</summary>
     public const string Variable = "SEATGUARD_STORE";
 
     private static readonly Dictionary<string, string> QueryKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -33,6 +34,7 @@ public sealed class TeamStoreAddress
         ConnectionString = connectionString;
     }
 
+    /// <summary>The <see cref="Display"/> form, without the password.</summary>
     public override string ToString() => Display;
 
     /// <summary>
@@ -47,6 +49,7 @@ public sealed class TeamStoreAddress
         return Parse(text.Trim(), host);
     }
 
+    /// <summary>The address from a <c>postgresql://</c> URL or a connection string, filling in password and user the way <c>psql</c> does; anything else → <see cref="InputException"/>.</summary>
     public static TeamStoreAddress Parse(string text, HostContext host)
     {
         NpgsqlConnectionStringBuilder b;

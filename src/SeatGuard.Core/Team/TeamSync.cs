@@ -19,6 +19,7 @@ public sealed class TeamSync(Func<TeamStoreAddress, ITeamStore> stores, Doctor d
 {
     private const int LaunchBatch = 500;
 
+    /// <summary>Syncs this machine to the store in <paramref name="request"/> and says what was sent.</summary>
     public async Task<SyncReport> RunAsync(HostContext host, SeatConfig config, SyncRequest request, CancellationToken cancellationToken = default)
     {
         var warnings = new List<string>();
@@ -87,6 +88,7 @@ public sealed class TeamSync(Func<TeamStoreAddress, ITeamStore> stores, Doctor d
         return Sha(sb.ToString());
     }
 
+    /// <summary>A hash of every field of <paramref name="l"/>: a launch whose hash the store already holds is not sent again.</summary>
     public static string LaunchHash(LaunchFact l) => Sha(string.Create(CultureInfo.InvariantCulture,
         $"launch/v1\n{l.LedgerId}\t{l.Time.UtcTicks}\t{l.Day:yyyy-MM-dd}\t{l.Owner}\t{l.Beneficiary}\t{l.Mode}\t{l.Verdict}\t{l.Proven}\t{l.CredentialKind}\t{l.CredentialSource}\t" +
         $"{l.Fingerprint}\t{l.Forced}\t{l.Overage}\t{l.CostUsd:R}\t{l.InputTokens}\t{l.OutputTokens}\t{l.CacheCreationTokens}\t{l.CacheReadTokens}\t{l.RateLimitType}\t{l.RateLimitStatus}"));

@@ -10,7 +10,7 @@ namespace SeatGuard.Core.Team;
 /// </summary>
 public static class TeamUsageFacts
 {
-    /// <summary>The facts of the builder's range, each session's usage under the billing source the ledger recorded for it.</summary>
+    /// <summary>The usage rows of the entries <paramref name="builder"/> selects, each tagged with the billing source <paramref name="sourceBySession"/> gives its session.</summary>
     public static IReadOnlyList<UsageFact> Collect(UsageReportBuilder builder, IReadOnlyDictionary<string, string> sourceBySession)
     {
         var groups = new Dictionary<(DateOnly, string, string, string), Sum>();

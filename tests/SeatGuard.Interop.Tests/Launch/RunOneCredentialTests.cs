@@ -140,6 +140,37 @@ public sealed class RunOneCredentialTests
         standIn.Requests.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("argument")]
+    [InlineData("environment")]
+    [InlineData("user settings")]
+    public async Task ASubscriptionLaunchThatClaudeCodeWouldRunBareIsRefusedAndNothingIsSent(string where)
+    {
+        using var sandbox = new SandboxHome();
+        await using var standIn = await MessagesApiStandIn.StartAsync();
+        var env = SeatguardEnvironment(sandbox, standIn);
+        var oauth = FakeTokens.OAuthToken();
+        env["CLAUDE_CODE_OAUTH_TOKEN"] = oauth;
+        string[] claudeArgs = ["-p", "ping", "--no-session-persistence"];
+        if (where == "argument") claudeArgs = ["--bare", .. claudeArgs];
+        if (where == "environment") env["CLAUDE_CODE_SIMPLE"] = "1";
+        if (where == "user settings") sandbox.WriteUserSettings(SandboxHome.EnvSettings("CLAUDE_CODE_SIMPLE", "1"));
+
+        // Control: launched as asked, the real claude sends no subscription credential at all.
+        var controlEnv = new Dictionary<string, string> { ["CLAUDE_CODE_OAUTH_TOKEN"] = oauth };
+        if (where == "environment") controlEnv["CLAUDE_CODE_SIMPLE"] = "1";
+        var control = await ClaudeRunner.PingAsync(sandbox, standIn, controlEnv, where == "argument" ? ["--bare"] : []);
+        standIn.MessageRequests.ShouldBeEmpty(control.ToString());
+        int requestsBefore = standIn.Requests.Count;
+
+        var result = await CliHarness.RunAsync(sandbox, env, ["run", "--mode", "subscription", "--", .. claudeArgs]);
+        result.ExitCode.ShouldBe(4, result.ToString());
+        result.StdErr.ShouldContain(where == "argument" ? "--bare" : "CLAUDE_CODE_SIMPLE");
+        result.StdErr.ShouldContain("--mode api-key");
+        standIn.Requests.Count.ShouldBe(requestsBefore, "seatguard refused before starting claude");
+        result.StdErr.ShouldNotContain(oauth[^30..]);
+    }
+
     [Fact]
     public async Task ForcedRunForSomeoneElseIsRecordedWithTheWarning()
     {

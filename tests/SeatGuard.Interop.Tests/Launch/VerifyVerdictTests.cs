@@ -29,7 +29,7 @@ public sealed class VerifyVerdictTests
         json.GetProperty("status").GetString().ShouldBe("allowed");
         json.GetProperty("resetsAt").GetString().ShouldNotBeNullOrEmpty();
         json.GetProperty("overageInUse").GetBoolean().ShouldBeFalse();
-        json.GetProperty("claudeVersion").GetString().ShouldBe("2.1.330");
+        json.GetProperty("claudeVersion").GetString().ShouldBe(ToolPaths.ClaudeVersion);
         result.StdErr.ShouldContain("one tiny real request");
     }
 

@@ -172,12 +172,6 @@ public sealed class KeychainTests : IDisposable
 
     public void Dispose() => _sandbox.Dispose();
 
-    private sealed class FakeKeychain(bool present) : IKeychainProbe
-    {
-        public int Calls { get; private set; }
-        public bool HasClaudeCodeItem() { Calls++; return present; }
-    }
-
     [Fact]
     public void KeychainItemOnMacIsASubscriptionLogin()
     {

@@ -143,4 +143,50 @@ public sealed class LaunchPlannerTests : IDisposable
         _sandbox.WriteText(Path.Combine(_sandbox.Home, ".config", "seatguard", "config.json"), "{\n \"owner\": \n}");
         Should.Throw<InputException>(() => SeatConfig.Load(_sandbox.Host())).Message.ShouldContain("config.json:3");
     }
+
+    [Fact]
+    public void SubscriptionLaunchWithBareIsRefusedWithReasonAndFix()
+    {
+        var outcome = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, Billing.Subscription, null, false, "--bare", "-p", "hi");
+        outcome.Refused.ShouldBeTrue();
+        outcome.Refusal.ShouldNotBeNull().ShouldContain("--bare");
+        outcome.Refusal.ShouldContain("Drop --bare, or launch with --mode api-key");
+    }
+
+    [Fact]
+    public void SubscriptionLaunchUnderSimpleModeIsRefused()
+    {
+        _sandbox.WriteUserSettings(SandboxHome.EnvSettings("CLAUDE_CODE_SIMPLE", "1"));
+        var outcome = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, Billing.Subscription, null, false, "-p", "hi");
+        outcome.Refusal.ShouldNotBeNull().ShouldContain("CLAUDE_CODE_SIMPLE");
+    }
+
+    [Fact]
+    public void ApiKeyLaunchWithBareIsPlanned()
+    {
+        var plan = Plan(new() { ["ANTHROPIC_API_KEY"] = FakeTokens.ApiKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, Billing.ApiKey, null, false, "--bare", "-p", "hi").Plan.ShouldNotBeNull();
+        plan.Credential.Kind.ShouldBe(CredentialKind.ApiKey);
+    }
+
+    [Fact]
+    public void SettingSourcesLeaveOutTheFilesClaudeIsToldToSkip()
+    {
+        _sandbox.WriteUserSettings(SandboxHome.EnvSettings("ANTHROPIC_API_KEY", FakeTokens.ApiKey()));
+        var plan = Plan(new() { ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken() }, Billing.Subscription, null, false, "--setting-sources", "project", "-p", "hi").Plan.ShouldNotBeNull();
+        plan.ArgsAdded.ShouldBeEmpty("the user settings key is not read, so nothing needs neutralising");
+        plan.Credential.Kind.ShouldBe(CredentialKind.OAuthToken);
+    }
+
+    [Fact]
+    public void SubscriptionLaunchRemovesAProfileThatWouldShadowLogin()
+    {
+        var dir = Path.Combine(_sandbox.Home, ".config", "anthropic");
+        _sandbox.WriteText(Path.Combine(dir, "configs", "work.json"), """{"authentication":{"type":"user_oauth"}}""");
+        var creds = _sandbox.WriteText(Path.Combine(dir, "credentials", "work.json"), "{\"access_token\":\"" + FakeTokens.OAuthToken() + "\"}");
+        File.SetUnixFileMode(creds, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        _sandbox.WriteLoginCredentials(FakeTokens.OAuthToken());
+        var plan = Plan(new() { ["ANTHROPIC_PROFILE"] = "work" }, Billing.Subscription).Plan.ShouldNotBeNull();
+        plan.EnvRemoved.ShouldContain("ANTHROPIC_PROFILE");
+        plan.Credential.Kind.ShouldBe(CredentialKind.Login);
+    }
 }

@@ -7,8 +7,9 @@ namespace SeatGuard.Core.Common.Json;
 /// <summary>
 /// Reads JSON exactly as Claude Code reads its settings and credential files (measured on 2.1.330 and 2.1.332,
 /// which parse with JavaScript's <c>JSON.parse</c>): strict JSON — a comment or a trailing comma makes the whole
-/// file invalid, and Claude Code then ignores it; a UTF-8 byte order mark is accepted; of duplicate keys the
-/// last one wins; a lone surrogate escape (<c>"\ud800"</c>) is a valid string.
+/// file invalid, and Claude Code then ignores it; of duplicate keys the last one wins; a lone surrogate escape
+/// (<c>"\ud800"</c>) is a valid string. A UTF-8 byte order mark is accepted in settings files but makes
+/// <c>.credentials.json</c> invalid (<c>acceptBom</c>).
 /// </summary>
 public static class ClaudeJson
 {
@@ -19,10 +20,19 @@ public static class ClaudeJson
     /// The document's value, or null with <paramref name="problem"/> set when Claude Code would reject the text.
     /// <paramref name="lenient"/> also accepts comments and trailing commas: for SeatGuard's own files, never Claude Code's.
     /// </summary>
-    public static JsonNode? Parse(ReadOnlySpan<byte> utf8, out JsonProblem? problem, bool lenient = false)
+    /// <param name="acceptBom">Skip a leading UTF-8 byte order mark (settings files); false: it is an error (credentials).</param>
+    public static JsonNode? Parse(ReadOnlySpan<byte> utf8, out JsonProblem? problem, bool lenient = false, bool acceptBom = true)
     {
-        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         problem = null;
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            if (!acceptBom)
+            {
+                problem = new JsonProblem(1, 1, "a byte order mark before the JSON (Claude Code rejects it in this file)");
+                return null;
+            }
+            utf8 = utf8[3..];
+        }
         try
         {
             using var doc = JsonDocument.Parse(utf8.ToArray(), lenient ? Lenient : Strict);
@@ -36,13 +46,44 @@ public static class ClaudeJson
     }
 
     /// <summary>The document when its top level is an object; otherwise null with the problem (invalid JSON, or another kind of value).</summary>
-    public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8, out JsonProblem? problem, bool lenient = false)
+    public static JsonObject? ParseObject(ReadOnlySpan<byte> utf8, out JsonProblem? problem, bool lenient = false, bool acceptBom = true)
     {
-        var node = Parse(utf8, out problem, lenient);
+        var node = Parse(utf8, out problem, lenient, acceptBom);
         if (problem is not null) return null;
         if (node is JsonObject obj) return obj;
         problem = new JsonProblem(0, 0, "the top level is " + KindOf(node) + ", not a JSON object");
         return null;
+    }
+
+    /// <summary>
+    /// Line and column (1-based) of the last top-level property named <paramref name="name"/> (the one
+    /// <c>JSON.parse</c> keeps), or (0, 0) when it cannot be found.
+    /// </summary>
+    public static (long Line, long Column) LocateTopLevelProperty(ReadOnlySpan<byte> utf8, string name)
+    {
+        int bom = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var reader = new Utf8JsonReader(utf8[bom..], new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        long found = -1;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(name))
+                    found = reader.TokenStartIndex + bom;
+            }
+        }
+        catch (JsonException)
+        {
+            // Located what could be located.
+        }
+        if (found < 0) return (0, 0);
+        long line = 1, column = 1;
+        for (int i = bom; i < found && i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n') { line++; column = 1; }
+            else if ((utf8[i] & 0xC0) != 0x80) column++;
+        }
+        return (line, column);
     }
 
     /// <summary>A string value, also when it holds lone surrogate escapes (which <see cref="JsonElement.GetString"/> refuses).</summary>

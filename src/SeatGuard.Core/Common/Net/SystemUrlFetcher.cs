@@ -9,6 +9,7 @@ namespace SeatGuard.Core.Common.Net;
 /// </summary>
 public sealed class SystemUrlFetcher(TimeSpan? timeout = null) : IUrlFetcher
 {
+    /// <inheritdoc/>
     public async Task<byte[]> FetchAsync(Uri url, long maxBytes, CancellationToken cancellationToken = default)
     {
         Check(url);

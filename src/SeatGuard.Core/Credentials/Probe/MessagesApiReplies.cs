@@ -16,11 +16,11 @@ public static class MessagesApiReplies
     {
         var id = "msg_" + Guid.NewGuid().ToString("N")[..24];
         var sb = new StringBuilder(1024);
-        Event(sb, "message_start", $$$"""{"type":"message_start","message":{"id":"{{{id}}}","type":"message","role":"assistant","model":"{{{model}}}","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":{{{inputTokens}}},"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}" + "}""");
+        Event(sb, "message_start", $$$"""{"type":"message_start","message":{"id":"{{{id}}}","type":"message","role":"assistant","model":"{{{model}}}","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":{{{inputTokens}}},"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}""" + "}");
         Event(sb, "content_block_start", """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""");
         Event(sb, "content_block_delta", $$$"""{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"{{{text}}}"}}""");
         Event(sb, "content_block_stop", """{"type":"content_block_stop","index":0}""");
-        Event(sb, "message_delta", $$$"""{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":{{{outputTokens}}}}" + "}""");
+        Event(sb, "message_delta", $$$"""{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":{{{outputTokens}}}""" + "}}");
         Event(sb, "message_stop", """{"type":"message_stop"}""");
         return sb.ToString();
     }
