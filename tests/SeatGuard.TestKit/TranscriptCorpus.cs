@@ -39,6 +39,11 @@ public sealed record CorpusOptions
     public bool SidechainReplays { get; init; }
     /// <summary>Assistant lines without requestId (ccusage 20.0.24 dedups them in some reports only).</summary>
     public bool MissingRequestIds { get; init; }
+    /// <summary>
+    /// Sessions as people run them: one main model (a Haiku call now and then) and bursts of quick turns (seconds
+    /// apart, as agentic tool loops go) between longer pauses. False: every turn draws a model and minutes of pause.
+    /// </summary>
+    public bool RealisticPacing { get; init; }
 
     /// <summary>Only shapes on which ccusage 20.0.24's reports agree with each other (for parity tests).</summary>
     public static CorpusOptions CcusageCompatible => new();
@@ -116,14 +121,15 @@ public static class TranscriptCorpus
             var own = new List<string>();
             bool huge = rnd.NextDouble() < o.HugeToolResults;
             string cwd = "/home/dev/project" + projectIndex;
+            var mainModel = o.RealisticPacing ? Models[rnd.Next(Models.Length)] : "";
             for (int turn = 0; turn < o.TurnsPerSession; turn++)
             {
-                t = t.AddSeconds(rnd.Next(5, 400));
+                t = t.AddSeconds(!o.RealisticPacing ? rnd.Next(5, 400) : rnd.NextDouble() < 0.8 ? rnd.Next(2, 40) : rnd.Next(40, 900));
                 if (rnd.NextDouble() < 0.04) t = t.AddHours(rnd.Next(5, 30)); // a pause long enough for a gap block
                 int resultBytes = huge && turn == 1 ? 1_000_000 : rnd.Next(o.ToolResultBytes / 4, o.ToolResultBytes * 2);
                 own.Add(UserLine(t, sessionId, cwd, resultBytes));
                 t = t.AddMilliseconds(rnd.Next(500, 20_000));
-                var model = Models[rnd.Next(Models.Length)];
+                var model = !o.RealisticPacing ? Models[rnd.Next(Models.Length)] : rnd.NextDouble() < 0.9 ? mainModel : "claude-haiku-4-5-20251001";
                 string msgId = NextId("msg_01"), reqId = NextId("req_011");
                 var usage = RandomUsage(model);
                 if (rnd.NextDouble() < o.StreamedDuplicates)

@@ -14,6 +14,7 @@ public static class CommandCatalog
         yield return DecideCommand.Create(context);
         yield return PolicyCommand.Create(context);
         yield return UsageCommand.Create(context);
+        yield return PricingCommand.Create(context);
         yield return ReportCommand.Create(context);
         yield return StatuslineCommand.Create(context);
         yield return HookCommand.Create(context);

@@ -8,7 +8,7 @@ namespace SeatGuard.Cli.Commands;
 /// </summary>
 public static class CommonOptions
 {
-    public static readonly Option<bool> Json = new("--json")
+    public static readonly Option<bool> Json = new("--json", "-j")
     {
         Description = "Machine output on stdout (JSON), nothing else there.",
     };

@@ -16,7 +16,6 @@ public static class ReportCommand
         var until = new Option<string?>("--until") { Description = "Last day of the report (YYYY-MM-DD, UTC; default: today).", HelpName = "DATE" };
         var scan = new Option<string?>("--scan") { Description = "Scan this repository and include its findings.", HelpName = "PATH" };
         var plan = new Option<string?>("--plan") { Description = "Compare the month's API-equivalent cost with this plan's price: pro, max5, max20.", HelpName = "PLAN" };
-        plan.AcceptOnlyFromAmong([.. SeatGuard.Core.Usage.PricingTable.Embedded.Data.Plans.Select(p => p.Id)]);
         var command = new Command("report", "A single HTML page with charts: usage by day and model, 5-hour blocks, the month's cost against the plan, launches by billing source and beneficiary, scan findings by tier.")
         {
             html, since, until, scan, plan,
@@ -33,6 +32,9 @@ public static class ReportCommand
             var scanPath = parse.GetValue(scan) is { } sp ? Path.GetFullPath(sp, host.WorkingDirectory) : null;
             if (scanPath is not null && !Directory.Exists(scanPath) && !File.Exists(scanPath)) throw new InputException($"--scan: '{parse.GetValue(scan)}' does not exist");
 
+            // Plans come from the price book; checked here rather than when the command tree is built, so start-up does not parse it.
+            if (parse.GetValue(plan) is { } planId && !SeatGuard.Core.Usage.PriceBook.Embedded.Plans.Any(p => p.Id == planId))
+                throw new InputException($"--plan must be one of {string.Join(", ", SeatGuard.Core.Usage.PriceBook.Embedded.Plans.Select(p => p.Id))}, not '{planId}'");
             var usage = new TranscriptUsageSource(host, context.ConfigDir(parse), parse.GetValue(plan), now);
             IScanReportSource scans = scanPath is null ? NoScanSource.Instance : new RepositoryScanSource(scanPath, now, Environment.ProcessorCount, services.Commands, host.Get("PATH"));
             var builder = new ReportBuilder(usage, new LedgerReportSource(services.LedgerPath), scans);

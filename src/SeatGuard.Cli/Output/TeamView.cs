@@ -13,7 +13,7 @@ public static class TeamView
         var c = t.Console_;
         c.MarkupLine($"Synced [bold]{Markup.Escape(r.Machine)}[/] ({Markup.Escape(r.Person)}, OS user {Markup.Escape(r.OsUser)}) to {Markup.Escape(r.Store)}.");
         c.MarkupLine($"  usage: {r.Days.Sent} of {r.Days.Local} days sent ({r.UsageRows} rows), {r.Days.Unchanged} already up to date · " +
-                     $"{Format.Compact(r.Totals.TotalTokens)} tokens, {Format.Money(r.Totals.TotalCost)} at API prices");
+                     $"{Format.Compact(r.Totals.TotalTokens)} tokens, {Format.Money(r.Totals.TotalCost ?? 0)} at API prices");
         c.MarkupLine($"  launches: {r.Launches.Sent} of {r.Launches.Local} sent, {r.Launches.Unchanged} already up to date");
         c.MarkupLine($"  doctor: {Markup.Escape(r.Doctor.Verdict)} via {Markup.Escape(r.Doctor.CredentialKind)} ({Markup.Escape(r.Doctor.CredentialSource)})" +
                      (r.Doctor.Fingerprint is null ? "" : " " + Markup.Escape(r.Doctor.Fingerprint)));
@@ -25,7 +25,7 @@ public static class TeamView
     {
         var c = t.Console_;
         c.MarkupLine($"Team report from {Markup.Escape(r.Store)}" + (r.Since is null ? "" : $", since {Markup.Escape(r.Since)}") +
-                     $": {r.People.Count} people, {r.Machines.Count} machines, {Format.Compact(r.Totals.TotalTokens)} tokens, {Format.Money(r.Totals.TotalCost)} at API prices.");
+                     $": {r.People.Count} people, {r.Machines.Count} machines, {Format.Compact(r.Totals.TotalTokens)} tokens, {Format.Money(r.Totals.TotalCost ?? 0)} at API prices.");
         if (r.People.Count == 0)
         {
             c.MarkupLine("Nothing has been synced yet: run `seatguard sync` on each machine.");

@@ -46,7 +46,7 @@ internal static class UsageLiveView
         string T(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, tz).ToString("HH:mm", CultureInfo.InvariantCulture);
         grid.AddRow("Block", $"{T(block.Start)} – {T(block.End)} ({block.Projection?.RemainingMinutes ?? (long)Math.Max(0, (block.End - now).TotalMinutes)} min to reset)");
         grid.AddRow("Tokens", block.TotalTokens.ToString("N0", CultureInfo.InvariantCulture) + (limit is { } l ? $" of {l:N0} ({block.TotalTokens * 100d / l:0.0}%)" : ""));
-        grid.AddRow("Cost", "$" + block.CostUsd.ToString("0.00", CultureInfo.InvariantCulture));
+        grid.AddRow("Cost", UsageTables.Usd(block.CostUsd, block.HasUnknownCost && block.CostUsd is not null));
         grid.AddRow("Burn rate", block.BurnRate is { } r ? $"{r.TokensPerMinute:N0} tokens/min, ${r.CostPerHour:0.00}/h" : "-");
         grid.AddRow("Projection", block.Projection is { } p ? $"{p.TotalTokens:N0} tokens, ${p.TotalCost:0.00}" + (block.TokenLimitStatus is { } s ? $" ({s.Status})" : "") : "-");
         grid.AddRow("Models", Markup.Escape(string.Join(", ", block.Models)));

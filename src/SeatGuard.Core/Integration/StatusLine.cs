@@ -70,10 +70,10 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
         }
         if (usage is not null)
         {
-            string block = $"block {Tokens(usage.BlockTokens)} {Format.Money(usage.BlockCost)}";
+            string block = $"block {Tokens(usage.BlockTokens)} {Cost(usage.BlockCost)}";
             if (usage.BlockEnds is { } ends && ends > now) block += " (" + Format.Remaining(ends - now) + " left)";
             parts.Add(block);
-            parts.Add("today " + Format.Money(usage.TodayCost));
+            parts.Add("today " + Cost(usage.TodayCost));
         }
         else if (input?.Cost?.TotalCostUsd is { } sessionCost)
         {
@@ -96,6 +96,9 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
             ? $", used up until the reset in {Format.Remaining(pace.ResetsAt - now)}"
             : $", at this pace used up in {Format.Remaining(end - now)}, before the reset in {Format.Remaining(pace.ResetsAt - now)}");
     }
+
+    /// <summary>A cost, or "cost unknown" when a model has no price (never $0.00 for that).</summary>
+    public static string Cost(decimal? usd) => usd is { } v ? Format.Money(v) : "cost unknown";
 
     /// <summary>Tokens as the status line shows them: 999 tok, 12.3k tok, 2.0M tok.</summary>
     public static string Tokens(long tokens) => Format.Compact(tokens, fixedDecimal: true) + " tok";

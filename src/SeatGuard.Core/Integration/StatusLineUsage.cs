@@ -4,10 +4,10 @@ using SeatGuard.Core.Usage;
 
 namespace SeatGuard.Core.Integration;
 
-/// <summary>The usage part of the status line: the active block's tokens, cost and end, and today's cost.</summary>
-public sealed record StatusLineUsage(long BlockTokens, decimal BlockCost, DateTimeOffset? BlockEnds, decimal TodayCost)
+/// <summary>The usage part of the status line: the active block's tokens, cost and end, and today's cost (null: unknown, a model without a price).</summary>
+public sealed record StatusLineUsage(long BlockTokens, decimal? BlockCost, DateTimeOffset? BlockEnds, decimal? TodayCost)
 {
-    /// <summary>The status line's numbers from recent usage.</summary>
-    public static StatusLineUsage From(RecentUsage usage) => new(usage.ActiveBlock?.TotalTokens ?? 0, (decimal)(usage.ActiveBlock?.CostUsd ?? 0),
-        usage.ActiveBlock?.End, (decimal)usage.Today.TotalCost);
+    /// <summary>The status line's usage from the recent usage (unknown costs stay null).</summary>
+    public static StatusLineUsage From(RecentUsage usage) => new(usage.ActiveBlock?.TotalTokens ?? 0,
+        usage.ActiveBlock is { } block ? (decimal?)block.CostUsd : 0, usage.ActiveBlock?.End, (decimal?)usage.Today.TotalCost);
 }

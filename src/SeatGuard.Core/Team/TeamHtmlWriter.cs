@@ -56,7 +56,7 @@ public static class TeamHtmlWriter
             ("people", Count(r.People.Count)),
             ("machines", Count(r.Machines.Count)),
             ("launches", Count(r.People.Sum(p => p.Launches.Values.Sum()))),
-            ("API-equivalent cost", Money(r.Totals.TotalCost)),
+            ("API-equivalent cost", Money(r.Totals.TotalCost ?? 0)),
             ("red findings", Count(r.Findings.Count(f => f.Tier == Tier.Red))),
         };
         var sb = new StringBuilder("<dl class=\"glance\">");
@@ -107,7 +107,7 @@ public static class TeamHtmlWriter
             .Where(s => r.People.Any(p => p.CostBySource.ContainsKey(s)) || TeamReportBuilder.Sources.Contains(s)).ToList();
         var series = sources.Select(Series).ToList();
         var bars = r.People.Select(p => new ChartBar(p.Person, sources.Select(s => p.CostBySource.GetValueOrDefault(s)).ToList())).ToList();
-        string caption = $"What each person's Claude Code use would cost at API prices ({Money(r.Totals.TotalCost)} in all, {Tokens(r.Totals.TotalTokens)} tokens), " +
+        string caption = $"What each person's Claude Code use would cost at API prices ({Money(r.Totals.TotalCost ?? 0)} in all, {Tokens(r.Totals.TotalTokens)} tokens), " +
             "split by the bill that paid for each session (\"unrecorded\": sessions not started through `seatguard run`).";
         var svg = SvgChart.Rows(CostId + "-chart", "API-equivalent cost by person and billing source", caption, series, bars, v => Money(v));
         var table = HtmlReportWriter.Table(["person", "tokens", "cost", .. sources],

@@ -79,7 +79,7 @@ public static class TeamReportBuilder
             totals.CacheCreationTokens += u.Fact.CacheCreationTokens;
             totals.CacheReadTokens += u.Fact.CacheReadTokens;
             totals.TotalTokens += u.Fact.TotalTokens;
-            totals.TotalCost += u.Fact.CostUsd;
+            totals.AddCost(u.Fact.Model, u.Fact.CostUsd, unpriced: false);
         }
 
         var findings = new List<TeamFinding>();

@@ -14,21 +14,20 @@ public static class TeamUsageFacts
     public static IReadOnlyList<UsageFact> Collect(UsageReportBuilder builder, IReadOnlyDictionary<string, string> sourceBySession)
     {
         var groups = new Dictionary<(DateOnly, string, string, string), Sum>();
-        var entries = builder.Entries;
-        for (int i = 0; i < entries.Count; i++)
+        // The report's own priced sums (cells of one session and model), so no entry is priced twice or differently.
+        foreach (var (day, model, project, session, cell, cost) in builder.PricedCells())
         {
-            var e = entries[i];
-            var source = sourceBySession.TryGetValue(e.Source.SessionId, out var s) ? s : LedgerUsageFacts.Unrecorded;
-            var key = (builder.LocalDate(e), e.Model, e.Source.Project, source);
+            var source = sourceBySession.TryGetValue(session, out var s) ? s : LedgerUsageFacts.Unrecorded;
+            var key = (day, model, project, source);
             if (!groups.TryGetValue(key, out var sum)) groups[key] = sum = new Sum();
-            sum.Totals.Add(e, builder.Cost(i));
-            sum.Entries++;
-            if (double.IsNaN(builder.Cost(i))) sum.Unpriced++;
+            sum.Totals.Add(cell, model, cost, double.IsNaN(cost));
+            sum.Entries += cell.Count;
+            if (double.IsNaN(cost)) sum.Unpriced += cell.Count;
         }
         return groups
             .Select(g => new UsageFact(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Key.Item4,
                 g.Value.Totals.InputTokens, g.Value.Totals.OutputTokens, g.Value.Totals.CacheCreationTokens, g.Value.Totals.CacheReadTokens,
-                g.Value.Totals.TotalTokens, g.Value.Totals.TotalCost, g.Value.Entries, g.Value.Unpriced))
+                g.Value.Totals.TotalTokens, g.Value.Totals.TotalCost ?? 0, g.Value.Entries, g.Value.Unpriced))
             .OrderBy(f => f.Day).ThenBy(f => f.Model, StringComparer.Ordinal).ThenBy(f => f.Project, StringComparer.Ordinal).ThenBy(f => f.BillingSource, StringComparer.Ordinal)
             .ToList();
     }

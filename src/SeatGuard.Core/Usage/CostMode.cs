@@ -1,15 +1,10 @@
-using SeatGuard.Core.Common.Files;
-using SeatGuard.Core.Common;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace SeatGuard.Core.Usage;
 
-/// <summary>How costs are computed.</summary>
+/// <summary>Whose prices and rules compute costs.</summary>
 public enum CostMode
 {
-    /// <summary>Anthropic's published rules: long-context premium on every token of a request over 200k input-side tokens; <c>costUSD</c> ignored.</summary>
+    /// <summary>Anthropic's published prices and rules (<see cref="PriceBook"/>): dated rates, prompt bands over every token of a request, fast mode, regional multipliers.</summary>
     Anthropic,
-    /// <summary>ccusage 20.0.24's figures: premium only on each token type's excess over 200k; a line's <c>costUSD</c> is used when present.</summary>
+    /// <summary>ccusage 20.0.24's figures (<see cref="CcusagePricing"/>): its price snapshot, fuzzy model matching, $0 for models it does not know, its per-token-type 200k tier.</summary>
     Ccusage,
 }

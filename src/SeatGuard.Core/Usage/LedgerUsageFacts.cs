@@ -26,8 +26,8 @@ public static class LedgerUsageFacts
     public static IReadOnlyList<BillingSourceTotals> Split(IEnumerable<SessionRow> sessions, IReadOnlyDictionary<string, string> sourceBySession) =>
         sessions
             .GroupBy(s => sourceBySession.TryGetValue(s.SessionId, out var v) ? v : Unrecorded, StringComparer.Ordinal)
-            .Select(g => new BillingSourceTotals(g.Key, g.Count(), g.Sum(s => s.TotalTokens), g.Sum(s => s.TotalCost)))
-            .OrderByDescending(t => t.TotalCost)
+            .Select(g => new BillingSourceTotals(g.Key, g.Count(), g.Sum(s => s.TotalTokens), g.All(s => s.TotalCost is null) ? null : g.Sum(s => s.TotalCost ?? 0)))
+            .OrderByDescending(t => t.TotalCost ?? -1)
             .ToList();
 
     /// <summary>The latest reported utilisation of each rate-limit window (every window of every recorded event), with its pace at <paramref name="now"/>.</summary>

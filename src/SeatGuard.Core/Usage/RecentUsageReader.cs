@@ -6,13 +6,20 @@ namespace SeatGuard.Core.Usage;
 /// The recent usage from Claude Code's transcripts, counted like <c>seatguard usage</c>: only transcripts written
 /// since the earlier of local midnight and 10 hours ago (enough for the active block and today), through the cache.
 /// </summary>
-public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? timeZone = null, string? cachePath = null, CostMode mode = CostMode.Anthropic) : IRecentUsageSource
+public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? timeZone = null, string? cachePath = null, CostMode mode = CostMode.Anthropic, PriceBook? pricing = null) : IRecentUsageSource
 {
     /// <inheritdoc />
     public RecentUsage? Read(HostContext host, DateTimeOffset now)
     {
         var usage = Build(host, now);
         return usage.IsEmpty ? null : usage;
+    }
+
+    /// <summary>The effective price book (imported and user layers included); the embedded one when a layer is broken (the status line never fails).</summary>
+    private static PriceBook BookFor(HostContext host)
+    {
+        try { return PricingStore.Load(host); }
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException) { return PriceBook.Embedded; }
     }
 
     /// <summary>The active block and today's totals, also when both are empty.</summary>
@@ -23,9 +30,11 @@ public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? ti
         var today = DateOnly.FromDateTime(localNow.DateTime);
         var midnight = new DateTimeOffset(localNow.Date, localNow.Offset);
         var from = midnight < now.AddHours(-10) ? midnight : now.AddHours(-10);
-        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5) });
-        var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode };
-        var all = new UsageReportBuilder(data, query);
+        var book = pricing ?? BookFor(host);
+        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5), Pricing = book });
+        var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode, Pricing = book };
+        // The active block starts after the last gap of 5 hours; a week of history is more than enough to find it.
+        var all = new UsageReportBuilder(data, query with { Since = DateOnly.FromDateTime(localNow.DateTime).AddDays(-7) });
         var todays = new UsageReportBuilder(data, query with { Since = today, Until = today });
         return new RecentUsage(all.ActiveBlock(), todays.Totals(), all.UnknownModels, data.MalformedLines);
     }

@@ -16,7 +16,7 @@ public static class ReportOutputCache
     private static ReadOnlySpan<byte> Magic => "SGOUT001"u8;
 
     /// <summary>The usage cache database path the outputs are kept beside.</summary>
-    public static string CacheFile(Common.HostContext host, UsageLoadOptions options) => options.CachePath ?? UsageCache.DefaultPath(host);
+    public static string CacheFile(Common.HostContext host, UsageLoadOptions options) => options.CachePath ?? UsageStore.DefaultPath(host);
 
     /// <summary>The cache key of one question: the transcripts' signature, the command line, the context that changes the answer, and the files whose stamps count.</summary>
     public static ulong Key(ulong inputSignature, IEnumerable<string> commandLine, IEnumerable<string?> context, IEnumerable<string> stampedFiles)

@@ -1,14 +1,22 @@
+using System.IO.Enumeration;
 using SeatGuard.Core.Common;
 
 namespace SeatGuard.Core.Usage;
 
 /// <summary>
-/// Finds transcripts: <c>&lt;root&gt;/projects/&lt;project&gt;/&lt;session&gt;.jsonl</c> and
-/// <c>&lt;root&gt;/projects/&lt;project&gt;/&lt;session&gt;/subagents/*.jsonl</c> for every transcript root.
+/// Finds transcripts: every <c>.jsonl</c> file under <c>&lt;root&gt;/projects/&lt;project&gt;/</c> for every transcript root.
+/// A file directly in the project directory is a session (<c>&lt;session&gt;.jsonl</c>); a file anywhere below a
+/// directory of the project — <c>&lt;session&gt;/subagents/agent-*.jsonl</c>,
+/// <c>&lt;session&gt;/subagents/workflows/&lt;run&gt;/agent-*.jsonl</c>, or a layout Claude Code adds later — belongs to the
+/// session that directory names. Directory links are not followed and the depth is bounded, so a loop cannot hang
+/// the listing. Sizes and times come from the directory enumeration itself (no extra stat per file).
 /// </summary>
 public static class TranscriptFiles
 {
-    /// <summary>The transcripts under the host's Claude config directories, optionally of one project.</summary>
+    /// <summary>Directories below a session directory that are searched (subagents/workflows/run is 3).</summary>
+    public const int MaxDepth = 6;
+
+    /// <summary>The transcripts under Claude Code's config dirs (or <paramref name="configDirOverride"/>), optionally of one project.</summary>
     public static IReadOnlyList<TranscriptFile> Find(HostContext host, string? configDirOverride = null, string? project = null) =>
         Find(ClaudePaths.TranscriptRoots(host, configDirOverride), project);
 
@@ -19,24 +27,21 @@ public static class TranscriptFiles
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            var projects = new DirectoryInfo(Path.Combine(root, "projects"));
-            if (!projects.Exists) continue;
-            foreach (var projectDir in SafeDirs(projects))
+            var projects = Path.Combine(root, "projects");
+            foreach (var projectDir in Directories(projects))
             {
-                if (project is not null && !ProjectMatches(projectDir.Name, project)) continue;
-                foreach (var file in SafeFiles(projectDir))
+                var projectName = Path.GetFileName(projectDir);
+                if (project is not null && !ProjectMatches(projectName, project)) continue;
+                foreach (var (path, size, mtime) in Jsonl(projectDir))
                 {
-                    var source = new TranscriptSource(file.FullName, projectDir.Name, Path.GetFileNameWithoutExtension(file.Name), false);
-                    if (seen.Add(file.FullName)) files.Add(new TranscriptFile(source, file.Length, file.LastWriteTimeUtc));
+                    if (seen.Add(path)) files.Add(new TranscriptFile(new TranscriptSource(path, projectName, Path.GetFileNameWithoutExtension(path), false), size, mtime));
                 }
-                foreach (var sessionDir in SafeDirs(projectDir))
+                foreach (var sessionDir in Directories(projectDir))
                 {
-                    var sub = new DirectoryInfo(Path.Combine(sessionDir.FullName, "subagents"));
-                    if (!sub.Exists) continue;
-                    foreach (var file in SafeFiles(sub))
+                    var session = Path.GetFileName(sessionDir);
+                    foreach (var (path, size, mtime) in Jsonl(sessionDir, recurse: true))
                     {
-                        var source = new TranscriptSource(file.FullName, projectDir.Name, sessionDir.Name, true);
-                        if (seen.Add(file.FullName)) files.Add(new TranscriptFile(source, file.Length, file.LastWriteTimeUtc));
+                        if (seen.Add(path)) files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
                     }
                 }
             }
@@ -50,15 +55,49 @@ public static class TranscriptFiles
         string.Equals(projectDir, filter, StringComparison.Ordinal)
         || projectDir.EndsWith("-" + filter.Replace('/', '-').TrimStart('-'), StringComparison.Ordinal);
 
-    private static IEnumerable<DirectoryInfo> SafeDirs(DirectoryInfo dir)
+    private static readonly EnumerationOptions Options = new()
     {
-        try { return dir.GetDirectories(); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
+        RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false,
+    };
+
+    private static bool IsRealDirectory(ref FileSystemEntry e) => e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0;
+
+    private static IEnumerable<string> Directories(string dir)
+    {
+        if (!Directory.Exists(dir)) return [];
+        try
+        {
+            var list = new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.ToFullPath(), Options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => IsRealDirectory(ref e),
+            }.ToList();
+            list.Sort(StringComparer.Ordinal);
+            return list;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
-    private static IEnumerable<FileInfo> SafeFiles(DirectoryInfo dir)
+    /// <summary><c>*.jsonl</c> entries that are not directories (links to files included; their type is checked when opened).</summary>
+    private static IEnumerable<(string Path, long Size, DateTime Mtime)> Jsonl(string dir, bool recurse = false)
     {
-        try { return dir.GetFiles("*.jsonl"); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
+        try
+        {
+            var options = recurse ? new EnumerationOptions
+            {
+                RecurseSubdirectories = true, MaxRecursionDepth = MaxDepth, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false,
+            } : Options;
+            return new FileSystemEnumerable<(string, long, DateTime)>(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcDateTime), options)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && e.FileName.EndsWith(".jsonl", StringComparison.Ordinal),
+                ShouldRecursePredicate = (ref FileSystemEntry e) => IsRealDirectory(ref e),
+            }.ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }

@@ -16,14 +16,11 @@ public static class TranscriptParser
 
     // Files are read with read() into a reused buffer rather than memory-mapped: mapping saved ~5% CPU, but a
     // transcript truncated while mapped would crash the process (SIGBUS), and a report must never crash.
-    /// <summary>Reads the file's usage entries from <paramref name="startOffset"/> on.</summary>
+    // Opened through SafeFile: a FIFO, socket or device named *.jsonl is refused (UnreadableFileException), never read.
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete,
-            BufferSize = 0, Options = FileOptions.SequentialScan,
-        });
+        using var handle = Common.Files.SafeFile.OpenRegular(path) ?? throw new FileNotFoundException("transcript vanished", path);
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
         if (startOffset > stream.Length) startOffset = 0;
         if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
         return Scan(stream, source, startOffset);
@@ -159,76 +156,43 @@ public static class TranscriptParser
         {
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 256 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return Outcome.Malformed;
-            bool isAssistant = false, apiError = false, sidechain = false, hasUsage = false, hasTimestamp = false, hasRequest = false;
-            long timestampMs = 0;
-            ulong requestHash = 0;
-            double cost = double.NaN;
-            var msg = new MessageFields();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                // At depth 1: a property name. Dispatch on the raw name (never escaped in practice).
-                var name = Name(ref reader);
-                if (name.SequenceEqual("type"u8))
-                {
-                    reader.Read();
-                    isAssistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("timestamp"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) hasTimestamp = ReadTimestamp(ref reader, out timestampMs);
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("requestId"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) { requestHash = HashValue(ref reader); hasRequest = true; }
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("isSidechain"u8))
-                {
-                    reader.Read();
-                    sidechain = reader.TokenType == JsonTokenType.True;
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("isApiErrorMessage"u8))
-                {
-                    reader.Read();
-                    apiError = reader.TokenType == JsonTokenType.True;
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("costUSD"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.Number) cost = reader.GetDouble();
-                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-                }
-                else if (name.SequenceEqual("message"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject) hasUsage = ReadMessage(ref reader, ref msg);
-                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
-                }
-                else
-                {
-                    reader.Skip(); // a property name: skips its whole value
-                }
-            }
+            var top = new RecordFields();
+            var nested = new RecordFields();
+            ReadRecord(ref reader, ref top, ref nested, topLevel: true);
             // Nothing may follow the object.
             if (reader.Read()) return Outcome.Malformed;
-            if (!isAssistant || !hasUsage || apiError || !hasTimestamp) return Outcome.Ignored;
+            if (top.Assistant) return Emit(ref top);
+            // Claude Code 2.1.x also writes a subagent's responses into the parent transcript as "agent_progress"
+            // events ({"type":"progress","data":{"type":"agent_progress","message":{"type":"assistant",…}}}): requests
+            // of their own (their ids match the subagent file's copies, so the duplicate rules count each once).
+            if (top.Progress && nested.Assistant)
+            {
+                if (!nested.HasTimestamp) (nested.HasTimestamp, nested.TimestampMs) = (top.HasTimestamp, top.TimestampMs);
+                return Emit(ref nested);
+            }
+            return Outcome.Ignored;
+        }
+
+        private Outcome Emit(ref RecordFields r)
+        {
+            ref var msg = ref r.Msg;
+            if (r.Usage == UsageShape.Absent || r.ApiError || !r.HasTimestamp) return Outcome.Ignored;
+            // A counted line must have counts that are counts: a float, negative, string or oversized value is not coerced.
+            if (r.Usage == UsageShape.Invalid || r.TimestampMs < MinTimestampMs || r.TimestampMs > MaxTimestampMs) return Outcome.Malformed;
+            // "usage":{} (no token field at all) and Claude Code's own <synthetic> placeholder lines are not requests.
+            if (r.Usage == UsageShape.NoTokens || msg.Model == SyntheticModel) return Outcome.Ignored;
 
             var flags = UsageEntryFlags.None;
-            if (sidechain) flags |= UsageEntryFlags.Sidechain;
+            if (r.Sidechain) flags |= UsageEntryFlags.Sidechain;
             if (msg.HasSpeed) flags |= UsageEntryFlags.HasSpeed;
+            if (msg.Fast) flags |= UsageEntryFlags.Fast;
             if (msg.MessageHash != 0) flags |= UsageEntryFlags.HasMessageId;
-            if (hasRequest) flags |= UsageEntryFlags.HasRequestId;
-            if (!double.IsNaN(cost)) flags |= UsageEntryFlags.HasCostUsd;
-            ulong key = msg.MessageHash == 0 ? 0 : hasRequest ? Combine(msg.MessageHash, requestHash) : msg.MessageHash;
+            if (r.HasRequest) flags |= UsageEntryFlags.HasRequestId;
+            if (!double.IsNaN(r.Cost)) flags |= UsageEntryFlags.HasCostUsd;
+            ulong key = msg.MessageHash == 0 ? 0 : r.HasRequest ? Combine(msg.MessageHash, r.RequestHash) : msg.MessageHash;
             Entries.Add(new UsageEntry
             {
-                TimestampMs = timestampMs,
+                TimestampMs = r.TimestampMs,
                 Source = source,
                 Model = msg.Model ?? "",
                 MessageKey = msg.MessageHash,
@@ -239,15 +203,94 @@ public static class TranscriptParser
                 CacheWrite5mTokens = msg.HasSplit ? msg.Split5m : msg.CacheCreation,
                 CacheWrite1hTokens = msg.HasSplit ? msg.Split1h : 0,
                 CacheReadTokens = msg.CacheRead,
-                CostUsd = cost,
+                CostUsd = r.Cost,
+                InferenceGeo = msg.Geo,
+                WebSearchRequests = msg.WebSearch,
             });
             return Outcome.Counted;
         }
 
+        /// <summary>
+        /// The fields of one transcript record (a line, or the record nested in an agent_progress event's
+        /// <c>data.message</c>, read into <paramref name="nested"/> when <paramref name="topLevel"/>).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool ReadMessage(ref Utf8JsonReader reader, ref MessageFields msg)
+        private void ReadRecord(ref Utf8JsonReader reader, ref RecordFields r, ref RecordFields nested, bool topLevel)
         {
-            bool hasUsage = false;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                // A property name. Dispatch on the raw name (never escaped in practice).
+                var name = Name(ref reader);
+                if (name.SequenceEqual("type"u8))
+                {
+                    reader.Read();
+                    r.Assistant = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("assistant"u8);
+                    r.Progress = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("progress"u8);
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("timestamp"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) r.HasTimestamp = ReadTimestamp(ref reader, out r.TimestampMs);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("requestId"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) { r.RequestHash = HashValue(ref reader); r.HasRequest = true; }
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("isSidechain"u8))
+                {
+                    reader.Read();
+                    r.Sidechain = reader.TokenType == JsonTokenType.True;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("isApiErrorMessage"u8))
+                {
+                    reader.Read();
+                    r.ApiError = reader.TokenType == JsonTokenType.True;
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("costUSD"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.Number) r.Cost = reader.GetDouble();
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("message"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject) r.Usage = ReadMessage(ref reader, ref r.Msg);
+                    else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (topLevel && name.SequenceEqual("data"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject) { if (reader.TokenType == JsonTokenType.StartArray) reader.Skip(); continue; }
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var inner = Name(ref reader);
+                        reader.Read();
+                        if (inner.SequenceEqual("message"u8) && reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            var none = new RecordFields();
+                            ReadRecord(ref reader, ref nested, ref none, topLevel: false);
+                        }
+                        else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    }
+                }
+                else
+                {
+                    reader.Skip(); // a property name: skips its whole value
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private UsageShape ReadMessage(ref Utf8JsonReader reader, ref MessageFields msg)
+        {
+            var usage = UsageShape.Absent;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = Name(ref reader);
@@ -260,13 +303,13 @@ public static class TranscriptParser
                 else if (name.SequenceEqual("model"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) msg.Model = ModelName(ref reader);
+                    if (reader.TokenType == JsonTokenType.String) msg.Model = Intern(ref reader);
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                 }
                 else if (name.SequenceEqual("usage"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject) { ReadUsage(ref reader, ref msg); hasUsage = true; }
+                    if (reader.TokenType == JsonTokenType.StartObject) usage = ReadUsage(ref reader, ref msg);
                     else if (reader.TokenType == JsonTokenType.StartArray) reader.Skip();
                 }
                 else
@@ -274,24 +317,44 @@ public static class TranscriptParser
                     reader.Skip();
                 }
             }
-            return hasUsage;
+            return usage;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void ReadUsage(ref Utf8JsonReader reader, ref MessageFields msg)
+        private UsageShape ReadUsage(ref Utf8JsonReader reader, ref MessageFields msg)
         {
+            bool tokens = false, valid = true;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = Name(ref reader);
-                if (name.SequenceEqual("input_tokens"u8)) msg.Input = ReadCount(ref reader);
-                else if (name.SequenceEqual("output_tokens"u8)) msg.Output = ReadCount(ref reader);
-                else if (name.SequenceEqual("cache_creation_input_tokens"u8)) msg.CacheCreation = ReadCount(ref reader);
-                else if (name.SequenceEqual("cache_read_input_tokens"u8)) msg.CacheRead = ReadCount(ref reader);
+                if (name.SequenceEqual("input_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.Input); }
+                else if (name.SequenceEqual("output_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.Output); }
+                else if (name.SequenceEqual("cache_creation_input_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.CacheCreation); }
+                else if (name.SequenceEqual("cache_read_input_tokens"u8)) { tokens = true; valid &= ReadCount(ref reader, out msg.CacheRead); }
                 else if (name.SequenceEqual("speed"u8))
                 {
                     reader.Read();
                     msg.HasSpeed = reader.TokenType != JsonTokenType.Null;
+                    msg.Fast = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("fast"u8);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("inference_geo"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 && !reader.ValueTextEquals("not_available"u8)) msg.Geo = Intern(ref reader);
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (name.SequenceEqual("server_tool_use"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject) { if (reader.TokenType == JsonTokenType.StartArray) reader.Skip(); continue; }
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var inner = Name(ref reader);
+                        // Not a token count: an odd value is ignored rather than making the line malformed.
+                        if (inner.SequenceEqual("web_search_requests"u8) && ReadCount(ref reader, out long searches)) msg.WebSearch = (int)searches;
+                        else if (!inner.SequenceEqual("web_search_requests"u8)) reader.Skip();
+                    }
                 }
                 else if (name.SequenceEqual("cache_creation"u8))
                 {
@@ -299,11 +362,12 @@ public static class TranscriptParser
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         msg.HasSplit = true;
+                        tokens = true;
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                         {
                             var inner = Name(ref reader);
-                            if (inner.SequenceEqual("ephemeral_5m_input_tokens"u8)) msg.Split5m = ReadCount(ref reader);
-                            else if (inner.SequenceEqual("ephemeral_1h_input_tokens"u8)) msg.Split1h = ReadCount(ref reader);
+                            if (inner.SequenceEqual("ephemeral_5m_input_tokens"u8)) valid &= ReadCount(ref reader, out msg.Split5m);
+                            else if (inner.SequenceEqual("ephemeral_1h_input_tokens"u8)) valid &= ReadCount(ref reader, out msg.Split1h);
                             else reader.Skip();
                         }
                     }
@@ -314,6 +378,7 @@ public static class TranscriptParser
                     reader.Skip();
                 }
             }
+            return !valid ? UsageShape.Invalid : tokens ? UsageShape.Tokens : UsageShape.NoTokens;
         }
 
         /// <summary>The current property name's bytes (unescaped when it was written with escapes).</summary>
@@ -354,17 +419,28 @@ public static class TranscriptParser
             return true;
         }
 
+        /// <summary>
+        /// A token count: an integer from 0 to 2^31-1, or null (the API sends null for an absent cache count). Anything
+        /// else — a float, a negative or larger number, a string, an object — is not a count (false).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static long ReadCount(ref Utf8JsonReader reader)
+        private static bool ReadCount(ref Utf8JsonReader reader, out long value)
         {
+            value = 0;
             reader.Read();
-            if (reader.TokenType == JsonTokenType.Number)
+            switch (reader.TokenType)
             {
-                if (reader.TryGetInt64(out var n)) return Math.Max(0, n);
-                return (long)Math.Max(0, reader.GetDouble());
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out var n) && n >= 0 && n <= int.MaxValue) { value = n; return true; }
+                    return false;
+                case JsonTokenType.Null:
+                    return true;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    reader.Skip();
+                    return false;
+                default:
+                    return false;
             }
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-            return 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -383,10 +459,10 @@ public static class TranscriptParser
             return StableHash.Of(both);
         }
 
+        /// <summary>A model or region name: a session uses a handful, so their bytes are remembered and a line allocates nothing.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private string ModelName(ref Utf8JsonReader reader)
+        private string Intern(ref Utf8JsonReader reader)
         {
-            // A session uses a handful of models: remember their bytes so a line allocates nothing.
             if (!reader.ValueIsEscaped)
             {
                 var span = reader.ValueSpan;
@@ -404,10 +480,34 @@ public static class TranscriptParser
     private struct MessageFields
     {
         public ulong MessageHash;
-        public string? Model;
+        public string? Model, Geo;
         public long Input, Output, CacheCreation, CacheRead, Split5m, Split1h;
-        public bool HasSplit, HasSpeed;
+        public int WebSearch;
+        public bool HasSplit, HasSpeed, Fast;
     }
 
     private enum Outcome { Ignored, Counted, Malformed }
+
+    /// <summary>What one record of a line says (see <c>ReadRecord</c>).</summary>
+    private struct RecordFields
+    {
+        public bool Assistant, Progress, ApiError, Sidechain, HasTimestamp, HasRequest;
+        public long TimestampMs;
+        public ulong RequestHash;
+        public double Cost;
+        public MessageFields Msg;
+        public UsageShape Usage;
+
+        public RecordFields() => Cost = double.NaN;
+    }
+
+    /// <summary>What a line's <c>message.usage</c> holds.</summary>
+    private enum UsageShape { Absent, NoTokens, Tokens, Invalid }
+
+    /// <summary>Claude Code's model name for lines it writes itself (API errors, interruptions): not a request.</summary>
+    private const string SyntheticModel = "<synthetic>";
+
+    // Timestamps outside 1970 … 9999-12-29 are not real request times; they would overflow day and block arithmetic.
+    private static readonly long MinTimestampMs = 0;
+    private static readonly long MaxTimestampMs = new DateTimeOffset(9999, 12, 29, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 }

@@ -16,6 +16,26 @@ public static class UsageDeduper
     /// <returns>The kept entries sorted by time (stable: equal times keep file order).</returns>
     public static List<UsageEntry> Deduplicate(IReadOnlyList<IReadOnlyList<UsageEntry>> files)
     {
+        var order = Kept(files);
+        var times = new long[order.Length];
+        for (int i = 0; i < order.Length; i++) times[i] = Get(files, order[i]).TimestampMs;
+        Array.Sort(times, order); // introsort is not stable: restore file order among equal times
+        for (int i = 1; i < order.Length; i++)
+        {
+            if (times[i] != times[i - 1]) continue;
+            int j = i;
+            while (j < order.Length && times[j] == times[i - 1]) j++;
+            Array.Sort(order, i - 1, j - i + 1);
+            i = j - 1;
+        }
+        var sorted = new List<UsageEntry>(order.Length);
+        foreach (var at in order) sorted.Add(Get(files, at));
+        return sorted;
+    }
+
+    /// <summary>The kept entries' positions, <c>(file &lt;&lt; 32) | index</c>, in file order.</summary>
+    public static long[] Kept(IReadOnlyList<IReadOnlyList<UsageEntry>> files)
+    {
         int total = 0;
         var mainMessages = new HashSet<ulong>();
         foreach (var file in files)
@@ -48,26 +68,13 @@ public static class UsageDeduper
                 }
             }
         }
-        var order = kept.ToArray();
-        var times = new long[order.Length];
-        for (int i = 0; i < order.Length; i++) times[i] = Get(files, order[i]).TimestampMs;
-        Array.Sort(times, order); // introsort is not stable: restore file order among equal times
-        for (int i = 1; i < order.Length; i++)
-        {
-            if (times[i] != times[i - 1]) continue;
-            int j = i;
-            while (j < order.Length && times[j] == times[i - 1]) j++;
-            Array.Sort(order, i - 1, j - i + 1);
-            i = j - 1;
-        }
-        var sorted = new List<UsageEntry>(order.Length);
-        foreach (var at in order) sorted.Add(Get(files, at));
-        return sorted;
+        return [.. kept];
     }
 
     private static UsageEntry Get(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long at) => files[(int)(at >> 32)][(int)(uint)at];
 
-    private static bool Better(in UsageEntry candidate, in UsageEntry current)
+    /// <summary>The duplicate rule: more tokens wins; on a tie, the one that has <c>usage.speed</c>.</summary>
+    internal static bool Better(in UsageEntry candidate, in UsageEntry current)
     {
         long a = candidate.TotalTokens, b = current.TotalTokens;
         if (a != b) return a > b;

@@ -19,7 +19,7 @@ public readonly record struct UsageEntry
     public ulong DedupKey { get; init; }
     /// <summary>Flags.</summary>
     public UsageEntryFlags Flags { get; init; }
-    // Token counts of one request fit in 32 bits; stored as int (saturating) to keep an entry at 72 bytes.
+    // Token counts of one request fit in 32 bits; stored as int (the parser rejects larger values as malformed).
     private readonly int _input, _output, _cache5m, _cache1h, _cacheRead;
 
     /// <summary>Input tokens.</summary>
@@ -34,6 +34,10 @@ public readonly record struct UsageEntry
     public long CacheReadTokens { get => _cacheRead; init => _cacheRead = Clamp(value); }
     /// <summary>The line's own <c>costUSD</c> (NaN when absent).</summary>
     public double CostUsd { get; init; }
+    /// <summary><c>usage.inference_geo</c> when it names a region (null when absent, empty or "not_available").</summary>
+    public string? InferenceGeo { get; init; }
+    /// <summary><c>usage.server_tool_use.web_search_requests</c> (0 when absent).</summary>
+    public int WebSearchRequests { get; init; }
 
     /// <summary>When (UTC).</summary>
     public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs);
@@ -49,6 +53,10 @@ public readonly record struct UsageEntry
     public bool HasSpeed => (Flags & UsageEntryFlags.HasSpeed) != 0;
     /// <summary>Has a message id.</summary>
     public bool HasMessageId => (Flags & UsageEntryFlags.HasMessageId) != 0;
+    /// <summary>A fast-mode request (<c>usage.speed</c> "fast").</summary>
+    public bool IsFast => (Flags & UsageEntryFlags.Fast) != 0;
+    /// <summary>The line carried its own <c>costUSD</c>.</summary>
+    public bool HasCostUsd => (Flags & UsageEntryFlags.HasCostUsd) != 0;
 
     private static int Clamp(long v) => v <= 0 ? 0 : v >= int.MaxValue ? int.MaxValue : (int)v;
 }

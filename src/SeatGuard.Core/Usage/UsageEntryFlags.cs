@@ -8,7 +8,7 @@ public enum UsageEntryFlags : byte
     None = 0,
     /// <summary>From a subagent (sidechain).</summary>
     Sidechain = 1,
-    /// <summary>Has a speed field.</summary>
+    /// <summary><c>usage.speed</c> is present (any value): the duplicate rule's tie-break.</summary>
     HasSpeed = 2,
     /// <summary>Has a message id.</summary>
     HasMessageId = 4,
@@ -16,4 +16,6 @@ public enum UsageEntryFlags : byte
     HasCostUsd = 8,
     /// <summary>Has a request id.</summary>
     HasRequestId = 16,
+    /// <summary><c>usage.speed</c> is <c>"fast"</c> (fast mode).</summary>
+    Fast = 32,
 }

@@ -9,9 +9,9 @@ public sealed record UsageLoadOptions
     public string? ConfigDir { get; init; }
     /// <summary>Explicit transcript roots (each holding <c>projects/</c>); overrides <see cref="ConfigDir"/>.</summary>
     public IReadOnlyList<string>? Roots { get; init; }
-    /// <summary>Use the incremental SQLite cache (default). False: a cold run that neither reads nor writes it.</summary>
+    /// <summary>Use the incremental store (default). False: a cold run that neither reads nor writes it.</summary>
     public bool UseCache { get; init; } = true;
-    /// <summary>Cache file; default <c>usage-cache.db</c> in SeatGuard's data dir.</summary>
+    /// <summary>Where the incremental store lives: its files go in <c>usage/&lt;roots hash&gt;/</c> beside this path (default <c>usage-cache.db</c> in SeatGuard's data dir).</summary>
     public string? CachePath { get; init; }
     /// <summary>Skip files last written before this instant: they cannot hold entries at or after it.</summary>
     public DateTimeOffset? ModifiedSince { get; init; }
@@ -19,4 +19,6 @@ public sealed record UsageLoadOptions
     public string? Project { get; init; }
     /// <summary>Files parsed in parallel (default: processor count).</summary>
     public int? Parallelism { get; init; }
+    /// <summary>The price book the reports will use: the cells are split at its prompt bands (default: the embedded book's).</summary>
+    public PriceBook? Pricing { get; init; }
 }

@@ -16,6 +16,10 @@ public sealed record UsageOutcome(UsageRequest Request, UsageDataset Data, Usage
     public SessionReport? Session { get; init; }
     /// <summary>The blocks report, when asked for.</summary>
     public BlocksReport? Blocks { get; init; }
+    /// <summary><c>session --id</c>: the one session's requests.</summary>
+    public SessionDetailReport? SessionDetail { get; init; }
+    /// <summary><c>daily --instances</c>: daily rows per project.</summary>
+    public DailyInstancesReport? DailyInstances { get; init; }
 
     /// <summary>The token limit the blocks report applied (a number, or the largest previous block for 'max').</summary>
     public long? TokenLimit { get; init; }
@@ -26,10 +30,11 @@ public sealed record UsageOutcome(UsageRequest Request, UsageDataset Data, Usage
     /// <summary>The rows of the period report with their key (date, week, month, or session and project).</summary>
     public IEnumerable<(string Key, UsageRow Row)> Rows => Request.Kind switch
     {
+        UsageReportKind.Daily when DailyInstances is { } byProject => byProject.Projects.SelectMany(p => p.Value.Select(r => ($"{r.Date}\n{p.Key}", (UsageRow)r))),
         UsageReportKind.Daily => Daily!.Daily.Select(r => (r.Date, (UsageRow)r)),
         UsageReportKind.Weekly => Weekly!.Weekly.Select(r => (r.Week, (UsageRow)r)),
         UsageReportKind.Monthly => Monthly!.Monthly.Select(r => (r.Month, (UsageRow)r)),
-        UsageReportKind.Session => Session!.Sessions.Select(r => ($"{r.SessionId}\n{r.ProjectPath}", (UsageRow)r)),
+        UsageReportKind.Session when Session is { } sessions => sessions.Sessions.Select(r => ($"{r.SessionId}\n{r.ProjectPath}", (UsageRow)r)),
         _ => [],
     };
 

@@ -10,4 +10,14 @@ public sealed record UsageRequest(
     UsageLoadOptions Load,
     bool ByProject = false,
     string? Plan = null,
-    string? TokenLimit = null);
+    string? TokenLimit = null)
+{
+    /// <summary><c>session --id</c>: one session's entries.</summary>
+    public string? SessionId { get; init; }
+    /// <summary><c>daily --instances</c>: daily rows per project.</summary>
+    public bool Instances { get; init; }
+    /// <summary><c>blocks --active</c>: only the active block.</summary>
+    public bool ActiveOnly { get; init; }
+    /// <summary><c>blocks --recent</c>: blocks that started in the last 3 days (the active one included).</summary>
+    public bool Recent { get; init; }
+}

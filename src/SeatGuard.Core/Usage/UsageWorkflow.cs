@@ -4,7 +4,7 @@ using SeatGuard.Core.Common;
 namespace SeatGuard.Core.Usage;
 
 /// <summary>
-/// <c>seatguard usage</c>'s one workflow: load the transcripts (through the incremental cache), build the report
+/// <c>seatguard usage</c>'s one workflow: load the transcripts (through the incremental store), build the report
 /// asked for, and join what the ledger knows (billing source per session, the plan's own utilization).
 /// </summary>
 public static class UsageWorkflow
@@ -12,7 +12,7 @@ public static class UsageWorkflow
     /// <summary>Loads the transcripts and builds the report the request asks for.</summary>
     public static UsageOutcome Run(HostContext host, UsageRequest request)
     {
-        var data = UsageLoader.Load(host, request.Load);
+        var data = UsageLoader.Load(host, request.Load with { Pricing = request.Query.Pricing });
         var builder = new UsageReportBuilder(data, request.Query);
         var projects = request.ByProject ? builder.Projects() : null;
         var plan = request.Plan is null ? null : builder.ComparePlan(request.Plan);
@@ -25,9 +25,13 @@ public static class UsageWorkflow
         }
         switch (request.Kind)
         {
+            case UsageReportKind.Daily when request.Instances:
+                return outcome with { DailyInstances = new DailyInstancesReport { Projects = builder.DailyByProject(), Totals = builder.Totals() } };
             case UsageReportKind.Daily: return outcome with { Daily = Period(builder.Daily()) };
             case UsageReportKind.Weekly: return outcome with { Weekly = Period(builder.Weekly()) };
             case UsageReportKind.Monthly: return outcome with { Monthly = Period(builder.Monthly()) };
+            case UsageReportKind.Session when request.SessionId is { } id:
+                return outcome with { SessionDetail = builder.SessionDetail(id) ?? throw new InputException($"no session '{id}' in the transcripts") };
             case UsageReportKind.Session:
                 var sessions = Period(builder.Sessions());
                 var launches = LedgerUsageFacts.Launches(host);
@@ -37,6 +41,12 @@ public static class UsageWorkflow
             default:
                 long? limit = ParseTokenLimit(request.TokenLimit, builder);
                 var blocks = builder.Blocks(limit);
+                if (request.ActiveOnly) blocks.Blocks.RemoveAll(b => !b.IsActive);
+                else if (request.Recent)
+                {
+                    var cutoff = request.Query.Now.AddDays(-3);
+                    blocks.Blocks.RemoveAll(b => !b.IsActive && b.End < cutoff);
+                }
                 var utilization = LedgerUsageFacts.Utilization(LedgerUsageFacts.Launches(host), request.Query.Now);
                 if (utilization.Count > 0) blocks.PlanUtilization = [.. utilization];
                 return outcome with { Blocks = blocks, TokenLimit = limit };
@@ -48,12 +58,13 @@ public static class UsageWorkflow
     /// signature, the command line, what in the environment selects files and time zone, and the files the output
     /// depends on. Null when the output must not be cached (blocks depend on the current time; statistics were asked for).
     /// </summary>
-    public static ulong? OutputCacheKey(HostContext host, UsageRequest request, IEnumerable<string> commandLine, string pricingFile)
+    public static ulong? OutputCacheKey(HostContext host, UsageRequest request, IEnumerable<string> commandLine, IEnumerable<string> pricingFiles)
     {
         if (request.Kind == UsageReportKind.Blocks || !request.Load.UseCache || host.Has("SEATGUARD_USAGE_STATS")) return null;
+        var files = pricingFiles.ToList();
         return ReportOutputCache.Key(UsageLoader.InputSignature(host, request.Load), commandLine,
-            [host.Get("TZ"), host.Get("CLAUDE_CONFIG_DIR"), host.Home, host.WorkingDirectory, pricingFile],
-            [pricingFile, Ledger.LedgerStore.DefaultPath(host)]);
+            [host.Get("TZ"), host.Get("CLAUDE_CONFIG_DIR"), host.Home, host.WorkingDirectory, string.Join('|', files)],
+            [.. files, Ledger.LedgerStore.DefaultPath(host)]);
     }
 
     /// <summary><c>--token-limit</c>: a positive number, or 'max' (the largest finished block; no limit while there is none).</summary>

@@ -29,8 +29,8 @@ public sealed class StatusLineUsageTests : IDisposable
 
         glance.BlockTokens.ShouldBe(260_000);
         // sonnet-4-5 below the long-context threshold: $3 per million input, $15 per million output.
-        glance.BlockCost.ShouldBe(0.25m * 3 + 0.01m * 15, 0.0001m);
-        glance.TodayCost.ShouldBe(glance.BlockCost, 0.0001m);
+        glance.BlockCost!.Value.ShouldBe(0.25m * 3 + 0.01m * 15, 0.0001m);
+        glance.TodayCost!.Value.ShouldBe(glance.BlockCost.Value, 0.0001m);
         glance.BlockEnds.ShouldBe(new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero));
     }
 

@@ -14,7 +14,7 @@ internal static class Lines
 
     public static string Assistant(string timestamp, string? messageId = "msg_1", string? requestId = "req_1", string model = Sonnet45,
         long input = 0, long output = 0, long cacheWrite = 0, long cacheRead = 0, long? cache5m = null, long? cache1h = null,
-        bool sidechain = false, bool speed = false, bool apiError = false, double? costUsd = null, bool spaced = false)
+        bool sidechain = false, bool speed = false, bool apiError = false, double? costUsd = null, bool spaced = false, bool fast = false, string? geo = null, int webSearch = 0)
     {
         var usage = new JsonObject
         {
@@ -23,7 +23,9 @@ internal static class Lines
         };
         if (cache5m is not null || cache1h is not null)
             usage["cache_creation"] = new JsonObject { ["ephemeral_5m_input_tokens"] = cache5m ?? 0, ["ephemeral_1h_input_tokens"] = cache1h ?? 0 };
-        if (speed) usage["speed"] = "standard";
+        if (speed || fast) usage["speed"] = fast ? "fast" : "standard";
+        if (geo is not null) usage["inference_geo"] = geo;
+        if (webSearch > 0) usage["server_tool_use"] = new JsonObject { ["web_search_requests"] = webSearch };
         var message = new JsonObject { ["model"] = model, ["role"] = "assistant", ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "usage of \"assistant\"" }), ["usage"] = usage };
         if (messageId is not null) message["id"] = messageId;
         var line = new JsonObject { ["parentUuid"] = null, ["isSidechain"] = sidechain, ["type"] = "assistant", ["timestamp"] = timestamp, ["sessionId"] = "s", ["message"] = message };
@@ -44,10 +46,10 @@ internal static class Lines
         TranscriptParser.Scan(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), new TranscriptSource("mem.jsonl", "p", "s", false));
 
     public static UsageEntry Entry(string timestamp, long input = 0, long output = 0, long cacheWrite = 0, long cacheRead = 0, string model = Sonnet45,
-        long cache1h = 0, string session = "s", string project = "p")
+        long cache1h = 0, string session = "s", string project = "p", bool fast = false, string? geo = null, int webSearch = 0)
     {
         var scan = Scan(Assistant(timestamp, "msg_" + Guid.NewGuid().ToString("N"), "req_x", model, input, output, cacheWrite, cacheRead,
-            cache1h > 0 ? cacheWrite - cache1h : null, cache1h > 0 ? cache1h : null));
+            cache1h > 0 ? cacheWrite - cache1h : null, cache1h > 0 ? cache1h : null, fast: fast, geo: geo, webSearch: webSearch));
         return scan.Entries.Single() with { Source = new TranscriptSource(session + ".jsonl", project, session, false) };
     }
 

@@ -116,8 +116,8 @@ public sealed class RecentUsageTests
         var glance = new RecentUsageReader(timeZone: noon, cachePath: sandbox.CachePath).Build(sandbox.Host, now);
         glance.ActiveBlock.ShouldNotBeNull();
         glance.ActiveBlock.TotalTokens.ShouldBe(200_000);
-        glance.ActiveBlock.CostUsd.ShouldBe(0.2, 1e-12);
-        glance.Today.TotalCost.ShouldBe(0.2, 1e-12);
+        glance.ActiveBlock.CostUsd!.Value.ShouldBe(0.2, 1e-12);
+        glance.Today.TotalCost!.Value.ShouldBe(0.2, 1e-12);
         glance.Today.TotalTokens.ShouldBe(200_000);
     }
 }

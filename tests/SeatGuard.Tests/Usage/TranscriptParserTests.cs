@@ -123,3 +123,92 @@ public sealed class TranscriptParserTests
         scan.MalformedLines.ShouldBe(1);
     }
 }
+
+public sealed class TranscriptParserRobustnessTests
+{
+    private const string T = "2025-11-20T10:00:00.000Z";
+
+    private static string WithUsage(string usage, string model = "claude-sonnet-4-5", string timestamp = T) =>
+        "{\"type\":\"assistant\",\"timestamp\":\"" + timestamp + "\",\"requestId\":\"r\",\"message\":{\"id\":\"m\",\"model\":\"" + model + "\",\"usage\":" + usage + "}}";
+
+    [Theory]
+    [InlineData("""{"input_tokens":1.5,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":1000.0,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":1e3,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":-5,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":"7","output_tokens":10}""")]
+    [InlineData("""{"input_tokens":true,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":{"n":1},"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":2147483648,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":4294967296,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":18446744073709551616,"output_tokens":10}""")]
+    [InlineData("""{"input_tokens":1,"output_tokens":10,"cache_creation":{"ephemeral_5m_input_tokens":-1}}""")]
+    [InlineData("""{"input_tokens":1,"output_tokens":10,"cache_read_input_tokens":0.5}""")]
+    public void TokenFieldsThatAreNotCountsMakeTheLineMalformed(string usage)
+    {
+        var scan = Lines.Scan(WithUsage(usage), Lines.Assistant(T, "msg_ok", input: 3));
+        scan.MalformedLines.ShouldBe(1);
+        scan.Entries.Single().InputTokens.ShouldBe(3);
+    }
+
+    [Fact]
+    public void TheLargestValidCountAndNullCountsAreAccepted()
+    {
+        var e = Lines.Scan(WithUsage("""{"input_tokens":2147483647,"output_tokens":null,"cache_creation_input_tokens":null,"cache_read_input_tokens":null}""")).Entries.Single();
+        (e.InputTokens, e.OutputTokens, e.CacheCreationTokens, e.CacheReadTokens).ShouldBe((2147483647L, 0L, 0L, 0L));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"service_tier":"standard"}""")]
+    [InlineData("""{"speed":"standard","inference_geo":"not_available"}""")]
+    public void UsageWithoutTokenCountsIsNotARequest(string usage)
+    {
+        var scan = Lines.Scan(WithUsage(usage), Lines.User(T));
+        scan.Entries.ShouldBeEmpty();
+        scan.MalformedLines.ShouldBe(0);
+    }
+
+    [Fact]
+    public void SyntheticLinesAreIgnoredEvenWithoutTheApiErrorFlag()
+    {
+        var scan = Lines.Scan(WithUsage("""{"input_tokens":0,"output_tokens":0}""", model: "<synthetic>"), Lines.Assistant(T, "msg_2", input: 4));
+        scan.Entries.Single().InputTokens.ShouldBe(4);
+        scan.MalformedLines.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:59.999Z")]
+    [InlineData("9999-12-30T10:00:00.000Z")]
+    [InlineData("0001-01-01T00:00:00.000Z")]
+    [InlineData("1969-12-31T23:59:59.000Z")]
+    public void TimestampsOutsideRealRequestTimesAreMalformedNotAnOverflow(string timestamp)
+    {
+        var scan = Lines.Scan(Lines.Assistant(timestamp, input: 1), Lines.User(T));
+        scan.Entries.ShouldBeEmpty();
+        scan.MalformedLines.ShouldBe(1);
+    }
+
+    [Fact]
+    public void ReportsNearTheEndOfTimeDoNotCrash()
+    {
+        var e = Lines.Scan(Lines.Assistant("9999-12-28T23:59:59.999Z", input: 1)).Entries.Single();
+        var data = Lines.Dataset(e with { Source = new TranscriptSource("s.jsonl", "p", "s", false) });
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati");
+        var reports = new UsageReportBuilder(data, new UsageQuery { Now = DateTimeOffset.UtcNow, TimeZone = zone });
+        reports.Daily().Daily.Single().Date.ShouldBe("9999-12-29");
+        reports.Weekly().Weekly.ShouldNotBeEmpty();
+        reports.Monthly().Monthly.ShouldNotBeEmpty();
+        reports.Blocks().Blocks.Single().EndTime.ShouldBe("9999-12-29T04:00:00.000Z");
+        reports.Sessions().Sessions.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void FastModeRegionAndWebSearchesAreRead()
+    {
+        var e = Lines.Scan(Lines.Assistant(T, input: 1, fast: true, geo: "us", webSearch: 3)).Entries.Single();
+        (e.IsFast, e.HasSpeed, e.InferenceGeo, e.WebSearchRequests).ShouldBe((true, true, "us", 3));
+        var standard = Lines.Scan(Lines.Assistant(T, input: 1, speed: true)).Entries.Single();
+        (standard.IsFast, standard.HasSpeed).ShouldBe((false, true));
+    }
+}

@@ -1,15 +1,33 @@
+using System.Text.Json;
 using SeatGuard.Core.Usage;
 
 namespace SeatGuard.Tests.Usage;
 
+/// <summary>The incremental store (<see cref="UsageStore"/>): what it reads again, what it detects, and that it always equals a cold run.</summary>
 public sealed class UsageCacheTests
 {
     private const string T = "2025-11-20T10:00:00.000Z";
 
     private static long Tokens(UsageDataset d) => d.Entries.Sum(e => e.TotalTokens);
 
+    /// <summary>Every report of a dataset as JSON: the store and a cold run must give the same bytes.</summary>
+    private static string Reports(UsageDataset d, CostMode mode = CostMode.Anthropic)
+    {
+        var b = new UsageReportBuilder(d, new UsageQuery { Now = new DateTimeOffset(2025, 11, 21, 12, 0, 0, TimeSpan.Zero), CostMode = mode, TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata") });
+        return JsonSerializer.Serialize(b.Daily(), UsageJson.Default.DailyReport) + JsonSerializer.Serialize(b.Sessions(), UsageJson.Default.SessionReport)
+            + JsonSerializer.Serialize(b.Blocks(), UsageJson.Default.BlocksReport) + JsonSerializer.Serialize(b.Weekly(), UsageJson.Default.WeeklyReport) + d.MalformedLines;
+    }
+
+    private static void SameAsCold(TranscriptSandbox sandbox)
+    {
+        var warm = sandbox.Load(cache: true);
+        var cold = sandbox.Load(cache: false);
+        Reports(warm).ShouldBe(Reports(cold));
+        Reports(warm, CostMode.Ccusage).ShouldBe(Reports(cold, CostMode.Ccusage));
+    }
+
     [Fact]
-    public void UnchangedFilesComeFromTheCache()
+    public void UnchangedFilesComeFromTheStore()
     {
         using var sandbox = new TranscriptSandbox();
         sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3), "{broken");
@@ -27,15 +45,17 @@ public sealed class UsageCacheTests
     {
         using var sandbox = new TranscriptSandbox();
         var path = sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Write("p/b.jsonl", Lines.Assistant(T, "m9", "r9", input: 1));
         sandbox.Load(cache: true);
-        // A streamed copy of m1 (larger) and a new message are appended; the dedup still sees the old entry.
-        File.AppendAllText(path, Lines.Assistant(T, "m1", "r1", input: 3, output: 10) + "\n" + Lines.Assistant(T, "m2", "r2", input: 5) + "\n");
+        // A streamed copy of m1 (larger) and a new message are appended; the duplicate rule still sees the old entry.
+        File.AppendAllText(path, Lines.Assistant("2025-11-20T10:00:02.000Z", "m1", "r1", input: 3, output: 10) + "\n" + Lines.Assistant(T, "m2", "r2", input: 5) + "\n");
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
         var warm = sandbox.Load(cache: true);
-        var cold = sandbox.Load(cache: false);
-        Tokens(warm).ShouldBe(18);
-        Tokens(cold).ShouldBe(18);
-        warm.Entries.Count.ShouldBe(2);
+        (warm.FilesRead, warm.FilesFromCache).ShouldBe((1, 1));
+        Tokens(warm).ShouldBe(19);
+        Tokens(sandbox.Load(cache: false)).ShouldBe(19);
+        warm.Entries.Count.ShouldBe(3);
+        SameAsCold(sandbox);
     }
 
     [Fact]
@@ -58,7 +78,6 @@ public sealed class UsageCacheTests
     [Fact]
     public void LongLinesAndResumeOffsetsInLargerFiles()
     {
-        // Long lines, a resume offset inside the file and an unfinished tail.
         using var sandbox = new TranscriptSandbox();
         var big = Lines.User(T, new string('x', 200_000));
         var line = Lines.Assistant(T, null, "r1", input: 3);
@@ -87,12 +106,151 @@ public sealed class UsageCacheTests
     }
 
     [Fact]
-    public void BrokenCacheFileIsRebuiltNeverFatal()
+    public void FileRewrittenLargerInPlaceIsReadAgain()
+    {
+        // Same inode, grown, but its first bytes changed: not an append.
+        using var sandbox = new TranscriptSandbox();
+        var path = sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3000));
+        sandbox.Load(cache: true);
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            var text = System.Text.Encoding.UTF8.GetBytes(Lines.Assistant(T, "m1", "r1", input: 1000) + "\n" + Lines.Assistant(T, "m2", "r2", input: 7) + "\n");
+            f.Write(text);
+        }
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(1007);
+        SameAsCold(sandbox);
+    }
+
+    [Fact]
+    public void EditBeforeTheOldEndIsDetectedWhenTheFileGrows()
+    {
+        // The first line (and its first bytes) unchanged; the last line before the old end edited, then a line appended.
+        using var sandbox = new TranscriptSandbox();
+        var head = Lines.User(T, new string('h', 10_000));
+        var path = sandbox.Write("p/a.jsonl", head, Lines.Assistant(T, "m1", "r1", input: 3000));
+        sandbox.Load(cache: true);
+        sandbox.Write("p/a.jsonl", head, Lines.Assistant(T, "m1", "r1", input: 1000), Lines.Assistant(T, "m2", "r2", input: 5));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(1005);
+        SameAsCold(sandbox);
+    }
+
+    [Fact]
+    public void TruncatedAndRegrownFileIsReadAgain()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var path = sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Load(cache: true);
+        File.WriteAllText(path, "");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(3));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(0);
+        File.WriteAllText(path, Lines.Assistant(T, "m7", "r7", input: 40) + "\n" + Lines.Assistant(T, "m8", "r8", input: 2) + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(6));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(42);
+    }
+
+    [Fact]
+    public void ReplacedFileWithTheSamePrefixIsReadAgain()
+    {
+        // A new file (another inode) renamed over the old one; its content starts the same but the old lines were rewritten.
+        using var sandbox = new TranscriptSandbox();
+        var path = sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Load(cache: true);
+        var temp = path + ".new";
+        File.WriteAllText(temp, Lines.Assistant(T, "m1", "r1", input: 3) + "\n" + Lines.Assistant(T, "m2", "r2", input: 9) + "\n");
+        File.Move(temp, path, overwrite: true);
+        var data = sandbox.Load(cache: true);
+        Tokens(data).ShouldBe(12);
+        SameAsCold(sandbox);
+    }
+
+    [Fact]
+    public void DeletedFileNoLongerCounts()
     {
         using var sandbox = new TranscriptSandbox();
         sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
-        Directory.CreateDirectory(Path.GetDirectoryName(sandbox.CachePath)!);
-        File.WriteAllText(sandbox.CachePath, "this is not a SQLite database, just garbage that is long enough to have a header........");
+        var b = sandbox.Write("p/b.jsonl", Lines.Assistant(T, "m2", "r2", input: 4));
+        sandbox.Load(cache: true);
+        File.Delete(b);
+        Tokens(sandbox.Load(cache: true)).ShouldBe(3);
+    }
+
+    [Fact]
+    public void ABetterCopyInAnEarlierFileWinsAndASidechainReplayIsDropped()
+    {
+        using var sandbox = new TranscriptSandbox();
+        // A sidechain copy is counted until the main conversation's copy of the same message arrives.
+        sandbox.Write("p/b.jsonl", Lines.Assistant(T, "m1", "r9", input: 50, sidechain: true), Lines.Assistant(T, "m2", "r2", input: 4));
+        sandbox.Load(cache: true);
+        sandbox.Write("p/c.jsonl", Lines.Assistant(T, "m1", "r1", input: 5));
+        SameAsCold(sandbox);
+        Tokens(sandbox.Load(cache: true)).ShouldBe(9);
+        // A resumed copy with equal tokens in a file that sorts first takes the message over (the first in path order).
+        sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m2", "r2", input: 4));
+        var data = sandbox.Load(cache: true);
+        data.Entries.Single(e => e.InputTokens == 4).Source.SessionId.ShouldBe("a");
+        SameAsCold(sandbox);
+    }
+
+    [Fact]
+    public void StoreMatchesAColdRunThroughRandomGrowth()
+    {
+        // Random sessions grow and appear over many runs: streamed copies that grow, resumed copies in new files, sidechain
+        // replays, lines without ids, unknown models, fast mode, long prompts, torn lines. After every step the store's
+        // reports equal a cold run's, byte for byte.
+        var rnd = new Random(1234);
+        using var sandbox = new TranscriptSandbox();
+        var models = new[] { Lines.Sonnet45, Lines.Opus45, Lines.Haiku45, "claude-haiku-5-5", "claude-opus-4-6", "claude-foo-9" };
+        var files = new List<string>();
+        var written = new List<string>();
+        var start = new DateTimeOffset(2025, 11, 18, 20, 0, 0, TimeSpan.Zero);
+        for (int step = 0; step < 25; step++)
+        {
+            int changes = rnd.Next(1, 4);
+            for (int c = 0; c < changes; c++)
+            {
+                string path;
+                if (files.Count == 0 || rnd.NextDouble() < 0.3)
+                {
+                    var dir = rnd.NextDouble() < 0.3 && files.Count > 0 ? Path.GetFileNameWithoutExtension(files[rnd.Next(files.Count)]) + "/subagents/" : "";
+                    path = Path.Combine(sandbox.ConfigDir, "projects", "p" + rnd.Next(2), dir + "s" + rnd.Next(1000).ToString("D4") + ".jsonl");
+                    if (!files.Contains(path)) files.Add(path);
+                }
+                else path = files[rnd.Next(files.Count)];
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var sb = new System.Text.StringBuilder();
+                for (int k = rnd.Next(1, 6); k > 0; k--)
+                {
+                    var at = UsageReportBuilder.IsoTime(start.AddMinutes(rnd.Next(0, 4000)).AddMilliseconds(rnd.Next(1000)));
+                    double kind = rnd.NextDouble();
+                    if (kind < 0.2 && written.Count > 0) sb.Append(written[rnd.Next(written.Count)]).Append('\n'); // a resumed or streamed copy
+                    else if (kind < 0.25) sb.Append("{\"type\":\"assistant\",\"message\":{\"usage\":{\"input_tokens\":\n"); // torn
+                    else
+                    {
+                        var id = "m" + rnd.Next(60);
+                        var line = Lines.Assistant(at, rnd.NextDouble() < 0.1 ? null : id, "r" + rnd.Next(3), models[rnd.Next(models.Length)],
+                            input: rnd.Next(0, 3) == 0 ? rnd.Next(0, 250_000) : rnd.Next(0, 500), output: rnd.Next(0, 2000), cacheWrite: rnd.Next(0, 5000),
+                            cacheRead: rnd.Next(0, 120_000), sidechain: rnd.NextDouble() < 0.2, speed: rnd.NextDouble() < 0.3, fast: rnd.NextDouble() < 0.1);
+                        written.Add(line);
+                        sb.Append(line).Append('\n');
+                    }
+                }
+                File.AppendAllText(path, sb.ToString());
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(step * 10 + c));
+            }
+            SameAsCold(sandbox);
+        }
+    }
+
+    [Fact]
+    public void BrokenStoreFilesAreRebuiltNeverFatal()
+    {
+        using var sandbox = new TranscriptSandbox();
+        sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Load(cache: true);
+        foreach (var f in Directory.EnumerateFiles(Path.GetDirectoryName(sandbox.CachePath)!, "*", SearchOption.AllDirectories))
+            File.WriteAllText(f, "this is not a SQLite database nor a state file, just garbage that is long enough to have a header........");
         var data = sandbox.Load(cache: true);
         Tokens(data).ShouldBe(3);
         data.Warnings.ShouldContain(w => w.Contains("rebuilding"));
@@ -101,12 +259,43 @@ public sealed class UsageCacheTests
     }
 
     [Fact]
+    public void StateFilesFromDifferentUpdatesOrCutShortAreRebuilt()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var path = sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Write("p/b.jsonl", Lines.Assistant(T, "m2", "r2", input: 4));
+        sandbox.Load(cache: true);
+        // The store of this set of transcript roots (one directory below the cache path per set).
+        var dir = Path.GetDirectoryName(Directory.GetFiles(Path.GetDirectoryName(sandbox.CachePath)!, "usage-state.bin", SearchOption.AllDirectories).Single())!;
+        var oldTimes = File.ReadAllBytes(Path.Combine(dir, "usage-times.bin"));
+        var oldState = File.ReadAllBytes(Path.Combine(dir, "usage-state.bin"));
+
+        // A times file of an earlier update next to the newer state: the pair does not match, so nothing of it is trusted.
+        File.AppendAllText(path, Lines.Assistant("2025-11-20T11:00:00.000Z", "m3", "r3", input: 5) + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(12);
+        File.WriteAllBytes(Path.Combine(dir, "usage-times.bin"), oldTimes);
+        File.AppendAllText(path, Lines.Assistant("2025-11-20T12:00:00.000Z", "m4", "r4", input: 6) + "\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(10));
+        Tokens(sandbox.Load(cache: true)).ShouldBe(18);
+        SameAsCold(sandbox);
+
+        // A state file cut short, or with a count that claims more than the file holds, reads as no state.
+        foreach (var damaged in new[] { oldState[..(oldState.Length / 2)], oldState[..40].Concat(Enumerable.Repeat((byte)0xFF, 64)).ToArray() })
+        {
+            File.WriteAllBytes(Path.Combine(dir, "usage-state.bin"), damaged);
+            Tokens(sandbox.Load(cache: true)).ShouldBe(18);
+            SameAsCold(sandbox);
+        }
+    }
+
+    [Fact]
     public void NoCacheNeitherReadsNorWrites()
     {
         using var sandbox = new TranscriptSandbox();
         sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
         sandbox.Load(cache: false).FilesRead.ShouldBe(1);
-        File.Exists(sandbox.CachePath).ShouldBeFalse();
+        Directory.Exists(Path.GetDirectoryName(sandbox.CachePath)!).ShouldBeFalse();
     }
 
     [Fact]

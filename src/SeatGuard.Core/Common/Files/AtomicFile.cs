@@ -20,10 +20,8 @@ public static class AtomicFile
     /// (use owner-only for private data); without it the file gets the process's default (umask).
     /// </summary>
     /// <param name="createDirectory">Create the file's directory when missing (SeatGuard's own data); false for a path the user gave.</param>
-    /// <param name="path">The file to replace (created when missing).</param>
-    /// <param name="bytes">The new content.</param>
-    /// <param name="mode">The new file's Unix mode, or null for the process default.</param>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true)
+    /// <param name="durable">Flush to disk before the rename (false for caches, which a crash may only make stale: they are checked when read).</param>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true, bool durable = true)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -36,7 +34,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, options))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
             File.Move(temp, full, overwrite: true);

@@ -152,13 +152,38 @@ public static partial class SafeFile
         else if (RuntimeInformation.ProcessArchitecture == Architecture.X64) (offset, size) = (24, 4);
         else if (RuntimeInformation.ProcessArchitecture == Architecture.Arm64) (offset, size) = (16, 4);
         else return null;
+        if (!TryFStat(handle, stat)) return null;
+        int mode = size == 2 ? BitConverter.ToUInt16(stat.Slice(offset, 2)) : BitConverter.ToInt32(stat.Slice(offset, 4));
+        return mode & 0xF000;
+    }
+
+    /// <summary>
+    /// The device and inode of an open handle (Linux and macOS on arm64), or null where they cannot be read: a file
+    /// replaced by another one of the same name has another inode.
+    /// </summary>
+    public static (ulong Device, ulong Inode)? Identity(SafeFileHandle handle)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        bool mac = OperatingSystem.IsMacOS();
+        if (mac && RuntimeInformation.ProcessArchitecture != Architecture.Arm64) return null;
+        if (!mac && RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64)) return null;
+        Span<byte> stat = stackalloc byte[512];
+        if (!TryFStat(handle, stat)) return null;
+        // st_dev is first (4 bytes on macOS, 8 on Linux), st_ino at offset 8 on all three layouts.
+        ulong device = mac ? BitConverter.ToUInt32(stat[..4]) : BitConverter.ToUInt64(stat[..8]);
+        return (device, BitConverter.ToUInt64(stat.Slice(8, 8)));
+    }
+
+    /// <summary>fstat(2) of an open handle into <paramref name="stat"/>; false when it fails or libc has no fstat.</summary>
+    private static bool TryFStat(SafeFileHandle handle, Span<byte> stat)
+    {
         try
         {
             bool added = false;
             handle.DangerousAddRef(ref added);
             try
             {
-                if (FStat((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(stat)) != 0) return null;
+                return FStat((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(stat)) == 0;
             }
             finally
             {
@@ -167,10 +192,8 @@ public static partial class SafeFile
         }
         catch (EntryPointNotFoundException)
         {
-            return null;
+            return false;
         }
-        int mode = size == 2 ? BitConverter.ToUInt16(stat.Slice(offset, 2)) : BitConverter.ToInt32(stat.Slice(offset, 4));
-        return mode & 0xF000;
     }
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

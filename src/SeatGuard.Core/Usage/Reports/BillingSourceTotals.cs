@@ -8,4 +8,4 @@ public sealed record BillingSourceTotals(
     [property: JsonPropertyName("billingSource")] string BillingSource,
     [property: JsonPropertyName("sessions")] int Sessions,
     [property: JsonPropertyName("totalTokens")] long TotalTokens,
-    [property: JsonPropertyName("totalCost")] double TotalCost);
+    [property: JsonPropertyName("totalCost")] double? TotalCost);

@@ -5,7 +5,8 @@ namespace SeatGuard.Core.Usage;
 /// <summary>One 5-hour block (or a gap between blocks), as ccusage reports it.</summary>
 public sealed class BlockRow
 {
-    /// <summary>The block's id (its start time).</summary>
+    private readonly UsageTotals _cost = new();
+
     [JsonPropertyName("id")] public required string Id { get; init; }
     /// <summary>Start (ISO 8601).</summary>
     [JsonPropertyName("startTime")] public required string StartTime { get; init; }
@@ -23,11 +24,11 @@ public sealed class BlockRow
     [JsonPropertyName("tokenCounts")] public BlockTokenCounts TokenCounts { get; init; } = new();
     /// <summary>All tokens.</summary>
     [JsonPropertyName("totalTokens")] public long TotalTokens { get; set; }
-    /// <summary>Cost in dollars.</summary>
-    [JsonPropertyName("costUSD")] public double CostUsd { get; set; }
-    /// <summary>Models used.</summary>
+    /// <summary>The known cost; null when every model of the block has no price (unknown, never 0).</summary>
+    [JsonPropertyName("costUSD")] public double? CostUsd => IsGap ? 0 : _cost.TotalCost;
     [JsonPropertyName("models")] public List<string> Models { get; init; } = [];
-    /// <summary>The active block's burn rate, or null.</summary>
+    /// <summary>Models of the block without a price; absent when none.</summary>
+    [JsonPropertyName("unpricedModels"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? UnpricedModels => _cost.UnpricedModels;
     [JsonPropertyName("burnRate")] public BurnRate? BurnRate { get; set; }
     /// <summary>The active block's projection, or null.</summary>
     [JsonPropertyName("projection")] public BlockProjection? Projection { get; set; }
@@ -42,4 +43,10 @@ public sealed class BlockRow
     [JsonIgnore] public DateTimeOffset? FirstEntry { get; set; }
     /// <summary>The last entry's time.</summary>
     [JsonIgnore] public DateTimeOffset? LastEntry { get; set; }
+    /// <summary>True when part of the block's cost is unknown.</summary>
+    [JsonIgnore] public bool HasUnknownCost => _cost.HasUnknownCost;
+    /// <summary>The known part of the cost (0 when none is known), for rates and projections.</summary>
+    [JsonIgnore] public double KnownCost => _cost.TotalCost ?? 0;
+
+    internal void AddCost(string model, double cost, bool unpriced) => _cost.AddCost(model, cost, unpriced);
 }

@@ -7,6 +7,8 @@ public sealed class BlocksReport
 {
     /// <summary>The blocks, oldest first.</summary>
     [JsonPropertyName("blocks")] public required List<BlockRow> Blocks { get; init; }
+    /// <summary>Models without a price in any block; absent when none.</summary>
+    [JsonPropertyName("unpricedModels"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? UnpricedModels { get; set; }
     /// <summary>The plan's own utilisation per rate-limit window, as Claude Code last reported it to a recorded launch.</summary>
     [JsonPropertyName("planUtilization"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<PlanUtilization>? PlanUtilization { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed class ModelBreakdown
     [JsonPropertyName("cacheCreationTokens")] public long CacheCreationTokens { get; set; }
     /// <summary>Cache-read tokens.</summary>
     [JsonPropertyName("cacheReadTokens")] public long CacheReadTokens { get; set; }
-    /// <summary>Null when the model is not in the pricing table (unknown, never shown as 0).</summary>
+    /// <summary>Null when the model has no price (unknown, never shown as 0); ccusage mode shows ccusage's 0.</summary>
     [JsonPropertyName("cost")] public double? Cost { get; set; }
+    /// <summary>True when the model has no price (ccusage's field); absent otherwise.</summary>
+    [JsonPropertyName("missingPricing"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? MissingPricing { get; set; }
+
+    [JsonIgnore] public long TotalTokens => InputTokens + OutputTokens + CacheCreationTokens + CacheReadTokens;
 }

@@ -10,25 +10,26 @@ public class UsageRow : UsageTotals
     /// <summary>Per-model numbers.</summary>
     [JsonPropertyName("modelBreakdowns")] public List<ModelBreakdown> ModelBreakdowns { get; init; } = [];
 
-    internal void AddWithModel(in UsageEntry e, double cost)
+    internal void AddWithModel(in UsageCell c, string model, double cost, bool unpriced)
     {
-        Add(e, cost);
+        Add(c, model, cost, unpriced);
         ModelBreakdown? b = null;
         foreach (var m in ModelBreakdowns)
         {
-            if (ReferenceEquals(m.ModelName, e.Model) || m.ModelName == e.Model) { b = m; break; }
+            if (ReferenceEquals(m.ModelName, model) || m.ModelName == model) { b = m; break; }
         }
         if (b is null)
         {
-            b = new ModelBreakdown { ModelName = e.Model, Cost = 0 };
+            b = new ModelBreakdown { ModelName = model, Cost = 0 };
             ModelBreakdowns.Add(b);
-            ModelsUsed.Add(e.Model);
+            ModelsUsed.Add(model);
         }
-        b.InputTokens += e.InputTokens;
-        b.OutputTokens += e.OutputTokens;
-        b.CacheCreationTokens += e.CacheCreationTokens;
-        b.CacheReadTokens += e.CacheReadTokens;
-        b.Cost = double.IsNaN(cost) ? null : b.Cost + cost;
+        b.InputTokens += c.Input;
+        b.OutputTokens += c.Output;
+        b.CacheCreationTokens += c.CacheCreation;
+        b.CacheReadTokens += c.CacheRead;
+        b.Cost = double.IsNaN(cost) || b.Cost is null ? null : b.Cost + cost;
+        if (unpriced) b.MissingPricing = true;
     }
 
     internal void Finish() => ModelBreakdowns.Sort((a, b) => (b.Cost ?? -1).CompareTo(a.Cost ?? -1));

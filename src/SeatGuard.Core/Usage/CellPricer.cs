@@ -1,0 +1,63 @@
+namespace SeatGuard.Core.Usage;
+
+/// <summary>Prices <see cref="UsageCell"/>s for one query: by the price book (Anthropic's rules) or as ccusage 20.0.24 would.</summary>
+internal sealed class CellPricer
+{
+    private readonly UsageCells _cells;
+    private readonly CostMode _mode;
+    private readonly CostSource _source;
+    private readonly PriceBook _book;
+    private readonly PricedModel?[] _models;
+    private readonly CcusagePrice?[] _ccusage;
+    private readonly bool[] _resolved;
+
+    public CellPricer(UsageCells cells, UsageQuery query)
+    {
+        _cells = cells;
+        _mode = query.CostMode;
+        _source = query.EffectiveCostSource;
+        _book = query.Pricing;
+        _models = new PricedModel?[cells.Models.Count];
+        _ccusage = new CcusagePrice?[cells.Models.Count];
+        _resolved = new bool[cells.Models.Count];
+    }
+
+    /// <summary>
+    /// The cell's cost in USD: NaN when its model has no price under Anthropic pricing (unknown, never 0);
+    /// <paramref name="unpriced"/> when the model has no price (ccusage mode then counts 0, as ccusage does).
+    /// </summary>
+    public double Cost(in UsageCell c, out bool unpriced)
+    {
+        unpriced = false;
+        if (c.HasCostUsd && _source != CostSource.Calculate) return c.CostUsdNanos / 1e9;
+        if (_source == CostSource.Display) return 0;
+        var name = _cells.Models[c.Model];
+        if (!_resolved[c.Model])
+        {
+            _resolved[c.Model] = true;
+            if (_mode == CostMode.Anthropic) _models[c.Model] = _book.Find(name);
+            else if (name.Length > 0) _ccusage[c.Model] = CcusagePricing.Embedded.Find(name);
+        }
+        if (_mode == CostMode.Ccusage)
+        {
+            if (name.Length == 0) return 0;
+            if (_ccusage[c.Model] is not { } p)
+            {
+                unpriced = c.TotalTokens > 0;
+                return 0;
+            }
+            // A models.dev tier is decided per request: exact for tiers at the cells' thresholds (ccusage's Claude tiers
+            // are all 200K), else judged from the cell's prompt class.
+            bool aboveTier = p.TierSize > 0 && _cells.RepresentativePrompt(c.PromptClass) > p.TierSize;
+            return CcusagePricing.Cost(p, c.Fast, c.Input, c.Output, c.Cache5m, c.Cache1h, c.CacheRead,
+                c.InputAbove, c.OutputAbove, c.Cache5mAbove, c.Cache1hAbove, c.CacheReadAbove, aboveTier);
+        }
+        if (_models[c.Model] is not { } m)
+        {
+            unpriced = c.TotalTokens > 0 || c.WebSearch > 0;
+            return unpriced ? double.NaN : 0;
+        }
+        var card = m.CardFor(c.MinMs, c.Fast, _cells.RepresentativePrompt(c.PromptClass)).Times(_book.RegionalFactor(_cells.Geos[c.Geo], c.MinMs));
+        return card.Price(c.Input, c.Output, c.Cache5m, c.Cache1h, c.CacheRead) + c.WebSearch * _book.WebSearchUsd;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Runtime.InteropServices;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>
+/// Counted entries summed into <see cref="UsageCell"/>s, with the tables the cells index into (sessions, models,
+/// regions) and the prompt-band thresholds that split them. Built from entries (a cold run), or kept up to date
+/// entry by entry by <see cref="UsageStore"/> (then with every cell's entry times, so removing an entry that a better
+/// duplicate replaces keeps the cell's first and last time exact). Every report is computed from the cells in
+/// <see cref="Ordered"/>'s order, so the same entries always give the same figures, to the last digit.
+/// </summary>
+public sealed class UsageCells
+{
+    private readonly List<UsageCell> _cells = [];
+    private readonly List<List<long>?> _times = [];
+    private Dictionary<CellKey, int>? _index;
+    private readonly Dictionary<(string, string), int> _sessionIndex = [];
+    private readonly Dictionary<string, int> _modelIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _geoIndex = new(StringComparer.Ordinal);
+    private List<UsageCell>? _ordered;
+
+    /// <summary>Empty cells for a book with these band thresholds; with <paramref name="trackTimes"/>, every entry's time is kept (entries can be taken out again).</summary>
+    public UsageCells(IReadOnlyList<long> thresholds, bool trackTimes = false)
+    {
+        Thresholds = [.. thresholds.Distinct().Order()];
+        TrackTimes = trackTimes;
+        Geos.Add(null);
+    }
+
+    /// <summary>Prompt sizes at which a cell's prompt class changes, ascending.</summary>
+    public long[] Thresholds { get; }
+    /// <summary>Whether entry times are kept.</summary>
+    public bool TrackTimes { get; }
+    /// <summary>The sessions the cells refer to.</summary>
+    public List<(string Project, string SessionId)> Sessions { get; } = [];
+    /// <summary>The models the cells refer to.</summary>
+    public List<string> Models { get; } = [];
+    /// <summary>The regions the cells refer to (index 0: none).</summary>
+    public List<string?> Geos { get; } = [];
+
+    /// <summary>The default thresholds: every band of the embedded book and of <paramref name="book"/>.</summary>
+    public static IReadOnlyList<long> ThresholdsFor(PriceBook? book) =>
+        [.. PriceBook.Embedded.BandThresholds.Concat(book?.BandThresholds ?? []).Distinct().Order()];
+
+    /// <summary>True when these cells can price by <paramref name="book"/>'s bands.</summary>
+    public bool Supports(PriceBook book) => book.BandThresholds.All(t => Array.BinarySearch(Thresholds, t) >= 0);
+
+    /// <summary>The cells of these entries.</summary>
+    public static UsageCells FromEntries(IEnumerable<UsageEntry> entries, IReadOnlyList<long> thresholds)
+    {
+        var cells = new UsageCells(thresholds);
+        foreach (var e in entries) cells.Add(e);
+        return cells;
+    }
+
+    /// <summary>The number of cells.</summary>
+    public int Count => _cells.Count;
+
+    /// <summary>The number of entries counted.</summary>
+    public long EntryCount { get; private set; }
+
+    /// <summary>The index of a session (added when new).</summary>
+    public int SessionIndex(string project, string session)
+    {
+        if (!_sessionIndex.TryGetValue((project, session), out int i))
+        {
+            _sessionIndex[(project, session)] = i = Sessions.Count;
+            Sessions.Add((project, session));
+        }
+        return i;
+    }
+
+    /// <summary>The index of a model (added when new).</summary>
+    public int ModelIndex(string model)
+    {
+        if (!_modelIndex.TryGetValue(model, out int i))
+        {
+            _modelIndex[model] = i = Models.Count;
+            Models.Add(model);
+        }
+        return i;
+    }
+
+    /// <summary>The index of a region (added when new; null is 0).</summary>
+    public int GeoIndex(string? geo)
+    {
+        if (geo is null) return 0;
+        if (!_geoIndex.TryGetValue(geo, out int i))
+        {
+            _geoIndex[geo] = i = Geos.Count;
+            Geos.Add(geo);
+        }
+        return i;
+    }
+
+    /// <summary>How many of the thresholds a prompt is above.</summary>
+    public byte PromptClassOf(long promptTokens)
+    {
+        int c = 0;
+        while (c < Thresholds.Length && promptTokens > Thresholds[c]) c++;
+        return (byte)c;
+    }
+
+    /// <summary>A prompt size in the given class (just above its lower threshold).</summary>
+    public long RepresentativePrompt(byte promptClass) => promptClass == 0 ? 0 : Thresholds[promptClass - 1] + 1;
+
+    private CellKey KeyOf(in UsageEntry e)
+    {
+        byte flags = (byte)((e.IsFast ? UsageCell.FastFlag : 0) | (e.HasCostUsd ? UsageCell.CostUsdFlag : 0));
+        return new CellKey(UsageCell.SlotOf(e.TimestampMs), SessionIndex(e.Source.Project, e.Source.SessionId), ModelIndex(e.Model),
+            GeoIndex(e.InferenceGeo), flags, PromptClassOf(e.InputSideTokens));
+    }
+
+    private Dictionary<CellKey, int> Index()
+    {
+        if (_index is not null) return _index;
+        _index = new Dictionary<CellKey, int>(_cells.Count);
+        for (int i = 0; i < _cells.Count; i++)
+        {
+            var c = _cells[i];
+            _index[new CellKey(c.Slot, c.Session, c.Model, c.Geo, c.Flags, c.PromptClass)] = i;
+        }
+        return _index;
+    }
+
+    /// <summary>Adds a counted entry to its cell.</summary>
+    public void Add(in UsageEntry e)
+    {
+        var key = KeyOf(e);
+        var index = Index();
+        if (!index.TryGetValue(key, out int i))
+        {
+            index[key] = i = _cells.Count;
+            _cells.Add(new UsageCell
+            {
+                Slot = key.Slot, Session = key.Session, Model = key.Model, Geo = key.Geo, Flags = key.Flags, PromptClass = key.PromptClass,
+                MinMs = long.MaxValue, MaxMs = long.MinValue,
+            });
+            _times.Add(TrackTimes ? [] : null);
+        }
+        ref var cell = ref CollectionsMarshal.AsSpan(_cells)[i];
+        cell.Add(e, +1);
+        if (TrackTimes)
+        {
+            var times = TimesOf(i)!;
+            int at = times.BinarySearch(e.TimestampMs);
+            times.Insert(at < 0 ? ~at : at, e.TimestampMs);
+            cell.MinMs = times[0];
+            cell.MaxMs = times[^1];
+        }
+        else
+        {
+            if (e.TimestampMs < cell.MinMs) cell.MinMs = e.TimestampMs;
+            if (e.TimestampMs > cell.MaxMs) cell.MaxMs = e.TimestampMs;
+        }
+        EntryCount++;
+        _ordered = null;
+        _inOrder = false;
+    }
+
+    /// <summary>Takes a counted entry out again (it lost to a better duplicate). Needs <see cref="TrackTimes"/>.</summary>
+    public void Remove(in UsageEntry e)
+    {
+        if (!TrackTimes) throw new InvalidOperationException("cells without entry times cannot remove entries");
+        var key = KeyOf(e);
+        if (!Index().TryGetValue(key, out int i)) throw new InvalidDataException("usage state: removed entry has no cell");
+        ref var cell = ref CollectionsMarshal.AsSpan(_cells)[i];
+        var times = TimesOf(i)!;
+        int at = times.BinarySearch(e.TimestampMs);
+        if (at < 0 || cell.Count <= 0) throw new InvalidDataException("usage state: removed entry is not in its cell");
+        times.RemoveAt(at);
+        cell.Add(e, -1);
+        cell.MinMs = times.Count > 0 ? times[0] : long.MaxValue;
+        cell.MaxMs = times.Count > 0 ? times[^1] : long.MinValue;
+        EntryCount--;
+        _ordered = null;
+        _inOrder = false;
+    }
+
+    /// <summary>Restores stored cells, in the canonical order they were written in, with their entry times (decoded when first needed).</summary>
+    internal void Restore(ReadOnlySpan<UsageCell> cells, StoredTimes? times)
+    {
+        _cells.AddRange(cells);
+        foreach (var c in cells) EntryCount += c.Count;
+        for (int i = 0; i < cells.Length; i++) _times.Add(null);
+        _storedTimes = times;
+        _index = null;
+        _ordered = null;
+        _inOrder = true;
+    }
+
+    /// <summary>Restores the tables (in index order) before cells that refer to them.</summary>
+    internal void RestoreTables(IEnumerable<(string, string)> sessions, IEnumerable<string> models, IEnumerable<string> geos)
+    {
+        foreach (var (p, s) in sessions) SessionIndex(p, s);
+        foreach (var m in models) ModelIndex(m);
+        foreach (var g in geos) GeoIndex(g);
+    }
+
+    internal IReadOnlyList<UsageCell> Raw => _cells;
+
+    /// <summary>A cell's entry times (tracked cells only), decoded from the stored file the first time.</summary>
+    internal List<long>? TimesOf(int cell)
+    {
+        if (!TrackTimes) return null;
+        return _times[cell] ??= _storedTimes?.Decode(cell) ?? [];
+    }
+
+    /// <summary>The stored bytes of a cell's times when they were never decoded (copied as they are when the state is written).</summary>
+    internal ReadOnlySpan<byte> StoredTimesBytes(int cell, out bool decoded)
+    {
+        decoded = _times[cell] is not null || _storedTimes is null;
+        return decoded ? default : _storedTimes!.Bytes(cell);
+    }
+
+    private StoredTimes? _storedTimes;
+    private bool _inOrder;
+
+    /// <summary>The positions of the non-empty cells in canonical order (see <see cref="Ordered"/>).</summary>
+    internal int[] CanonicalOrder()
+    {
+        var order = new List<int>(_cells.Count);
+        for (int i = 0; i < _cells.Count; i++)
+        {
+            if (_cells[i].Count > 0) order.Add(i);
+        }
+        if (_inOrder) return [.. order];
+        var sessionRank = Ranks(Sessions.Count, (a, b) =>
+        {
+            int r = string.CompareOrdinal(Sessions[a].SessionId, Sessions[b].SessionId);
+            return r != 0 ? r : string.CompareOrdinal(Sessions[a].Project, Sessions[b].Project);
+        });
+        var modelRank = Ranks(Models.Count, (a, b) => string.CompareOrdinal(Models[a], Models[b]));
+        var geoRank = Ranks(Geos.Count, (a, b) => string.CompareOrdinal(Geos[a], Geos[b]));
+        var arr = order.ToArray();
+        Array.Sort(arr, (x, y) =>
+        {
+            var a = _cells[x];
+            var b = _cells[y];
+            int r = a.Slot.CompareTo(b.Slot);
+            if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
+            if (r == 0) r = sessionRank[a.Session].CompareTo(sessionRank[b.Session]);
+            if (r == 0) r = modelRank[a.Model].CompareTo(modelRank[b.Model]);
+            if (r == 0) r = geoRank[a.Geo].CompareTo(geoRank[b.Geo]);
+            if (r == 0) r = a.Flags.CompareTo(b.Flags);
+            if (r == 0) r = a.PromptClass.CompareTo(b.PromptClass);
+            return r;
+        });
+        return arr;
+    }
+
+    private static int[] Ranks(int count, Comparison<int> compare)
+    {
+        var ids = Enumerable.Range(0, count).ToArray();
+        Array.Sort(ids, compare);
+        var rank = new int[count];
+        for (int i = 0; i < ids.Length; i++) rank[ids[i]] = i;
+        return rank;
+    }
+
+    /// <summary>
+    /// The non-empty cells in one canonical order — by slot, first entry, session, model, region, flags, class — so
+    /// reports sum them the same way however they were built.
+    /// </summary>
+    public IReadOnlyList<UsageCell> Ordered
+    {
+        get
+        {
+            if (_ordered is not null) return _ordered;
+            var order = CanonicalOrder();
+            var list = new List<UsageCell>(order.Length);
+            foreach (var i in order) list.Add(_cells[i]);
+            return _ordered = list;
+        }
+    }
+
+    private readonly record struct CellKey(long Slot, int Session, int Model, int Geo, byte Flags, byte PromptClass);
+}

@@ -1,0 +1,169 @@
+using System.Runtime.InteropServices;
+using SeatGuard.Core.Common.Files;
+
+namespace SeatGuard.Core.Usage;
+
+/// <summary>
+/// The usage store's state on disk: <c>usage-state.bin</c> (the files applied, the cells in canonical order as raw
+/// records, their tables, the generation and the index generation it goes with) and <c>usage-times.bin</c> (every
+/// cell's entry times, decoded only for cells an update changes). Both are replaced atomically and carry the
+/// generation, so a pair written by different updates is detected and rebuilt. A damaged file reads as null.
+/// </summary>
+internal static class UsageStateFile
+{
+    private static ReadOnlySpan<byte> StateMagic => "SGSTATE3"u8;
+    private static ReadOnlySpan<byte> TimesMagic => "SGTIMES3"u8;
+
+    public static string StatePath(string dir) => Path.Combine(dir, "usage-state.bin");
+    public static string TimesPath(string dir) => Path.Combine(dir, "usage-times.bin");
+
+    internal sealed class State
+    {
+        public ulong Generation;
+        public ulong IndexGeneration;
+        public required UsageCells Cells;
+        public List<StoredFile> Files = [];
+        public int NextFileId;
+    }
+
+    private static readonly int CellSize = System.Runtime.CompilerServices.Unsafe.SizeOf<UsageCell>();
+
+    public static void Write(string dir, State s)
+    {
+        var c = s.Cells;
+        var order = c.CanonicalOrder();
+        using (var ms = new MemoryStream(1 << 20))
+        using (var w = new BinaryWriter(ms))
+        {
+            w.Write(StateMagic);
+            w.Write(s.Generation);
+            w.Write(s.IndexGeneration);
+            w.Write(CellSize);
+            w.Write7BitEncodedInt(s.NextFileId);
+            w.Write7BitEncodedInt(c.Thresholds.Length);
+            foreach (var t in c.Thresholds) w.Write7BitEncodedInt64(t);
+            w.Write7BitEncodedInt(s.Files.Count);
+            foreach (var f in s.Files)
+            {
+                w.Write7BitEncodedInt(f.Id);
+                w.Write(f.Source.Path);
+                w.Write(f.Source.Project);
+                w.Write(f.Source.SessionId);
+                w.Write(f.Source.IsSubagent);
+                w.Write7BitEncodedInt64(Math.Max(0, f.Size + 1));
+                w.Write(f.MtimeTicks);
+                w.Write(f.Device);
+                w.Write(f.Inode);
+                w.Write7BitEncodedInt64(f.Offset);
+                w.Write(f.HeadHash);
+                w.Write(f.TailHash);
+                w.Write7BitEncodedInt(f.Malformed);
+                w.Write(f.TailMalformed);
+                w.Write7BitEncodedInt(f.EntryCount);
+            }
+            w.Write7BitEncodedInt(c.Sessions.Count);
+            foreach (var (p, id) in c.Sessions) { w.Write(p); w.Write(id); }
+            w.Write7BitEncodedInt(c.Models.Count);
+            foreach (var m in c.Models) w.Write(m);
+            w.Write7BitEncodedInt(c.Geos.Count - 1);
+            for (int i = 1; i < c.Geos.Count; i++) w.Write(c.Geos[i]!);
+            w.Write(order.Length);
+            w.Flush();
+            var cells = new UsageCell[order.Length];
+            var raw = c.Raw;
+            for (int i = 0; i < order.Length; i++) cells[i] = raw[order[i]];
+            ms.Write(MemoryMarshal.AsBytes(cells.AsSpan()));
+            AtomicFile.WriteAllBytes(StatePath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
+        }
+        if (!c.TrackTimes) return;
+        using (var ms = new MemoryStream(1 << 20))
+        {
+            ms.Write(TimesMagic);
+            ms.Write(BitConverter.GetBytes(s.Generation));
+            ms.Write(BitConverter.GetBytes(order.Length));
+            foreach (var i in order)
+            {
+                var stored = c.StoredTimesBytes(i, out bool decoded);
+                if (!decoded) { ms.Write(stored); continue; }
+                var times = c.TimesOf(i)!;
+                StoredTimes.WriteVarint(ms, times.Count);
+                long last = 0;
+                for (int k = 0; k < times.Count; k++) { StoredTimes.WriteVarint(ms, k == 0 ? times[0] : times[k] - last); last = times[k]; }
+            }
+            AtomicFile.WriteAllBytes(TimesPath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
+        }
+    }
+
+    /// <summary>The state, or null when there is none or it cannot be read. With <paramref name="withTimes"/>, also the entry times (null when they do not match).</summary>
+    public static State? Read(string dir, bool withTimes)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(StatePath(dir)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        try
+        {
+            using var ms = new MemoryStream(bytes, writable: false);
+            using var r = new BinaryReader(ms);
+            if (!r.ReadBytes(8).AsSpan().SequenceEqual(StateMagic)) return null;
+            ulong generation = r.ReadUInt64(), indexGeneration = r.ReadUInt64();
+            if (r.ReadInt32() != CellSize) return null;
+            // A count is trusted only as far as the bytes left can hold it (a damaged count must not allocate gigabytes).
+            int Count(int minBytesEach)
+            {
+                int n = r.Read7BitEncodedInt();
+                if (n < 0 || (long)n * minBytesEach > bytes.Length - ms.Position) throw new InvalidDataException("count beyond the file");
+                return n;
+            }
+            int nextFileId = r.Read7BitEncodedInt();
+            var thresholds = new long[Count(1)];
+            for (int i = 0; i < thresholds.Length; i++) thresholds[i] = r.Read7BitEncodedInt64();
+            int fileCount = Count(40);
+            var files = new List<StoredFile>(fileCount);
+            for (int i = 0; i < fileCount; i++)
+            {
+                int id = r.Read7BitEncodedInt();
+                var source = new TranscriptSource(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
+                files.Add(new StoredFile
+                {
+                    Id = id, Source = source, Size = r.Read7BitEncodedInt64() - 1, MtimeTicks = r.ReadInt64(), Device = r.ReadUInt64(), Inode = r.ReadUInt64(),
+                    Offset = r.Read7BitEncodedInt64(), HeadHash = r.ReadUInt64(), TailHash = r.ReadUInt64(), Malformed = r.Read7BitEncodedInt(),
+                    TailMalformed = r.ReadBoolean(), EntryCount = r.Read7BitEncodedInt(),
+                });
+            }
+            var sessions = new (string, string)[Count(2)];
+            for (int i = 0; i < sessions.Length; i++) sessions[i] = (r.ReadString(), r.ReadString());
+            var models = new string[Count(1)];
+            for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
+            var geos = new string[Count(1)];
+            for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
+            int cellCount = r.ReadInt32();
+            long at = ms.Position;
+            if (cellCount < 0 || at + (long)cellCount * CellSize != bytes.Length) return null;
+            var cells = MemoryMarshal.Cast<byte, UsageCell>(bytes.AsSpan((int)at, cellCount * CellSize));
+            foreach (ref readonly var x in cells)
+            {
+                if ((uint)x.Session >= (uint)sessions.Length || (uint)x.Model >= (uint)models.Length || (uint)x.Geo > (uint)geos.Length
+                    || x.PromptClass > thresholds.Length || x.Count <= 0) return null;
+            }
+            StoredTimes? times = null;
+            if (withTimes && (times = ReadTimes(dir, generation, cellCount)) is null) return null;
+            var result = new UsageCells(thresholds, trackTimes: withTimes);
+            result.RestoreTables(sessions, models, geos);
+            result.Restore(cells, times);
+            return new State { Generation = generation, IndexGeneration = indexGeneration, Cells = result, Files = files, NextFileId = nextFileId };
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException or ArgumentOutOfRangeException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static StoredTimes? ReadTimes(string dir, ulong generation, int cellCount)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(TimesPath(dir)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (bytes.Length < 20 || !bytes.AsSpan(0, 8).SequenceEqual(TimesMagic) || BitConverter.ToUInt64(bytes, 8) != generation || BitConverter.ToInt32(bytes, 16) != cellCount) return null;
+        return StoredTimes.Parse(bytes, 20, cellCount);
+    }
+}

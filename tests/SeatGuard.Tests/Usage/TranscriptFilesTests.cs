@@ -1,0 +1,43 @@
+using SeatGuard.Core.Usage;
+
+namespace SeatGuard.Tests.Usage;
+
+public sealed class TranscriptFilesTests
+{
+    private const string T = "2025-11-20T10:00:00.000Z";
+
+    [Fact]
+    public void EveryTranscriptBelowASessionDirectoryCountsInThatSession()
+    {
+        using var sandbox = new TranscriptSandbox();
+        sandbox.Write("p/s1.jsonl", Lines.Assistant(T, "m1", "r1", input: 1));
+        sandbox.Write("p/s1/subagents/agent-a.jsonl", Lines.Assistant(T, "m2", "r2", input: 2, sidechain: true));
+        sandbox.Write("p/s1/subagents/workflows/wf_1/agent-b.jsonl", Lines.Assistant(T, "m3", "r3", input: 4, sidechain: true));
+        sandbox.Write("p/s1/subagents/workflows/wf_1/journal.jsonl", """{"type":"workflow","step":1}""");
+        var files = TranscriptFiles.Find([sandbox.ConfigDir]);
+        files.Select(f => (Path.GetRelativePath(sandbox.ConfigDir, f.Source.Path), f.Source.SessionId, f.Source.IsSubagent)).ShouldBe([
+            (Path.Combine("projects", "p", "s1.jsonl"), "s1", false),
+            (Path.Combine("projects", "p", "s1", "subagents", "agent-a.jsonl"), "s1", true),
+            (Path.Combine("projects", "p", "s1", "subagents", "workflows", "wf_1", "agent-b.jsonl"), "s1", true),
+            (Path.Combine("projects", "p", "s1", "subagents", "workflows", "wf_1", "journal.jsonl"), "s1", true),
+        ]);
+        var reports = new UsageReportBuilder(sandbox.Load(), new UsageQuery { Now = DateTimeOffset.UtcNow });
+        reports.Sessions().Sessions.Single().InputTokens.ShouldBe(7);
+    }
+
+    [Fact]
+    public void DirectoryLinksAreNotFollowedAndSpecialFilesNeverBlock()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var sandbox = new TranscriptSandbox();
+        sandbox.Write("p/s1.jsonl", Lines.Assistant(T, "m1", "r1", input: 1));
+        var loop = Path.Combine(sandbox.ConfigDir, "projects", "p", "s1", "subagents");
+        Directory.CreateDirectory(loop);
+        Directory.CreateSymbolicLink(Path.Combine(loop, "again"), Path.Combine(sandbox.ConfigDir, "projects", "p"));
+        var fifo = Path.Combine(loop, "agent-fifo.jsonl");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", [fifo])) mk!.WaitForExit();
+        var data = sandbox.Load();
+        data.Entries.Sum(e => e.InputTokens).ShouldBe(1);
+        data.Warnings.ShouldContain(w => w.Contains("agent-fifo.jsonl") && w.Contains("not a regular file"));
+    }
+}
