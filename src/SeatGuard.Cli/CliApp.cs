@@ -36,7 +36,20 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
+        try
+        {
+            return await RunGuardedAsync(args, context);
+        }
+        finally
+        {
+            context.Terminal.Flush();
+        }
+    }
+
+    private static async Task<int> RunGuardedAsync(string[] args, CliContext context)
+    {
         var terminal = context.Terminal;
+        Redactor.RememberEnvironment(context.RootServices.Host.Environment);
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))

@@ -16,6 +16,9 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
     /// <summary>Where the status line's usage numbers come from (tests replace it).</summary>
     public IRecentUsageSource RecentUsage { get; init; } = new RecentUsageReader();
 
+    /// <summary>The services as created (the process's own working directory).</summary>
+    public SeatGuardServices RootServices => services;
+
     /// <summary>The services, looking at --dir (or the current directory).</summary>
     public SeatGuardServices Services(ParseResult parse) => services.ForDirectory(parse.GetValue(CommonOptions.Dir));
 

@@ -31,7 +31,7 @@ public static class StatuslineCommand
                 report = new StatusLineReport("SeatGuard: " + words, Billing.Unknown, words, Billing.Unknown, false, host.WorkingDirectory, null);
             }
             if (context.Json(parse)) context.WriteJson(report, IntegrationJson.Default.StatusLineReport);
-            else context.Terminal.Out.WriteLine(report.Line);
+            else context.Terminal.Out.WriteLine(TerminalText.Safe(report.Line));
             return ExitCodes.Ok;
         });
         return command.WithExamples("echo '{\"workspace\":{\"current_dir\":\"'$PWD'\"}}' | seatguard statusline");

@@ -62,5 +62,5 @@ public static class PolicyView
     private static void Indent(IAnsiConsole c, int left, string markup) =>
         c.Write(new Padder(new Markup(markup), new Padding(left, 0, 0, 0)) { Expand = false });
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string text) => TerminalText.Markup(text);
 }

@@ -15,21 +15,21 @@ public static class ScanTable
             if (group.Count == 0) continue;
             var (label, color) = tier switch { Tier.Red => ("RED — bannable", "red"), Tier.Gray => ("GRAY — use an API key", "yellow"), _ => ("GREEN — fine", "green") };
             var table = new Table { Border = TableBorder.Rounded, Expand = false };
-            table.Title = new TableTitle($"[bold {color}]{Markup.Escape(label)} ({group.Count})[/]");
+            table.Title = new TableTitle($"[bold {color}]{TerminalText.Markup(label)} ({group.Count})[/]");
             table.AddColumn("Location");
             table.AddColumn("Rule");
             table.AddColumn("Finding");
             foreach (var f in group)
             {
                 var where = $"{f.Path}:{f.Line}:{f.Column}" + (f.Commit is null ? "" : $" @{f.Commit[..Math.Min(12, f.Commit.Length)]}");
-                var what = Markup.Escape(f.Title) + (f.Secret is null ? "" : $" [dim]{Markup.Escape(f.Secret)}[/]");
-                table.AddRow(new Markup(Markup.Escape(where)), new Markup(Markup.Escape(f.Rule)), new Markup(what));
+                var what = TerminalText.Markup(f.Title) + (f.Secret is null ? "" : $" [dim]{TerminalText.Markup(f.Secret)}[/]");
+                table.AddRow(new Markup(TerminalText.Markup(where)), new Markup(TerminalText.Markup(f.Rule)), new Markup(what));
             }
             console.Write(table);
             foreach (var rule in group.DistinctBy(f => f.Rule))
             {
-                console.MarkupLine($"  [bold]{Markup.Escape(rule.Rule)}[/]: {Markup.Escape(rule.Message)}");
-                console.MarkupLine($"    [dim]fix:[/] {Markup.Escape(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {Markup.Escape(rule.Scenario)})[/]"));
+                console.MarkupLine($"  [bold]{TerminalText.Markup(rule.Rule)}[/]: {TerminalText.Markup(rule.Message)}");
+                console.MarkupLine($"    [dim]fix:[/] {TerminalText.Markup(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {TerminalText.Markup(rule.Scenario)})[/]"));
             }
         }
         var s = report.Stats;
@@ -37,7 +37,7 @@ public static class ScanTable
         var summary = $"{red} red, {gray} gray, {green} green in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
                       (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
                       (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "");
-        console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {Markup.Escape(summary)}" : Markup.Escape(summary));
+        console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {TerminalText.Markup(summary)}" : TerminalText.Markup(summary));
     }
 
     /// <summary>Plain lines (no wrapping), so scripts such as bench/scan.sh can read them.</summary>
@@ -45,7 +45,7 @@ public static class ScanTable
     {
         int width = rules.Max(r => r.Id.Length);
         foreach (var r in rules)
-            output.WriteLine($"{r.Id.PadRight(width)}  {Tiers.Name(r.Tier),-5}  {r.Detector,-8}  {r.Scenario ?? "-",-30}  {r.Title}");
+            output.WriteLine(TerminalText.Safe($"{r.Id.PadRight(width)}  {Tiers.Name(r.Tier),-5}  {r.Detector,-8}  {r.Scenario ?? "-",-30}  {r.Title}"));
         output.WriteLine("prefilter keywords: " + string.Join(" ", keywords));
     }
 }

@@ -83,12 +83,12 @@ internal static class UsageTables
         table.Title = new TableTitle($"Claude Code usage ({(query.CostMode == CostMode.Anthropic ? "Anthropic pricing" : "ccusage pricing")}, prices as of {query.Pricing.AsOf})");
         foreach (var (key, row) in rows)
         {
-            table.AddRow(Markup.Escape(key), Markup.Escape(string.Join("\n", row.ModelsUsed.Select(Short))), N(row.InputTokens), N(row.OutputTokens),
+            table.AddRow(TerminalText.Markup(key), TerminalText.Markup(string.Join("\n", row.ModelsUsed.Select(Short))), N(row.InputTokens), N(row.OutputTokens),
                 N(row.CacheCreationTokens), N(row.CacheReadTokens), N(row.TotalTokens), Usd(row.TotalCost));
             if (!breakdown) continue;
             foreach (var m in row.ModelBreakdowns)
             {
-                table.AddRow("", "[dim]└ " + Markup.Escape(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), N(m.CacheCreationTokens),
+                table.AddRow("", "[dim]└ " + TerminalText.Markup(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), N(m.CacheCreationTokens),
                     N(m.CacheReadTokens), N(m.InputTokens + m.OutputTokens + m.CacheCreationTokens + m.CacheReadTokens), Usd(m.Cost));
             }
         }
@@ -109,7 +109,7 @@ internal static class UsageTables
             string status = b.IsGap ? $"[dim]gap ({(b.End - b.Start).TotalHours:0.#}h)[/]"
                 : b.IsActive ? $"[green]ACTIVE[/] ({b.Projection?.RemainingMinutes ?? 0}m left)"
                 : $"{(b.LastEntry!.Value - b.Start).TotalHours:0.#}h";
-            var cells = new List<string> { start, status, Markup.Escape(string.Join(", ", b.Models.Select(Short))), b.IsGap ? "-" : N(b.TotalTokens), b.IsGap ? "-" : Usd(b.CostUsd) };
+            var cells = new List<string> { start, status, TerminalText.Markup(string.Join(", ", b.Models.Select(Short))), b.IsGap ? "-" : N(b.TotalTokens), b.IsGap ? "-" : Usd(b.CostUsd) };
             if (limit is { } l) cells.Add(b.IsGap ? "-" : (b.TotalTokens * 100d / l).ToString("0.0", CultureInfo.InvariantCulture) + "%");
             table.AddRow(cells.ToArray());
             if (b.IsActive && b.Projection is { } p)
@@ -128,7 +128,7 @@ internal static class UsageTables
     {
         var table = new Table().Border(TableBorder.Rounded).Title("By billing source (from seatguard's ledger)").AddColumn("Billing source")
             .AddColumn(new TableColumn("Sessions").RightAligned()).AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("API-equivalent cost").RightAligned());
-        foreach (var b in sources) table.AddRow(Markup.Escape(b.BillingSource), N(b.Sessions), N(b.TotalTokens), Usd(b.TotalCost));
+        foreach (var b in sources) table.AddRow(TerminalText.Markup(b.BillingSource), N(b.Sessions), N(b.TotalTokens), Usd(b.TotalCost));
         console.Write(table);
     }
 
@@ -136,19 +136,19 @@ internal static class UsageTables
     public static void RenderUtilization(IAnsiConsole console, List<PlanUtilization> windows)
     {
         foreach (var w in windows)
-            console.MarkupLine(Markup.Escape($"Plan window {w.RateLimitType}: {(w.Utilization is { } u ? (u * 100).ToString("0", CultureInfo.InvariantCulture) + "% used" : "utilisation not reported")}, " +
+            console.MarkupLine(TerminalText.Markup($"Plan window {w.RateLimitType}: {(w.Utilization is { } u ? (u * 100).ToString("0", CultureInfo.InvariantCulture) + "% used" : "utilisation not reported")}, " +
                 $"{w.Status ?? "status unknown"}{(w.OverageInUse == true ? ", drawing extra usage" : "")} (reported {w.ReportedAt})"));
     }
 
     public static void RenderProjects(IAnsiConsole console, List<ProjectRow> projects)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Project").AddColumn(new TableColumn("Total Tokens").RightAligned()).AddColumn(new TableColumn("Cost (USD)").RightAligned());
-        foreach (var p in projects) table.AddRow(Markup.Escape(p.Project), N(p.TotalTokens), Usd(p.TotalCost));
+        foreach (var p in projects) table.AddRow(TerminalText.Markup(p.Project), N(p.TotalTokens), Usd(p.TotalCost));
         console.Write(table);
     }
 
     public static void RenderPlan(IAnsiConsole console, PlanComparison plan) =>
-        console.MarkupLine(Markup.Escape($"API-equivalent cost {Usd(plan.ApiEquivalentCost)} vs {plan.Plan} plan {Usd(plan.PlanCost)} ({plan.Months} month(s) at {Usd(plan.MonthlyUsd)}): {plan.Ratio:0.0}x the plan price"));
+        console.MarkupLine(TerminalText.Markup($"API-equivalent cost {Usd(plan.ApiEquivalentCost)} vs {plan.Plan} plan {Usd(plan.PlanCost)} ({plan.Months} month(s) at {Usd(plan.MonthlyUsd)}): {plan.Ratio:0.0}x the plan price"));
 
     public static string RowsCsv(string keyTitle, IEnumerable<(string Key, UsageRow Row)> rows)
     {

@@ -13,6 +13,7 @@ public sealed class CredentialReader(IKeychainProbe keychain)
     /// <param name="extraLayers">Layers given on the command line (<c>--settings</c>), applied above the files.</param>
     public CredentialInventory Gather(HostContext host, string? configDirOverride = null, IEnumerable<SettingsLayer>? extraLayers = null)
     {
+        Redactor.RememberEnvironment(host.Environment);
         var projectDir = host.WorkingDirectory;
         var configDir = ClaudePaths.ConfigDir(host, configDirOverride);
         var layers = new List<SettingsLayer>
@@ -35,7 +36,7 @@ public sealed class CredentialReader(IKeychainProbe keychain)
             var def = new VariableDefinition(name, source, value.Length > 0,
                 secret && value.Length > 0 ? Redactor.Fingerprint(value) : null,
                 secret && value.Length > 0 ? Redactor.PublicPrefix(value) : null,
-                secret ? null : value);
+                secret ? null : name == BillingVariables.BaseUrl ? Redactor.RedactUrl(value) : value);
             definitions.Add(def);
             effective[name] = def;
             if (name == BillingVariables.ApiKey) apiKeyTail = value.Length > 0 ? GlobalStateFile.Tail(value) : null;

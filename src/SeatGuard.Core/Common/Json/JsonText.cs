@@ -17,6 +17,9 @@ public static class JsonText
     /// <summary>Options for <see cref="System.Text.Json.Nodes.JsonNode"/> documents (settings files SeatGuard edits).</summary>
     public static readonly JsonSerializerOptions NodeOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Like <see cref="NodeOptions"/>, on one line (a JSON argument on a command line).</summary>
+    public static readonly JsonSerializerOptions NodeOptionsCompact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] ToUtf8<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         using var buffer = new MemoryStream();
