@@ -23,11 +23,12 @@ public static class ScanCommand
         var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var listRules = new Option<bool>("--list-rules") { Description = "Print the rules (after --rules) and exit." };
+        var verbose = new Option<bool>("--verbose") { Description = "List every file not read and why (too large, binary, unreadable, not a regular file); --json adds skippedFiles." };
 
         var command = new Command("scan", "Audit a repository (and with --history its git history) for what puts a subscription seat at risk.\n" +
                                           "Exit 1 when a finding at or above --fail-on remains; a line containing 'seatguard:allow' is skipped; .gitignore is respected.")
         {
-            paths, format, failOn, history, baseline, writeBaseline, rules, maxSize, threads, listRules,
+            paths, format, failOn, history, baseline, writeBaseline, rules, maxSize, threads, listRules, verbose,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +36,7 @@ public static class ScanCommand
             var host = services.Host;
             {
                 var book = RuleBook.Load(Resolve(parse.GetValue(rules), host));
-                var scanner = new Scanner(book, services.Commands, host.Get("PATH"));
+                var scanner = new Scanner(book, services.Commands, host.Get("PATH"), host);
                 bool json = context.Json(parse);
                 string fmt = json ? "json" : parse.GetValue(format) ?? "table";
                 if (parse.GetValue(listRules)) return ListRules(context, scanner, json);
@@ -49,6 +50,7 @@ public static class ScanCommand
                     MaxFileBytes = Math.Clamp(parse.GetValue(maxSize), 1, 1L << 30),
                     Threads = Math.Clamp(parse.GetValue(threads), 1, 64),
                     RelativeTo = host.WorkingDirectory,
+                    ListSkipped = parse.GetValue(verbose),
                 };
                 var writeTo = Resolve(parse.GetValue(writeBaseline), host);
                 ScanReport report;
@@ -77,6 +79,8 @@ public static class ScanCommand
                         ScanTable.Write(context.Terminal.Console_, report);
                         break;
                 }
+                // What the scan could not do goes to stderr in every format (a note never changes the exit code).
+                foreach (var note in report.Notes) context.Terminal.Error("seatguard: note: " + note);
                 var failTier = parse.GetValue(failOn) switch { "gray" => Tier.Gray, "any" => Tier.Green, _ => Tier.Red };
                 return Scanner.Fails(report, failTier) ? ExitCodes.CheckFailed : ExitCodes.Ok;
             }
@@ -84,6 +88,7 @@ public static class ScanCommand
         return command.WithExamples(
             "seatguard scan .",
             "seatguard scan . --history --format sarif > seatguard.sarif",
+            "seatguard scan . --verbose   # also list the files not read (too large, binary, unreadable) and why",
             "seatguard scan --write-baseline .seatguard-baseline.json .   # accept what is there today, report only what is new");
     }
 

@@ -36,8 +36,22 @@ public static class ScanTable
         int red = report.Findings.Count(f => f.Tier == Tier.Red), gray = report.Findings.Count(f => f.Tier == Tier.Gray), green = report.Findings.Count - red - gray;
         var summary = $"{red} red, {gray} gray, {green} green in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
                       (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
-                      (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "");
+                      (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "") +
+                      (s.TrackedIgnored > 0 ? $"; {s.TrackedIgnored} tracked by git although ignored (scanned)" : "") + Skipped(s.Skipped, listed: report.SkippedFiles.Count > 0);
         console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {TerminalText.Markup(summary)}" : TerminalText.Markup(summary));
+        foreach (var f in report.SkippedFiles) console.MarkupLine($"  [dim]not read:[/] {TerminalText.Markup(f.Path)} [dim]({TerminalText.Markup(f.Reason)})[/]");
+    }
+
+    /// <summary>"; not read: 2 too large, 40 binary" — every file found but not read is counted.</summary>
+    private static string Skipped(ScanSkipped k, bool listed)
+    {
+        if (k.Total == 0) return "";
+        var parts = new List<string>();
+        if (k.TooLarge > 0) parts.Add($"{k.TooLarge} too large");
+        if (k.Binary > 0) parts.Add($"{k.Binary} binary");
+        if (k.Unreadable > 0) parts.Add($"{k.Unreadable} unreadable");
+        if (k.NotRegular > 0) parts.Add($"{k.NotRegular} not regular files");
+        return "; not read: " + string.Join(", ", parts) + (listed ? "" : " (--verbose lists them)");
     }
 
     /// <summary>Plain lines (no wrapping), so scripts such as bench/scan.sh can read them.</summary>

@@ -15,4 +15,8 @@ public sealed record ScanFinding(
     string? Secret,
     string Title,
     string? Scenario,
-    string? Commit);
+    string? Commit)
+{
+    /// <summary>How the secret was written when it was not plain text: <c>base64</c>, <c>utf-16</c>, <c>json-escape</c>; null for plain text.</summary>
+    public string? Encoding { get; init; }
+}

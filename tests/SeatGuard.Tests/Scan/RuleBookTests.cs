@@ -96,7 +96,8 @@ public sealed class RuleBookTests
     public void PrefilterFoldsCommonPrefixesAndDropsKeywordsContainingShorterOnes()
     {
         var keywords = TestScanner.Create(RuleBook.Load()).Prefilter.Keywords;
-        keywords.ShouldBe(["claude", "sk-ant-", "anthropic_", "apikeyhelper", "oauth-2025-04-20", ".credentials.json"]);
+        // The rules' keywords, plus the signs of an encoded token: "sk-ant-" in base64 at its three alignments, and JSON escapes.
+        keywords.ShouldBe(["\\u00", "claude", "sk-ant-", "nrlwfudc1", "zay1hbnqt", "anthropic_", "c2styw50lw", "apikeyhelper", "oauth-2025-04-20", ".credentials.json"]);
     }
 }
 

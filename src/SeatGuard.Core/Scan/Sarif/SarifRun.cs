@@ -3,4 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Scan;
 
-public sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results);
+public sealed record SarifRun(SarifTool Tool, IReadOnlyList<SarifResult> Results)
+{
+    /// <summary>One invocation carrying the scan's notes (what it could not read) as tool notifications; absent without notes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SarifInvocation>? Invocations { get; init; }
+}
