@@ -52,6 +52,9 @@ public static class CliApp
         Redactor.RememberEnvironment(context.RootServices.Host.Environment);
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
+        var neverFails = NeverFails(parse.CommandResult.Command);
+        if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action) && neverFails is not null)
+            return NeverFailing(terminal, neverFails, OneLine(parse.Errors[0].Message));
         if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))
         {
             var command = parse.CommandResult.Command;
@@ -62,6 +65,10 @@ public static class CliApp
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (neverFails is not null && ex is not OperationCanceledException)
+        {
+            return NeverFailing(terminal, neverFails, OneLine(ex.Message));
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
@@ -79,6 +86,25 @@ public static class CliApp
             terminal.Error($"seatguard: internal error ({ex.GetType().Name}): {Redactor.Scrub(OneLine(ex.Message))}");
             return ExitCodes.BadUsage;
         }
+    }
+
+    /// <summary>
+    /// Commands Claude Code runs on its own (the status line, the SessionStart hook): whatever happens they exit 0 —
+    /// the status line still prints its line, the hook prints nothing on stdout (so the session is never blocked).
+    /// </summary>
+    private static string? NeverFails(Command command) => command.Name switch
+    {
+        "statusline" => "statusline",
+        "session-start" when command.Parents.OfType<Command>().Any(p => p.Name == "hook") => "hook",
+        _ => null,
+    };
+
+    private static int NeverFailing(Output.Terminal terminal, string which, string problem)
+    {
+        var message = Redactor.Scrub(problem);
+        if (which == "statusline") terminal.Out.WriteLine(Output.TerminalText.Safe("SeatGuard: billing source unknown (" + message + ")"));
+        else terminal.Error("seatguard hook session-start: " + message);
+        return ExitCodes.Ok;
     }
 
     /// <summary>Bad input of any capability: its input exceptions, and files that cannot be read or written.</summary>

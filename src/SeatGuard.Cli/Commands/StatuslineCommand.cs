@@ -16,11 +16,13 @@ public static class StatuslineCommand
             "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
         command.SetAction(parse =>
         {
-            var services = context.Services(parse);
-            var host = services.Host;
             StatusLineReport report;
+            string directory = "";
             try
             {
+                var services = context.Services(parse);
+                var host = services.Host;
+                directory = host.WorkingDirectory;
                 var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.StatusLineInput);
                 report = new StatusLine(services.Credentials, context.RecentUsage).Report(input, host, context.ConfigDir(parse), services.Now);
             }
@@ -28,7 +30,7 @@ public static class StatuslineCommand
             {
                 // The status bar always gets a line, whatever went wrong.
                 var words = "billing source unknown (" + Redactor.Scrub(e.Message.ReplaceLineEndings(" ")) + ")";
-                report = new StatusLineReport("SeatGuard: " + words, Billing.Unknown, words, Billing.Unknown, false, host.WorkingDirectory, null);
+                report = new StatusLineReport("SeatGuard: " + words, Billing.Unknown, words, Billing.Unknown, false, directory, null);
             }
             if (context.Json(parse)) context.WriteJson(report, IntegrationJson.Default.StatusLineReport);
             else context.Terminal.Out.WriteLine(TerminalText.Safe(report.Line));

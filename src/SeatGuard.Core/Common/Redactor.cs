@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace SeatGuard.Core.Common;
 
@@ -17,7 +16,7 @@ namespace SeatGuard.Core.Common;
 /// (<c>Bearer …</c>, <c>token=…</c>, <c>https://user:pass@…</c>). A secret is shown as its public prefix plus a
 /// short SHA-256 fingerprint.
 /// </summary>
-public static partial class Redactor
+public static class Redactor
 {
     /// <summary><c>sha256:</c> followed by the first 8 hex digits of the SHA-256 of the secret.</summary>
     public static string Fingerprint(ReadOnlySpan<char> secret)
@@ -231,14 +230,14 @@ public static partial class Redactor
                 return null;
             case JsonObject obj:
                 var copy = new JsonObject();
-                foreach (var (key, value) in obj) copy[key] = RedactJson(value, key);
+                foreach (var (key, value) in obj) copy[Scrub(key)] = RedactJson(value, key); // a token can be a key, too
                 return copy;
             case JsonArray array:
                 var items = new JsonArray();
                 foreach (var item in array) items.Add(RedactJson(item, name));
                 return items;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var text = value.GetValue<string>();
+                var text = StringOf(value);
                 return JsonValue.Create(name is null ? Scrub(text) : RedactField(name, text));
             case JsonValue value when name is not null && IsSecretName(name) && value.GetValueKind() == JsonValueKind.Number:
                 return JsonValue.Create(Redact(value.ToJsonString()));
@@ -250,15 +249,23 @@ public static partial class Redactor
     /// <summary>JSON text with <see cref="RedactJson"/> applied (compact); text that is not JSON is scrubbed.</summary>
     public static string RedactJsonText(string json)
     {
+        var node = Json.ClaudeJson.Parse(Encoding.UTF8.GetBytes(json), out var problem, lenient: true);
+        if (problem is not null) return Scrub(json);
         try
         {
-            var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
-            return RedactJson(node)?.ToJsonString(Json.JsonText.NodeOptionsCompact) ?? "null";
+            return RedactJson(node) is { } redacted ? Json.JsonText.NodeToString(redacted, indented: false) : "null";
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return Scrub(json);
         }
+    }
+
+    /// <summary>A JSON string value, also when it holds a lone surrogate (which <c>GetValue&lt;string&gt;</c> refuses for parsed text).</summary>
+    private static string StringOf(JsonValue value)
+    {
+        try { return value.GetValue<string>(); }
+        catch (InvalidOperationException) { return Json.ClaudeJson.UnescapeLenient(value.ToJsonString()); }
     }
 
     /// <summary>
@@ -355,7 +362,7 @@ public static partial class Redactor
                 foreach (var item in array) RememberJson(item, name);
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var text = value.GetValue<string>();
+                var text = StringOf(value);
                 if (name is not null && IsSecretName(name)) Remember(text);
                 else if (text.Contains("://", StringComparison.Ordinal)) RememberUrlSecrets(text);
                 break;
@@ -377,14 +384,9 @@ public static partial class Redactor
         text = ScrubTokenShapes(text);
         if (MayHoldAssignment(text))
         {
-            text = AuthScheme().Replace(text, m => IsPlaceholder(m.Groups["v"].ValueSpan) || !HasDigitOrIsLong(m.Groups["v"].ValueSpan) ? m.Value : m.Value[..(m.Groups["v"].Index - m.Index)] + Redact(m.Groups["v"].ValueSpan));
-            text = Assignment().Replace(text, m =>
-            {
-                var v = m.Groups["v"];
-                if (IsPlaceholder(v.ValueSpan) || !IsSecretName(m.Groups["k"].Value)) return m.Value;
-                return m.Value[..(v.Index - m.Index)] + Redact(v.ValueSpan);
-            });
-            text = UrlUserinfo().Replace(text, m => IsPlaceholder(m.Groups["u"].ValueSpan) ? m.Value : m.Groups["s"].Value + Redact(m.Groups["u"].ValueSpan) + "@");
+            text = ScrubAuthSchemes(text);
+            text = ScrubAssignments(text);
+            text = ScrubUrlUserinfo(text);
         }
         return text;
     }
@@ -456,13 +458,112 @@ public static partial class Redactor
         return value.Trim('x').IsEmpty || value.Trim('X').IsEmpty || value.Trim('*').IsEmpty;
     }
 
-    [GeneratedRegex(@"\b(?:Bearer|Basic|Token)\s+(?<v>[A-Za-z0-9._~+/=\-]{8,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AuthScheme();
+    private static bool IsValueChar(char c) => c > ' ' && c is not ('"' or '\'' or '&' or ',' or ';' or '|' or '<' or '>' or '(' or ')' or '{' or '}' or '[' or ']' or '`' or '\\') && !char.IsWhiteSpace(c);
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-])(?<k>[A-Za-z][A-Za-z0-9_.\-]{1,63})[""']?\s{0,3}[:=]\s{0,3}[""']?(?!(?:Bearer|Basic|Token)\s)(?<v>[^\s""'&,;|<>(){}\[\]`\\]{8,})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Assignment();
+    private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
-    [GeneratedRegex(@"(?<s>\b[A-Za-z][A-Za-z0-9+.\-]{0,15}://)(?<u>[^\s/@""'<>]{1,256})@", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlUserinfo();
+    private static bool IsSchemeValueChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '+' or '/' or '=' or '-';
+
+    private static readonly string[] AuthSchemes = ["bearer", "basic", "token"];
+
+    /// <summary><c>Bearer x</c>, <c>Basic x</c>, <c>Token x</c>: the credential after the scheme (one pass per scheme, linear).</summary>
+    private static string ScrubAuthSchemes(string text)
+    {
+        foreach (var scheme in AuthSchemes)
+        {
+            int i = text.IndexOf(scheme, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) continue;
+            var sb = new StringBuilder(text.Length);
+            int last = 0;
+            for (; i >= 0; i = i + scheme.Length < text.Length ? text.IndexOf(scheme, i + scheme.Length, StringComparison.OrdinalIgnoreCase) : -1)
+            {
+                if (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])) continue;
+                int v = i + scheme.Length;
+                if (v >= text.Length || !char.IsWhiteSpace(text[v])) continue;
+                while (v < text.Length && char.IsWhiteSpace(text[v]) && v - i - scheme.Length < 8) v++;
+                int end = v;
+                while (end < text.Length && IsSchemeValueChar(text[end])) end++;
+                var value = text.AsSpan(v, end - v);
+                if (value.Length < 8 || IsPlaceholder(value) || !HasDigitOrIsLong(value)) continue;
+                sb.Append(text, last, v - last).Append(Redact(value));
+                last = end;
+            }
+            if (last > 0) text = sb.Append(text, last, text.Length - last).ToString();
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// <c>NAME=value</c>, <c>NAME: value</c>, <c>"name": "value"</c> where NAME is credential-bearing (<see cref="IsSecretName"/>):
+    /// found from each ':' or '=' by looking back for the name and forward for the value, so the cost is linear.
+    /// </summary>
+    private static string ScrubAssignments(string text)
+    {
+        StringBuilder? sb = null;
+        int last = 0;
+        for (int sep = text.AsSpan().IndexOfAny(':', '='); sep >= 0; sep = sep + 1 < text.Length ? IndexOfSeparator(text, sep + 1) : -1)
+        {
+            // The name: up to 64 key characters before the separator (spaces and one quote allowed in between).
+            int k = sep - 1;
+            int spaces = 0;
+            while (k >= 0 && text[k] == ' ' && spaces < 3) { k--; spaces++; }
+            if (k >= 0 && text[k] is '"' or '\'') k--;
+            int keyEnd = k + 1;
+            while (k >= 0 && keyEnd - k <= 64 && IsKeyChar(text[k])) k--;
+            int keyStart = k + 1;
+            if (keyEnd - keyStart < 2 || !char.IsAsciiLetter(text[keyStart]) || (keyStart > 0 && IsKeyChar(text[keyStart - 1]))) continue;
+            // The value: after up to three spaces and one quote, a run of value characters.
+            int v = sep + 1;
+            spaces = 0;
+            while (v < text.Length && text[v] == ' ' && spaces < 3) { v++; spaces++; }
+            if (v < text.Length && text[v] is '"' or '\'') v++;
+            int end = v;
+            while (end < text.Length && IsValueChar(text[end])) end++;
+            var value = text.AsSpan(v, end - v);
+            if (value.Length < 8 || IsPlaceholder(value) || StartsWithScheme(value)) continue;
+            if (!IsSecretName(text[keyStart..keyEnd])) continue;
+            sb ??= new StringBuilder(text.Length);
+            sb.Append(text, last, v - last).Append(Redact(value));
+            last = end;
+            sep = Math.Max(sep, end - 1);
+        }
+        return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
+    }
+
+    private static int IndexOfSeparator(string text, int from)
+    {
+        int i = text.AsSpan(from).IndexOfAny(':', '=');
+        return i < 0 ? -1 : from + i;
+    }
+
+    private static bool StartsWithScheme(ReadOnlySpan<char> value)
+    {
+        foreach (var scheme in AuthSchemes)
+        {
+            if (value.Equals(scheme, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary><c>scheme://userinfo@</c>: the userinfo of every URL in the text.</summary>
+    private static string ScrubUrlUserinfo(string text)
+    {
+        int i = text.IndexOf("://", StringComparison.Ordinal);
+        if (i < 0) return text;
+        StringBuilder? sb = null;
+        int last = 0;
+        for (; i >= 0; i = i + 3 < text.Length ? text.IndexOf("://", i + 3, StringComparison.Ordinal) : -1)
+        {
+            int u = i + 3, end = u;
+            while (end < text.Length && end - u <= 256 && text[end] is not ('/' or '@' or '"' or '\'' or '<' or '>' or '?' or '#') && !char.IsWhiteSpace(text[end])) end++;
+            if (end >= text.Length || text[end] != '@' || end == u) continue;
+            var userinfo = text.AsSpan(u, end - u);
+            if (IsPlaceholder(userinfo) && userinfo.Length >= 8) continue;
+            if (userinfo.Contains('…')) continue;
+            sb ??= new StringBuilder(text.Length);
+            sb.Append(text, last, u - last).Append(Redact(userinfo));
+            last = end;
+        }
+        return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
+    }
 }

@@ -24,7 +24,7 @@ public static class SettingsFile
         return node as JsonObject ?? throw new SettingsFileException($"{path}: the top level is {ClaudeJson.KindOf(node)}, not a JSON object; nothing was changed");
     }
 
-    public static string Serialize(JsonObject settings) => settings.ToJsonString(JsonText.NodeOptions) + "\n";
+    public static string Serialize(JsonObject settings) => JsonText.NodeToString(settings) + "\n";
 
     /// <summary>
     /// Replaces <paramref name="path"/> (or, when it is a symbolic link, the file it points to, so the link stays) with

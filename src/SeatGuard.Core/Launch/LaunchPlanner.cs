@@ -80,7 +80,7 @@ public sealed class LaunchPlanner(CredentialReader credentials)
                 merged["env"] = envNode;
             }
             if (helperOverride is not null) merged["apiKeyHelper"] = "";
-            var json = merged.ToJsonString();
+            var json = JsonText.NodeToString(merged, indented: false);
             args.Insert(0, json);
             args.Insert(0, "--settings");
             argsAdded.AddRange(["--settings", Redactor.RedactJsonText(json)]);

@@ -74,7 +74,7 @@ public sealed class StreamJsonObserver
                     break;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperationException: a lone surrogate escape
         {
             o.MalformedLines++;
         }

@@ -29,7 +29,7 @@ public sealed record SetupManifest(
     private static readonly string[] Keys =
         ["name", "runsFor", "consumers", "work", "harness", "deployedOn", "users", "contributors", "credential", "resold"];
 
-    public static SetupManifest Load(string path) => Parse(File.ReadAllText(path), path);
+    public static SetupManifest Load(string path) => Parse(Common.Files.UserFiles.ReadText(path, "manifest"), path);
 
     public static SetupManifest Parse(string text, string file)
     {

@@ -18,11 +18,10 @@ public static class TranscriptParser
     // transcript truncated while mapped would crash the process (SIGBUS), and a report must never crash.
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete,
-            BufferSize = 0, Options = FileOptions.SequentialScan,
-        });
+        // Regular files only, opened without blocking: a FIFO, a socket or a link to /dev/zero among the transcripts
+        // is refused (an UnreadableFileException, which the loader counts), never read.
+        using var handle = Common.Files.SafeFile.OpenRegular(path) ?? throw new FileNotFoundException("transcript vanished", path);
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
         if (startOffset > stream.Length) startOffset = 0;
         if (startOffset > 0) stream.Seek(startOffset, SeekOrigin.Begin);
         return Scan(stream, source, startOffset);
@@ -146,7 +145,7 @@ public static class TranscriptParser
             {
                 return Parse(line);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException) // a lone surrogate escape in a string: a malformed line, not a crash
             {
                 return Outcome.Malformed;
             }
