@@ -51,7 +51,8 @@ internal sealed class IgnoreFile
             if (line[0] == '!') { negated = true; line = line[1..]; }
             else if (line.StartsWith("\\!", StringComparison.Ordinal) || line.StartsWith("\\#", StringComparison.Ordinal)) line = line[1..];
             bool directoryOnly = false;
-            while (line.Length > 1 && line[^1] == '/' && !(line.Length > 1 && line[^2] == '\\'))
+            // git drops one trailing slash: "x//" keeps "x/", which no path equals.
+            if (line.Length > 1 && line[^1] == '/' && line[^2] != '\\')
             {
                 directoryOnly = true;
                 line = line[..^1];
