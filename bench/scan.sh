@@ -35,8 +35,8 @@ if [ ! -x "$out/tools/node_modules/.bin/secretlint" ]; then
 fi
 printf '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}\n' > "$out/tools/.secretlintrc.json"
 
-"$root/seatguard" --help >/dev/null # build once
-sg="$root/.build/cli/seatguard"
+SEATGUARD_BUILD=aot "$root/seatguard" --help >/dev/null # build once (the native build)
+sg="$root/.build/cli/current/seatguard"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 keywords="$(env -i PATH="$PATH" HOME="$home" "$sg" scan --list-rules | sed -n 's/^prefilter keywords: //p')"

@@ -5,9 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-30}"
-"$root/seatguard" --version >/dev/null            # build (ReadyToRun) once, outside the measurement
+SEATGUARD_BUILD=aot "$root/seatguard" --version >/dev/null   # the native build, once, outside the measurement
 bash "$root/tests/tools/install.sh"
-exe="$root/.build/cli/seatguard"
+exe="$root/.build/cli/current/seatguard"
 claude="$root/tests/tools/node_modules/.bin/claude"
 home="$(mktemp -d)"; trap 'rm -rf "$home"' EXIT
 # A realistic small setup: a /login file, a user settings file, and 20 MB of transcripts for the status line.

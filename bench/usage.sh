@@ -22,8 +22,8 @@ ccusage="$root/tests/tools/node_modules/.bin/ccusage"
 echo "building seatguard (Release) and the corpus generator …" >&2
 # The program exactly as ./seatguard builds it (Native AOT for this CPU where possible).
 build() { dotnet build "$@" -c Release --nologo -v q -clp:ErrorsOnly >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 2; }; }
-"$root/seatguard" --version >/dev/null
-rm -rf "$out/cli" && mkdir -p "$out/cli" && cp -a "$root/.build/cli/." "$out/cli/"
+SEATGUARD_BUILD=aot "$root/seatguard" --version >/dev/null
+rm -rf "$out/cli" && mkdir -p "$out/cli" && cp -aL "$root/.build/cli/current/." "$out/cli/"
 build "$root/bench/SeatGuard.Bench/SeatGuard.Bench.csproj" -o "$out/bench"
 if [ ! -d "$home/.claude/projects" ]; then
   "$out/bench/SeatGuard.Bench" corpus "$home/.claude" --mb "$mb" "${gen_flags[@]}" >&2

@@ -8,10 +8,16 @@ using SeatGuard.TestKit;
 // Tool output is written twice per user line, in message.content and toolUseResult, as Claude Code does;
 // --single-tool-results writes it once (a corpus with twice the share of assistant lines).
 if (args.Length == 2 && args[0] == "profile") return Profile.Run(args[1]);
+// Precision and recall per tier of `seatguard scan` on the labelled corpora (bench/scan-corpus.sh).
+if (args.Length >= 1 && args[0] == "scan-corpus")
+{
+    foreach (var name in args.Length > 1 ? args[1..] : ScanCorpus.Names) Console.WriteLine(ScanCorpus.Measure(name).Table());
+    return 0;
+}
 if (args.Length == 2 && args[0] == "load") return Profile.Load(args[1]);
 if (args.Length < 2 || args[0] != "corpus")
 {
-    Console.Error.WriteLine("usage: SeatGuard.Bench corpus <config-dir> [--mb N] [--seed N] [--everything] [--single-tool-results]");
+    Console.Error.WriteLine("usage: SeatGuard.Bench corpus <config-dir> [--mb N] [--seed N] [--everything] [--single-tool-results]\n       SeatGuard.Bench scan-corpus [research|heldout …]");
     return 2;
 }
 string dir = args[1];

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
+using SeatGuard.Cli.Help;
 using SeatGuard.Cli.Commands;
 using SeatGuard.Cli.Output;
 using SeatGuard.Core.Common;
@@ -17,8 +19,8 @@ public static class CliApp
         var root = new RootCommand(
             "SeatGuard: which bill does Claude Code hit, is this use of your subscription allowed, and how much have you used.\n" +
             "Exit codes: 0 done, 1 a check failed, 2 bad usage or input, 3 billing mismatch, 4 refused by policy.");
-        foreach (var option in CommonOptions.All) root.Options.Add(option);
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
+        CommonOptions.EnsureJson(root);
         HelpExamples.Install(root);
         return root;
     }
@@ -53,20 +55,26 @@ public static class CliApp
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
         var neverFails = NeverFails(parse.CommandResult.Command);
-        if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action) && neverFails is not null)
-            return NeverFailing(terminal, neverFails, OneLine(parse.Errors[0].Message));
-        if (parse.Errors.Count > 0 && !HelpExamples.IsHelp(parse.Action))
+        if (!HelpExamples.IsHelp(parse.Action) && parse.GetResult(root.Directives.OfType<SuggestDirective>().First()) is null)
         {
-            var command = parse.CommandResult.Command;
-            var path = command == root ? "seatguard" : "seatguard " + CommandPath(command);
-            terminal.Error($"seatguard: {OneLine(parse.Errors[0].Message)} (see '{path} --help')");
-            return ExitCodes.BadUsage;
+            if (UsageErrors.Describe(parse) is { } problem)
+            {
+                terminal.Error("seatguard: " + OneLine(problem));
+                return ExitCodes.BadUsage;
+            }
+            if (parse.Errors.Count > 0)
+            {
+                var path = CommandTree.Path(parse.CommandResult.Command);
+                terminal.Error($"seatguard: {OneLine(parse.Errors[0].Message)} (see '{path} --help')");
+                return ExitCodes.BadUsage;
+            }
         }
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = terminal.Out, Error = terminal.Err, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (neverFails is not null && ex is not OperationCanceledException)
+        // A mistake on the status line's own command line (e.g. a --dir that does not exist) is the user's to fix: exit 2.
+        catch (Exception ex) when (neverFails is not null && ex is not OperationCanceledException && !(neverFails == "statusline" && ex is InputException))
         {
             return NeverFailing(terminal, neverFails, OneLine(ex.Message));
         }
@@ -114,12 +122,4 @@ public static class CliApp
     /// <summary>Parser messages can span lines (lists of allowed values); the contract wants one line.</summary>
     private static string OneLine(string message) =>
         string.Join(", ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace(":,", ":", StringComparison.Ordinal);
-
-    private static string CommandPath(Command command)
-    {
-        var names = new List<string>();
-        for (var c = command; c is not null && c is not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault())
-            names.Insert(0, c.Name);
-        return string.Join(' ', names);
-    }
 }

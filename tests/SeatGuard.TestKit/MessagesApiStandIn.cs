@@ -56,15 +56,9 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
     public static async Task<MessagesApiStandIn> StartAsync(StandInOptions? options = null)
     {
         options ??= new StandInOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         MessagesApiStandIn? self = null;
-        app.Run(async context => await self!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new MessagesApiStandIn(app, options, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        var (app, baseUrl) = await LoopbackHttp.StartAsync(async context => await self!.HandleAsync(context));
+        self = new MessagesApiStandIn(app, options, baseUrl);
         return self;
     }
 

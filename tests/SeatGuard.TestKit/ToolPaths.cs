@@ -13,6 +13,15 @@ public static class ToolPaths
     /// <summary>The real ccusage (pinned in tests/tools/package.json). Fails loudly when missing.</summary>
     public static string Ccusage => Require(Path.Combine(ToolsBin, "ccusage"), "ccusage");
 
+    /// <summary>
+    /// The NuGet global packages folder this test run itself restored from (NUGET_PACKAGES, else ~/.nuget/packages of
+    /// the account running the tests). Builds that tests start in a sandbox HOME point at it (read-only, as a fallback
+    /// folder, or as their cache) instead of downloading every package again.
+    /// </summary>
+    public static string NuGetPackages { get; } =
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     private static string Require(string path, string what) =>
         File.Exists(path)
             ? path

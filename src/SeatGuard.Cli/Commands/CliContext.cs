@@ -19,8 +19,28 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
     /// <summary>The services as created (the process's own working directory).</summary>
     public SeatGuardServices RootServices => services;
 
+    /// <summary>
+    /// The running seatguard program (null when it cannot be told): this process's executable when it is seatguard, else
+    /// the apphost beside the CLI assembly. Tests replace it.
+    /// </summary>
+    public string? ProgramPath { get; init; } = CurrentProgram();
+
+    /// <summary>Where this program's code is (a .NET tool's shim lives elsewhere). Tests replace it.</summary>
+    public string ProgramDirectory { get; init; } = AppContext.BaseDirectory;
+
+    /// <summary>Whether this program is natively compiled (Native AOT: no JIT, no .NET runtime needed).</summary>
+    public bool NativelyCompiled { get; init; } = !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported;
+
     /// <summary>The services, looking at --dir (or the current directory).</summary>
-    public SeatGuardServices Services(ParseResult parse) => services.ForDirectory(parse.GetValue(CommonOptions.Dir));
+    /// <exception cref="InputException">--dir names no directory.</exception>
+    public SeatGuardServices Services(ParseResult parse)
+    {
+        var dir = parse.GetValue(CommonOptions.Dir);
+        var scoped = services.ForDirectory(dir);
+        if (!string.IsNullOrEmpty(dir) && !Directory.Exists(scoped.Host.WorkingDirectory))
+            throw new InputException(File.Exists(scoped.Host.WorkingDirectory) ? $"--dir {dir}: is a file, not a directory" : $"--dir {dir}: no such directory");
+        return scoped;
+    }
 
     /// <summary>The host as seen from --dir (or the current directory).</summary>
     public HostContext Host(ParseResult parse) => Services(parse).Host;
@@ -36,6 +56,14 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
         if (!string.IsNullOrEmpty(explicitPath)) return explicitPath;
         var env = host.Get("SEATGUARD_CLAUDE");
         return string.IsNullOrEmpty(env) ? "claude" : env;
+    }
+
+    private static string? CurrentProgram()
+    {
+        var process = Environment.ProcessPath;
+        if (process is not null && Path.GetFileNameWithoutExtension(process).Equals("seatguard", StringComparison.OrdinalIgnoreCase)) return process;
+        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "seatguard.exe" : "seatguard");
+        return File.Exists(appHost) ? appHost : null;
     }
 
     /// <summary>Writes one JSON document to stdout (the one JSON writer).</summary>

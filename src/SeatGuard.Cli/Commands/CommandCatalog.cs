@@ -19,5 +19,9 @@ public static class CommandCatalog
         yield return HookCommand.Create(context);
         yield return HooksCommand.Create(context);
         yield return ScanCommand.Create(context);
+        yield return SyncCommand.Create(context);
+        yield return TeamCommand.Create(context);
+        foreach (var command in InstallCommand.Create(context)) yield return command;
+        yield return CompletionCommand.Create(context);
     }
 }

@@ -26,7 +26,7 @@ public static class DecideCommand
         {
             Description = "A YAML file describing a setup (runsFor, consumers, work, harness, deployedOn, users, …); see docs/policy.md.",
             HelpName = "FILE",
-        };
+        }.FilePath();
 
         var command = new Command("decide",
             "Which tier is this use of your subscription, and which credential does it need? Asks five questions on a terminal; " +
@@ -48,6 +48,7 @@ public static class DecideCommand
 
             var host = context.Host(parse);
             var book = PolicyCommand.Load(context, parse);
+            if (PolicyFreshness.Warning(new PolicyBookId(book.Version, book.Date), context.Services(parse).Now) is { } stale) terminal.Error("seatguard: note: " + stale);
             if (listing)
             {
                 if (json) context.WriteJson(new ScenarioList(book.Version, book.Scenarios), PolicyJson.Default.ScenarioList);

@@ -14,6 +14,7 @@ public static class HookCommand
             "Reads Claude Code's SessionStart hook JSON on stdin; when the session's directory bills something other than your expected mode " +
             "(SeatGuard config, default subscription) or a repository settings file switches billing, prints the hook JSON that makes Claude Code show a warning. " +
             "Otherwise prints nothing. Always exits 0 so a session is never blocked by this check.");
+        sessionStart.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
         sessionStart.SetAction(parse =>
         {
             try
@@ -31,6 +32,7 @@ public static class HookCommand
             return ExitCodes.Ok;
         });
         sessionStart.WithExamples("echo '{\"cwd\":\"'$PWD'\",\"source\":\"startup\"}' | seatguard hook session-start");
-        return new Command("hook", "Commands Claude Code's hooks run (installed by `seatguard hooks install`).") { sessionStart };
+        return new Command("hook", "Commands Claude Code's hooks run (installed by `seatguard hooks install`).") { sessionStart }
+            .WithExamples("seatguard hooks install   # makes Claude Code run 'seatguard hook session-start' at every session start");
     }
 }

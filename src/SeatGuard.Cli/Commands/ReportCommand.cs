@@ -11,7 +11,7 @@ public static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var html = new Option<string>("--html") { Description = "Write the page to this file (one self-contained HTML file).", HelpName = "FILE", Required = true };
+        var html = new Option<string>("--html") { Description = "Write the page to this file (one self-contained HTML file).", HelpName = "FILE", Required = true }.FilePath();
         var since = new Option<string?>("--since") { Description = "First day of the report (YYYY-MM-DD, UTC; default: 29 days before --until).", HelpName = "DATE" };
         var until = new Option<string?>("--until") { Description = "Last day of the report (YYYY-MM-DD, UTC; default: today).", HelpName = "DATE" };
         var scan = new Option<string?>("--scan") { Description = "Scan this repository and include its findings.", HelpName = "PATH" };
@@ -21,6 +21,7 @@ public static class ReportCommand
         {
             html, since, until, scan, plan,
         };
+        command.Uses(CommonOptions.ConfigDir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);
@@ -38,19 +39,7 @@ public static class ReportCommand
             var report = HtmlReportWriter.Render(builder.Build(new ReportPeriod(first, last), now));
 
             var file = Path.GetFullPath(parse.GetValue(html)!, host.WorkingDirectory);
-            try
-            {
-                AtomicFile.WriteAllText(file, report.Html, createDirectory: false);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                throw new InputException($"cannot write {file}: " + e switch
-                {
-                    DirectoryNotFoundException => "its folder does not exist",
-                    UnauthorizedAccessException => "permission denied",
-                    _ => e.Message,
-                });
-            }
+            UserFiles.WriteText(file, report.Html);
 
             if (context.Json(parse)) context.WriteJson(new ReportSummary(file, report.Sections), ReportJson.Default.ReportSummary);
             else

@@ -20,6 +20,7 @@ public static class RunCommand
         {
             mode, forName, force, dryRun, claudeArgs,
         };
+        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);

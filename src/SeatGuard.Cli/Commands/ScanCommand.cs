@@ -17,19 +17,24 @@ public static class ScanCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding at or above this tier remains: red, gray or any.", DefaultValueFactory = _ => "red", HelpName = "red|gray|any" };
         failOn.AcceptOnlyFromAmong("red", "gray", "any");
         var history = new Option<bool>("--history") { Description = "Also scan the lines every commit added (git log -p, all refs); findings name the commit." };
-        var baseline = new Option<string?>("--baseline") { Description = "Ignore findings whose fingerprints this file lists (a baseline or a saved --json report).", HelpName = "FILE" };
-        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding's fingerprint to FILE, then report only what is new.", HelpName = "FILE" };
-        var rules = new Option<string?>("--rules") { Description = "A YAML rules file that adds rules or disables built-in ones (see docs/scan.md).", HelpName = "FILE" };
-        var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var baseline = new Option<string?>("--baseline") { Description = "Ignore findings whose fingerprints this file lists (a baseline or a saved --json report).", HelpName = "FILE" }.FilePath();
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding's fingerprint to FILE, then report only what is new.", HelpName = "FILE" }.FilePath();
+        var rules = new Option<string?>("--rules") { Description = "A YAML rules file that adds rules or disables built-in ones (see docs/scan.md).", HelpName = "FILE" }.FilePath();
+        var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" }.AtLeast(1);
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" }.AtLeast(1);
         var listRules = new Option<bool>("--list-rules") { Description = "Print the rules (after --rules) and exit." };
         var verbose = new Option<bool>("--verbose") { Description = "List every file not read and why (too large, binary, unreadable, not a regular file); --json adds skippedFiles." };
+        var staged = new Option<bool>("--staged") { Description = "Scan only what is staged in git (the index version of added, copied, modified and renamed files): the pre-commit hook." };
+        var minConfidence = new Option<string>("--min-confidence") { Description = "Report findings of at least this confidence: low (default; matches in comments, tests, docs, examples and other scanners' rules are listed apart) or high.", DefaultValueFactory = _ => "low", HelpName = "low|high" };
+        minConfidence.AcceptOnlyFromAmong("low", "high");
 
         var command = new Command("scan", "Audit a repository (and with --history its git history) for what puts a subscription seat at risk.\n" +
-                                          "Exit 1 when a finding at or above --fail-on remains; a line containing 'seatguard:allow' is skipped; .gitignore is respected.")
+                                          "Exit 1 when a high-confidence finding at or above --fail-on remains (low-confidence ones, in comments, tests, docs,\n" +
+                                          "examples or other scanners' rules, are listed apart and never fail); a line containing 'seatguard:allow' is skipped; .gitignore is respected.")
         {
-            paths, format, failOn, history, baseline, writeBaseline, rules, maxSize, threads, listRules, verbose,
+            paths, format, failOn, history, staged, baseline, writeBaseline, rules, maxSize, threads, listRules, minConfidence, verbose,
         };
+        command.Uses(CommonOptions.Dir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);
@@ -46,12 +51,14 @@ public static class ScanCommand
                 {
                     Paths = targets,
                     History = parse.GetValue(history),
+                    Staged = parse.GetValue(staged),
                     BaselinePath = Resolve(parse.GetValue(baseline), host),
                     MaxFileBytes = Math.Clamp(parse.GetValue(maxSize), 1, 1L << 30),
                     Threads = Math.Clamp(parse.GetValue(threads), 1, 64),
                     RelativeTo = host.WorkingDirectory,
                     ListSkipped = parse.GetValue(verbose),
                 };
+                if (options.History && options.Staged) throw new ScanInputException("--staged and --history cannot be combined: --staged scans the next commit, --history every past one");
                 var writeTo = Resolve(parse.GetValue(writeBaseline), host);
                 ScanReport report;
                 if (writeTo is not null)
@@ -67,6 +74,7 @@ public static class ScanCommand
                     report = scanner.Scan(options);
                 }
 
+                if (parse.GetValue(minConfidence) == "high") report = report with { Findings = report.Findings.Where(f => f.IsHighConfidence).ToList() };
                 switch (fmt)
                 {
                     case "json":
@@ -89,7 +97,9 @@ public static class ScanCommand
             "seatguard scan .",
             "seatguard scan . --history --format sarif > seatguard.sarif",
             "seatguard scan . --verbose   # also list the files not read (too large, binary, unreadable) and why",
-            "seatguard scan --write-baseline .seatguard-baseline.json .   # accept what is there today, report only what is new");
+            "seatguard scan --write-baseline .seatguard-baseline.json .   # accept what is there today, report only what is new",
+            "seatguard scan --staged                 # pre-commit: only what the next commit contains",
+            "seatguard scan --min-confidence high --format sarif > seatguard.sarif");
     }
 
     private static string? Resolve(string? path, HostContext host) =>

@@ -14,15 +14,16 @@ public static class StatuslineCommand
         var command = new Command("statusline",
             "One line for Claude Code's status bar: which bill this session hits, in plain words, and the active 5-hour block and today's cost when known. " +
             "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
+        command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(parse =>
         {
+            // A --dir that does not exist is a mistake on the command line: exit 2 (CliApp), like every command.
+            var services = context.Services(parse);
+            var host = services.Host;
+            string directory = host.WorkingDirectory;
             StatusLineReport report;
-            string directory = "";
             try
             {
-                var services = context.Services(parse);
-                var host = services.Host;
-                directory = host.WorkingDirectory;
                 var input = HookInput.Parse(context.Terminal.ReadInput(HookInput.MaxChars), IntegrationJson.Default.StatusLineInput);
                 report = new StatusLine(services.Credentials, context.RecentUsage).Report(input, host, context.ConfigDir(parse), services.Now);
             }

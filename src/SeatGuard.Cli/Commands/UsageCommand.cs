@@ -18,7 +18,7 @@ public static class UsageCommand
     private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Read every transcript (cold run); the cache is neither read nor written.", Recursive = true };
     private static readonly Option<string> CostModeOpt = new("--cost-mode") { Description = "anthropic (published rules, default) or ccusage (ccusage 20.0.24's figures).", HelpName = "MODE", Recursive = true, DefaultValueFactory = _ => "anthropic" };
     private static readonly Option<string?> Plan = new("--plan") { Description = "Compare the API-equivalent cost with a plan's monthly price: pro, max5, max20.", HelpName = "PLAN", Recursive = true };
-    private static readonly Option<string?> Pricing = new("--pricing") { Description = "A pricing file laid over the embedded table (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true };
+    private static readonly Option<string?> Pricing = new Option<string?>("--pricing") { Description = "A pricing file laid over the embedded table (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true }.FilePath();
     private static readonly Option<bool> ByProject = new("--by-project") { Description = "Add per-project totals.", Recursive = true };
     private static readonly Option<string> StartOfWeek = new("--start-of-week", "-w") { Description = "First day of a week (weekly): sunday … saturday.", HelpName = "DAY", DefaultValueFactory = _ => "sunday" };
     private static readonly Option<string?> TokenLimit = new("--token-limit", "-t") { Description = "Token limit for the active block: a number or 'max' (largest previous block).", HelpName = "N|max" };
@@ -38,13 +38,13 @@ public static class UsageCommand
         blocks.Options.Add(TokenLimit);
         blocks.Options.Add(Live);
         usage.Subcommands.Add(blocks);
-        return usage;
+        return usage.WithExamples("seatguard usage daily", "seatguard usage monthly --breakdown", "seatguard usage blocks --live");
     }
 
     private static Command Report(CliContext context, string name, string description)
     {
         var kind = Enum.Parse<UsageReportKind>(name, ignoreCase: true);
-        var command = new Command(name, description);
+        var command = new Command(name, description).Uses(CommonOptions.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var host = context.Host(parse);
@@ -72,6 +72,10 @@ public static class UsageCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcome = UsageWorkflow.Run(host, request);
             UsageTables.ReportDiagnostics(terminal, outcome);
+            if (outcome.Data.FilesFound == 0)
+                terminal.Error("seatguard: no Claude Code transcripts found in " +
+                               string.Join(", ", ClaudePaths.TranscriptRoots(host, request.Load.ConfigDir).Select(r => Path.Combine(r, "projects"))) +
+                               " (CLAUDE_CONFIG_DIR or --config-dir point elsewhere)");
             if (host.Has("SEATGUARD_USAGE_STATS")) UsageTables.ReportStatistics(terminal, outcome, clock.Elapsed);
             UsageTables.Render(terminal, outcome, json, csv, parse.GetValue(Breakdown));
 
@@ -129,6 +133,18 @@ public static class UsageCommand
         var request = new UsageRequest(kind, query, load, parse.GetValue(ByProject), plan, kind == UsageReportKind.Blocks ? parse.GetValue(TokenLimit) : null);
         return (request, pricingFile);
     }
+
+    /// <summary>
+    /// The query <c>usage daily</c> runs with no options: days in $TZ (else the system's zone), the default cost mode,
+    /// the embedded prices under the user's pricing.json. <c>sync</c> counts with exactly this.
+    /// </summary>
+    internal static UsageQuery DefaultQuery(HostContext host, DateTimeOffset now) => new()
+    {
+        TimeZone = ZoneFromEnvironment(host.Get("TZ")),
+        CostMode = CostMode.Anthropic,
+        Pricing = PricingTable.WithOverride(Path.Combine(ClaudePaths.SeatGuardConfigDir(host), "pricing.json")),
+        Now = now,
+    };
 
     internal static TimeZoneInfo ParseTimeZone(string? id)
     {

@@ -26,7 +26,7 @@ public static class DecisionView
             grid.AddRow(new Markup("[bold]answers[/]"), new Markup(E(string.Join("  ", d.Answers.Select(a => $"{a.Key} {a.Value}")))));
         grid.AddRow(new Markup("[bold]reason[/]"), new Markup(E(d.Reason)));
         grid.AddRow(new Markup("[bold]rule[/]"), new Markup($"[grey]{E(d.Rule)}[/]"));
-        grid.AddRow(new Markup("[bold]sources[/]"), new Markup(E(string.Join("\n", d.Sources))));
+        grid.AddRow(new Markup("[bold]sources[/]"), new Markup(E(string.Join("\n", d.SourceDetails.Select(s => s.Long)))));
         c.Write(grid);
     }
 
@@ -40,7 +40,19 @@ public static class DecisionView
 
     public static void RenderScenarios(IAnsiConsole c, PolicyBook book)
     {
-        var table = new Table().AddColumn(new TableColumn("id").NoWrap()).AddColumn("tier").AddColumn("credential").AddColumn("scenario");
+        if (Layout.Narrow(c))
+        {
+            // A narrow terminal: the id, tier and credential on one line, the title under them.
+            foreach (var s in book.Scenarios.OrderBy(s => s.Tier))
+            {
+                c.MarkupLine($"[bold]{E(s.Id)}[/]  [{SpectreDecisionPrompt.TierStyle(s.Tier)}]{E(s.Tier.Name())}[/]  {E(s.Credential.Name())}");
+                c.MarkupLine($"    {E(s.Title)}");
+            }
+            c.MarkupLine("[grey]seatguard decide --scenario ID explains one.[/]");
+            return;
+        }
+        var table = new Table().AddColumn(new TableColumn("id").NoWrap()).AddColumn(new TableColumn("tier").NoWrap())
+            .AddColumn(new TableColumn("credential").NoWrap()).AddColumn("scenario");
         foreach (var s in book.Scenarios.OrderBy(s => s.Tier))
         {
             var style = SpectreDecisionPrompt.TierStyle(s.Tier);

@@ -50,7 +50,22 @@ public static class LaunchView
             c.MarkupLine($"No launches recorded yet ({TerminalText.Markup(path)}). `seatguard run` and `seatguard verify` record each launch.");
             return;
         }
-        var table = new Table().AddColumns("time (UTC)", "beneficiary", "mode", "credential", "verdict", "exit", "cost", "directory");
+        if (Layout.Narrow(c))
+        {
+            // A narrow terminal: two lines per launch, so times, fingerprints and costs stay whole.
+            foreach (var e in entries)
+            {
+                c.MarkupLine($"{e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC  [bold]{TerminalText.Markup(e.Beneficiary)}[/]" +
+                             (e.Forced ? " [red](forced)[/]" : "") + $"  {TerminalText.Markup(e.Mode)}  {TerminalText.Markup($"{e.CredentialKind} {e.CredentialFingerprint}")}");
+                c.MarkupLine($"    verdict {TerminalText.Markup(e.Verdict)} · exit {e.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} · " +
+                             $"{(e.CostUsd is null ? "-" : Format.MoneyPrecise(e.CostUsd.Value))} · {TerminalText.Markup(e.Cwd)}");
+            }
+            return;
+        }
+        var table = new Table()
+            .AddColumn(new TableColumn("time (UTC)").NoWrap()).AddColumn("beneficiary").AddColumn(new TableColumn("mode").NoWrap())
+            .AddColumn(new TableColumn("credential").NoWrap()).AddColumn(new TableColumn("verdict").NoWrap()).AddColumn(new TableColumn("exit").NoWrap())
+            .AddColumn(new TableColumn("cost").NoWrap()).AddColumn("directory");
         foreach (var e in entries)
         {
             table.AddRow(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), TerminalText.Markup(e.Beneficiary) + (e.Forced ? " [red](forced)[/]" : ""),

@@ -11,15 +11,15 @@ public static class PolicyView
     {
         c.MarkupLine($"[bold]SeatGuard policy book {E(book.Version)}[/] [grey]({E(book.Date)}; from {E(string.Join(" + ", book.LoadedFrom))})[/]");
         c.WriteLine();
-        c.Write(new Rule("[bold]The rule[/]") { Justification = Justify.Left });
+        Layout.Heading(c, "[bold]The rule[/]");
         c.MarkupLine(E(book.Rule.Summary));
         c.MarkupLine($"[grey]{E(book.Rule.Detail)}[/]");
-        c.MarkupLine($"[grey]Sources: {E(string.Join("; ", book.Cite(book.Rule.Sources)))}[/]");
+        c.MarkupLine($"[grey]Sources: {E(string.Join("; ", book.SourcesOf(book.Rule.Sources).Select(s => s.Long)))}[/]");
 
         foreach (var tier in book.Tiers)
         {
             c.WriteLine();
-            c.Write(new Rule($"[bold {SpectreDecisionPrompt.TierStyle(tier.Id)}]{E(tier.Id.Name())}: {E(tier.Title)}[/] [grey](credential: {E(tier.Credential.Name())})[/]") { Justification = Justify.Left });
+            Layout.Heading(c, $"[bold {SpectreDecisionPrompt.TierStyle(tier.Id)}]{E(tier.Id.Name())}: {E(tier.Title)}[/] [grey](credential: {E(tier.Credential.Name())})[/]");
             c.MarkupLine(E(tier.Summary));
             foreach (var s in book.Scenarios.Where(s => s.Tier == tier.Id))
             {
@@ -29,7 +29,7 @@ public static class PolicyView
         }
 
         c.WriteLine();
-        c.Write(new Rule("[bold]The five questions[/] [grey](all are answered; the strictest outcome wins)[/]") { Justification = Justify.Left });
+        Layout.Heading(c, "[bold]The five questions[/] [grey](all are answered; the strictest outcome wins)[/]");
         foreach (var q in book.Questions)
         {
             Indent(c, 2, $"[bold]{E(q.Id)}[/]  {E(q.Text)}");
@@ -40,8 +40,8 @@ public static class PolicyView
         c.MarkupLine("  No concern on any question: [green]green[/], use the subscription.");
 
         c.WriteLine();
-        c.Write(new Rule("[bold]Sources[/]") { Justification = Justify.Left });
-        foreach (var s in book.Sources) Indent(c, 2, $"{E(s.Title)}{(s.Url is null ? "" : " — " + E(s.Url))}");
+        Layout.Heading(c, "[bold]Sources[/]");
+        foreach (var s in book.Sources) Indent(c, 2, E(s.Long));
         c.MarkupLine("[grey]Dated policy changes: seatguard policy history[/]");
     }
 
@@ -54,7 +54,7 @@ public static class PolicyView
             c.MarkupLine($"[bold]{E(e.Date)}[/]  {E(e.Title)}");
             Indent(c, 2, E(e.Summary));
             if (e.Scenarios.Count > 0) Indent(c, 2, $"[grey]Affects: {E(string.Join(", ", e.Scenarios))}[/]");
-            Indent(c, 2, $"[grey]Source: {E(string.Join("; ", book.Cite(e.Sources)))}[/]");
+            Indent(c, 2, $"[grey]Source: {E(string.Join("; ", book.SourcesOf(e.Sources).Select(s => s.Long)))}[/]");
         }
     }
 
@@ -63,4 +63,30 @@ public static class PolicyView
         c.Write(new Padder(new Markup(markup), new Padding(left, 0, 0, 0)) { Expand = false });
 
     private static string E(string text) => TerminalText.Markup(text);
+
+    /// <summary>After <c>policy update</c>: what is in force now and what changed.</summary>
+    public static void RenderUpdate(Terminal t, PolicyUpdateResult r)
+    {
+        var c = t.Console_;
+        c.MarkupLine($"Installed policy book [bold]{E(r.Version)}[/] ({E(r.Date)}) from {E(r.From)}{(r.Forced ? " [yellow](forced: older than the built-in book)[/]" : "")}.");
+        c.MarkupLine($"[grey]It replaces {E(r.PreviousVersion)} and is kept in {E(r.File)}.[/]");
+        RenderChanges(c, r.Changes);
+    }
+
+    /// <summary>What one book changes against another.</summary>
+    public static void RenderChanges(IAnsiConsole c, PolicyChanges d)
+    {
+        c.MarkupLine($"[bold]Policy book {E(d.From.Version)} ({E(d.From.Date)}) → {E(d.To.Version)} ({E(d.To.Date)})[/]");
+        if (!d.Any)
+        {
+            c.MarkupLine("  No scenario, tier or event changes.");
+            return;
+        }
+        foreach (var s in d.ChangedScenarios)
+            Indent(c, 2, $"[bold]{E(s.Id)}[/]: [{SpectreDecisionPrompt.TierStyle(s.FromTier)}]{E(s.FromTier.Name())}[/]/{E(s.FromCredential.Name())} → [{SpectreDecisionPrompt.TierStyle(s.ToTier)}]{E(s.ToTier.Name())}[/]/{E(s.ToCredential.Name())}  {E(s.Title)}");
+        if (d.AddedScenarios.Count > 0) Indent(c, 2, "New scenarios: " + E(string.Join(", ", d.AddedScenarios)));
+        if (d.RemovedScenarios.Count > 0) Indent(c, 2, "Removed scenarios: " + E(string.Join(", ", d.RemovedScenarios)));
+        foreach (var e in d.AddedEvents) Indent(c, 2, $"New event {E(e.Date)}: {E(e.Title)}");
+        foreach (var e in d.RemovedEvents) Indent(c, 2, $"Removed event {E(e.Date)}: {E(e.Title)}");
+    }
 }

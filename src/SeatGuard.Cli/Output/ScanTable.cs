@@ -9,32 +9,48 @@ public static class ScanTable
 {
     public static void Write(IAnsiConsole console, ScanReport report)
     {
+        var sections = new List<(string Label, string Color, List<ScanFinding> Group)>();
         foreach (var tier in new[] { Tier.Red, Tier.Gray, Tier.Green })
         {
-            var group = report.Findings.Where(f => f.Tier == tier).ToList();
-            if (group.Count == 0) continue;
             var (label, color) = tier switch { Tier.Red => ("RED — bannable", "red"), Tier.Gray => ("GRAY — use an API key", "yellow"), _ => ("GREEN — fine", "green") };
+            sections.Add((label, color, report.Findings.Where(f => f.Tier == tier && f.IsHighConfidence).ToList()));
+        }
+        // Matches in comments, tests, docs, examples and other scanners' rules: not findings of their rule's tier.
+        sections.Add(("LOW CONFIDENCE — comments, tests, docs, examples, scanner rules (never fail the scan)", "grey", report.Findings.Where(f => !f.IsHighConfidence).ToList()));
+        foreach (var (label, color, group) in sections)
+        {
+            if (group.Count == 0) continue;
+            if (Layout.Narrow(console))
+            {
+                // A narrow terminal: one block per finding, so paths, rule ids and redacted tokens stay whole.
+                console.MarkupLine($"[bold {color}]{TerminalText.Markup(label)} ({group.Count})[/]");
+                foreach (var f in group)
+                {
+                    console.MarkupLine($"  {TerminalText.Markup(Where(f))}  [bold]{TerminalText.Markup(f.Rule)}[/]");
+                    console.MarkupLine($"      {TerminalText.Markup(f.Title)}" + (f.Secret is null ? "" : $"  [dim]{TerminalText.Markup(f.Secret)}[/]")
+                                       + (f.IsHighConfidence ? "" : $" [dim]({TerminalText.Markup(Tiers.Name(f.Tier))} rule, in {TerminalText.Markup(f.Context)})[/]"));
+                }
+                WriteRuleNotes(console, group);
+                continue;
+            }
             var table = new Table { Border = TableBorder.Rounded, Expand = false };
             table.Title = new TableTitle($"[bold {color}]{TerminalText.Markup(label)} ({group.Count})[/]");
-            table.AddColumn("Location");
-            table.AddColumn("Rule");
+            table.AddColumn(new TableColumn("Location").NoWrap());
+            table.AddColumn(new TableColumn("Rule").NoWrap());
             table.AddColumn("Finding");
             foreach (var f in group)
             {
-                var where = $"{f.Path}:{f.Line}:{f.Column}" + (f.Commit is null ? "" : $" @{f.Commit[..Math.Min(12, f.Commit.Length)]}");
-                var what = TerminalText.Markup(f.Title) + (f.Secret is null ? "" : $" [dim]{TerminalText.Markup(f.Secret)}[/]");
-                table.AddRow(new Markup(TerminalText.Markup(where)), new Markup(TerminalText.Markup(f.Rule)), new Markup(what));
+                var what = TerminalText.Markup(f.Title) + (f.Secret is null ? "" : $" [dim]{TerminalText.Markup(f.Secret)}[/]")
+                           + (f.IsHighConfidence ? "" : $" [dim]({TerminalText.Markup(Tiers.Name(f.Tier))} rule, in {TerminalText.Markup(f.Context)})[/]");
+                table.AddRow(new Markup(TerminalText.Markup(Where(f))), new Markup(TerminalText.Markup(f.Rule)), new Markup(what));
             }
             console.Write(table);
-            foreach (var rule in group.DistinctBy(f => f.Rule))
-            {
-                console.MarkupLine($"  [bold]{TerminalText.Markup(rule.Rule)}[/]: {TerminalText.Markup(rule.Message)}");
-                console.MarkupLine($"    [dim]fix:[/] {TerminalText.Markup(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {TerminalText.Markup(rule.Scenario)})[/]"));
-            }
+            WriteRuleNotes(console, group);
         }
         var s = report.Stats;
-        int red = report.Findings.Count(f => f.Tier == Tier.Red), gray = report.Findings.Count(f => f.Tier == Tier.Gray), green = report.Findings.Count - red - gray;
-        var summary = $"{red} red, {gray} gray, {green} green in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
+        var sure = report.Findings.Where(f => f.IsHighConfidence).ToList();
+        int red = sure.Count(f => f.Tier == Tier.Red), gray = sure.Count(f => f.Tier == Tier.Gray), green = sure.Count - red - gray, low = report.Findings.Count - sure.Count;
+        var summary = $"{red} red, {gray} gray, {green} green" + (low > 0 ? $" (+{low} low confidence)" : "") + $" in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
                       (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
                       (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "") +
                       (s.TrackedIgnored > 0 ? $"; {s.TrackedIgnored} tracked by git although ignored (scanned)" : "") + Skipped(s.Skipped, listed: report.SkippedFiles.Count > 0);
@@ -52,6 +68,18 @@ public static class ScanTable
         if (k.Unreadable > 0) parts.Add($"{k.Unreadable} unreadable");
         if (k.NotRegular > 0) parts.Add($"{k.NotRegular} not regular files");
         return "; not read: " + string.Join(", ", parts) + (listed ? "" : " (--verbose lists them)");
+    }
+
+    private static string Where(ScanFinding f) =>
+        $"{f.Path}:{f.Line}:{f.Column}" + (f.Commit is null ? "" : $" @{f.Commit[..Math.Min(12, f.Commit.Length)]}");
+
+    private static void WriteRuleNotes(IAnsiConsole console, IEnumerable<ScanFinding> group)
+    {
+        foreach (var rule in group.DistinctBy(f => f.Rule))
+        {
+            console.MarkupLine($"  [bold]{TerminalText.Markup(rule.Rule)}[/]: {TerminalText.Markup(rule.Message)}");
+            console.MarkupLine($"    [dim]fix:[/] {TerminalText.Markup(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {TerminalText.Markup(rule.Scenario)})[/]"));
+        }
     }
 
     /// <summary>Plain lines (no wrapping), so scripts such as bench/scan.sh can read them.</summary>

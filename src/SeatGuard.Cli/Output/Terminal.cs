@@ -17,8 +17,11 @@ public sealed class Terminal
     private IAnsiConsole? _console;
     private IAnsiConsole? _errConsole;
 
-    /// <summary>Columns for human output; wide when not writing to a terminal so lines are not wrapped.</summary>
-    public int Width { get; init; } = 200;
+    /// <summary>The width of output that is not a terminal: no line is wrapped, nothing is laid out across a width.</summary>
+    public const int Unbounded = 100_000;
+
+    /// <summary>Columns for human output: the terminal's, or <see cref="Unbounded"/> when not writing to a terminal.</summary>
+    public int Width { get; init; } = Unbounded;
 
     /// <summary>Standard input, for commands Claude Code feeds JSON (statusline, hook); empty unless given.</summary>
     public TextReader In { get; init; } = TextReader.Null;
@@ -39,10 +42,10 @@ public sealed class Terminal
     {
         bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         bool color = !noColor && !Console.IsOutputRedirected;
-        int width = 200;
+        int width = Unbounded;
         if (!Console.IsOutputRedirected)
         {
-            try { width = Math.Max(40, Console.WindowWidth); } catch (IOException) { }
+            try { width = Console.WindowWidth > 0 ? Math.Max(40, Console.WindowWidth) : 80; } catch (IOException) { width = 80; }
         }
         return new Terminal(Console.Out, Console.Error, color, !Console.IsInputRedirected) { Width = width, RawOut = Console.OpenStandardOutput(), In = Console.In };
     }
@@ -60,7 +63,8 @@ public sealed class Terminal
             Ansi = Color ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = Color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            // Not a terminal: the padding a layout adds at line ends is dropped.
+            Out = new AnsiConsoleOutput(Width >= Unbounded ? new LineTrimmingWriter(writer) : writer),
         });
         console.Profile.Width = Width;
         return console;

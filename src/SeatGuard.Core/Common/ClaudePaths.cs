@@ -69,6 +69,7 @@ public static class ClaudePaths
         return Path.Combine(host.Home, ".config", "seatguard");
     }
 
+    /// <summary>Expands a leading <c>~</c> (alone or followed by a separator) to the host's home directory; other paths are returned as given.</summary>
     public static string ExpandHome(string path, HostContext host) =>
         path == "~" ? host.Home : path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(host.Home, path[2..]) : Path.GetFullPath(path);
 }

@@ -26,6 +26,7 @@ public static class Format
     /// <summary>Dollars with cents ($3.40); whole dollars with thousands separators from $100 on when <paramref name="roundLarge"/>.</summary>
     public static string Money(double usd, bool roundLarge = false) => "$" + usd.ToString(roundLarge && Math.Abs(usd) >= 100 ? "#,0" : "0.00", Inv);
 
+    /// <summary>Dollars for people, as the <see cref="double"/> overload formats them.</summary>
     public static string Money(decimal usd, bool roundLarge = false) => Money((double)usd, roundLarge);
 
     /// <summary>Money, or "unknown" when a price is missing (never $0.00 for something unpriced).</summary>
@@ -37,6 +38,7 @@ public static class Format
     /// <summary>A whole number with thousands separators: 1,234,567.</summary>
     public static string Count(double n) => n.ToString("#,0", Inv);
 
+    /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", Inv);
 
     /// <summary>A UTC time to the minute, e.g. "2026-11-24 10:00 UTC".</summary>

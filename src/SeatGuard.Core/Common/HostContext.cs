@@ -20,12 +20,18 @@ public sealed record HostContext(
 
     private readonly string _fallbackUser = "user";
 
+    /// <summary>This computer's host name (what the process reported at start; "localhost" when unknown).</summary>
+    public string MachineName { get; init; } = "localhost";
+
+    /// <summary>The environment variable's value, or null when it is not set.</summary>
     public string? Get(string name) => Environment.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>Set and non-empty.</summary>
     public bool Has(string name) => Environment.TryGetValue(name, out var v) && v.Length > 0;
 
+    /// <summary>The same host with exactly this environment (nothing inherited).</summary>
     public HostContext WithEnvironment(IReadOnlyDictionary<string, string> env) => this with { Environment = env };
 
+    /// <summary>The same host with another working directory (made absolute).</summary>
     public HostContext WithWorkingDirectory(string dir) => this with { WorkingDirectory = Path.GetFullPath(dir) };
 }

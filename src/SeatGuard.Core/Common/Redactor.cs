@@ -28,6 +28,7 @@ public static class Redactor
         return "sha256:" + Convert.ToHexStringLower(hash[..4]);
     }
 
+    /// <summary>The short SHA-256 fingerprint of a secret: <c>sha256:</c> and 8 hex digits.</summary>
     public static string Fingerprint(string secret) => Fingerprint(secret.AsSpan());
 
     /// <summary>The well-known, non-secret prefix of a token (e.g. <c>sk-ant-oat01-</c>), or empty.</summary>
@@ -53,6 +54,7 @@ public static class Redactor
         return PublicPrefix(secret) + "…(" + Fingerprint(secret) + ")";
     }
 
+    /// <summary>A secret as it may be printed: its public prefix and its fingerprint, e.g. <c>sk-ant-oat01-…(sha256:3f2a9c1e)</c>.</summary>
     public static string Redact(string secret) => Redact(secret.AsSpan());
 
     // ---- which fields hold secrets -------------------------------------------------------------------------
@@ -304,7 +306,8 @@ public static class Redactor
     {
         if (secret is null) return;
         secret = secret.Trim();
-        if (secret.Length < MinRemembered || IsRedacted(secret)) return;
+        // A bare prefix or a placeholder is no secret: remembered, it would cut every later token in two.
+        if (secret.Length < MinRemembered || IsRedacted(secret) || IsPlaceholder(secret)) return;
         lock (RememberLock)
         {
             if (Remembered.Count >= MaxRemembered || !Remembered.Add(secret)) return;
@@ -416,8 +419,12 @@ public static class Redactor
             if (hit is null) { sb.Append(text, last, i + 1); last = at + 1; }
             else
             {
-                sb.Append(text, last, at - last).Append(Redact(hit));
-                last = at + hit.Length;
+                // A remembered value glued to more token characters is the head of a longer secret: redact it whole.
+                int end = at + hit.Length;
+                if (TokenShapes.IsTokenChar(hit[^1]))
+                    while (end < text.Length && TokenShapes.IsTokenChar(text[end])) end++;
+                sb.Append(text, last, at - last).Append(Redact(text.AsSpan(at, end - at)));
+                last = end;
             }
             i = last < text.Length ? text.AsSpan(last).IndexOfAny(search) : -1;
         }
@@ -560,6 +567,8 @@ public static class Redactor
             var userinfo = text.AsSpan(u, end - u);
             if (IsPlaceholder(userinfo) && userinfo.Length >= 8) continue;
             if (userinfo.Contains('…')) continue;
+            // A bare user name (postgresql://alice@host) is no secret; a password or a token used as the user name is.
+            if (!userinfo.Contains(':') && !LooksLikeSecret(userinfo)) continue;
             sb ??= new StringBuilder(text.Length);
             sb.Append(text, last, u - last).Append(Redact(userinfo));
             last = end;

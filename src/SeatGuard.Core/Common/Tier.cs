@@ -9,7 +9,10 @@ namespace SeatGuard.Core.Common;
 [JsonConverter(typeof(JsonStringEnumConverter<Tier>))]
 public enum Tier
 {
+    /// <summary>Safe: the use is within a subscription's terms.</summary>
     [JsonStringEnumMemberName("green")] Green = 0,
+    /// <summary>Gray: allowed only with care, or better on an API key.</summary>
     [JsonStringEnumMemberName("gray")] Gray = 1,
+    /// <summary>Red: the kind of use that gets seats banned.</summary>
     [JsonStringEnumMemberName("red")] Red = 2,
 }

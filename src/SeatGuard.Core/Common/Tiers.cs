@@ -11,6 +11,7 @@ public static class Tiers
     /// <summary>Every tier name, least severe first.</summary>
     public static readonly IReadOnlyList<string> Names = ["green", "gray", "red"];
 
+    /// <summary>The tier as JSON and options spell it: green, gray or red.</summary>
     public static string Name(this Tier tier) => tier switch { Tier.Red => "red", Tier.Gray => "gray", _ => "green" };
 
     /// <summary>red, gray (or grey), green (or info), any case.</summary>
@@ -25,6 +26,7 @@ public static class Tiers
         }
     }
 
+    /// <summary>Parses green, gray (or grey) or red, ignoring case.</summary>
     public static Tier Parse(string text) =>
         TryParse(text, out var tier) ? tier : throw new InputException($"tier must be red, gray or green, not '{text}'");
 }

@@ -6,10 +6,15 @@ namespace SeatGuard.Core.Common;
 /// </summary>
 public static class TokenShapes
 {
+    /// <summary>Anthropic API keys (Claude Console).</summary>
     public const string ApiKeyPrefix = "sk-ant-api03-";
+    /// <summary>Anthropic Admin API keys.</summary>
     public const string AdminKeyPrefix = "sk-ant-admin01-";
+    /// <summary>OAuth access tokens of a subscription (<c>claude setup-token</c>, /login).</summary>
     public const string OAuthAccessPrefix = "sk-ant-oat01-";
+    /// <summary>OAuth refresh tokens.</summary>
     public const string OAuthRefreshPrefix = "sk-ant-ort01-";
+    /// <summary>claude.ai web session keys.</summary>
     public const string SessionKeyPrefix = "sk-ant-sid01-";
 
     /// <summary>The family prefix every Anthropic credential starts with.</summary>

@@ -8,6 +8,7 @@ public static class BillingAdvisor
     private static readonly string[] SwitchingVariables =
         [BillingVariables.ApiKey, BillingVariables.AuthToken, BillingVariables.UseBedrock, BillingVariables.UseVertex, BillingVariables.UseFoundry, BillingVariables.OAuthToken];
 
+    /// <summary>The findings for this inventory and verdict, each with a one-line fix; <paramref name="now"/> judges token expiry.</summary>
     public static IReadOnlyList<DoctorFinding> Advise(CredentialInventory inv, BillingResolution res, DateTimeOffset now)
     {
         var findings = new List<DoctorFinding>();

@@ -5,6 +5,7 @@ namespace SeatGuard.Core.Credentials;
 /// <summary>Names, parsing and the kind → billing mapping.</summary>
 public static class BillingNames
 {
+    /// <summary>The verdict as JSON and options spell it (<c>api-key</c>, <c>cloud-provider</c>, …).</summary>
     public static string Name(this Billing billing) => billing switch
     {
         Billing.Subscription => "subscription",
@@ -15,6 +16,7 @@ public static class BillingNames
         _ => "none",
     };
 
+    /// <summary>The credential kind as JSON spells it (<c>oauth-token</c>, <c>api-key-helper</c>, …).</summary>
     public static string Name(this CredentialKind kind) => kind switch
     {
         CredentialKind.ApiKey => "api-key",
@@ -26,6 +28,7 @@ public static class BillingNames
         _ => "none",
     };
 
+    /// <summary>Parses a verdict as <see cref="Name(Billing)"/> spells it; false for anything else.</summary>
     public static bool TryParse(string? text, out Billing billing)
     {
         foreach (var b in Enum.GetValues<Billing>())
@@ -36,6 +39,7 @@ public static class BillingNames
         return false;
     }
 
+    /// <summary>Parses a credential kind as <see cref="Name(CredentialKind)"/> spells it; false for anything else.</summary>
     public static bool TryParse(string? text, out CredentialKind kind)
     {
         foreach (var k in Enum.GetValues<CredentialKind>())

@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public static class BillingResolver
 {
+    /// <summary>Applies Claude Code's measured precedence to the inventory: the winning credential, the shadowed ones, a second credential that travels along, and how an interactive session would differ.</summary>
     public static BillingResolution Resolve(CredentialInventory inv)
     {
         var candidates = Candidates(inv).ToList();

@@ -22,6 +22,7 @@ public sealed record CredentialInventory(
     /// <summary>The effective value of a variable when it is set and non-empty.</summary>
     public VariableDefinition? Active(string name) => Effective.TryGetValue(name, out var d) && d.NonEmpty ? d : null;
 
+    /// <summary>The cloud-provider switch that is on, if any.</summary>
     public string? CloudFlag => BillingVariables.CloudFlags.FirstOrDefault(f => Active(f) is { } d && BillingVariables.IsTruthy(d.PlainValue));
 
     /// <summary>The settings file a source names (the last layer of that scope), or null.</summary>

@@ -6,6 +6,7 @@ namespace SeatGuard.Core.Credentials;
 [JsonConverter(typeof(JsonStringEnumConverter<CredentialKind>))]
 public enum CredentialKind
 {
+    /// <summary>No credential.</summary>
     [JsonStringEnumMemberName("none")] None,
     /// <summary>An Anthropic API key (<c>ANTHROPIC_API_KEY</c>, or a Console-managed key): metered API billing.</summary>
     [JsonStringEnumMemberName("api-key")] ApiKey,

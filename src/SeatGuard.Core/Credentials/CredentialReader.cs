@@ -11,6 +11,8 @@ public sealed class CredentialReader(IKeychainProbe keychain)
 {
     /// <summary>Gathers the inventory for a host's working directory and Claude's config directory.</summary>
     /// <param name="extraLayers">Layers given on the command line (<c>--settings</c>), applied above the files.</param>
+    /// <param name="host">The host whose environment, HOME and working directory count.</param>
+    /// <param name="configDirOverride">Claude Code's config directory, or null to resolve it as Claude Code does.</param>
     public CredentialInventory Gather(HostContext host, string? configDirOverride = null, IEnumerable<SettingsLayer>? extraLayers = null)
     {
         Redactor.RememberEnvironment(host.Environment);

@@ -12,17 +12,25 @@ namespace SeatGuard.Core.Credentials;
 [JsonConverter(typeof(CredentialSourceJsonConverter))]
 public sealed record CredentialSource(SourceKind Kind, SettingsScope? Scope = null, string? Variable = null, string? Path = null)
 {
+    /// <summary>No source.</summary>
     public static readonly CredentialSource None = new(SourceKind.None);
+    /// <summary>The macOS keychain.</summary>
     public static readonly CredentialSource Keychain = new(SourceKind.Keychain);
 
+    /// <summary>An environment variable.</summary>
     public static CredentialSource Env(string variable) => new(SourceKind.Environment, Variable: variable);
 
+    /// <summary>A settings file of this scope, optionally naming its path and the variable in its <c>env</c>.</summary>
     public static CredentialSource Settings(SettingsScope scope, string? path = null, string? variable = null) => new(SourceKind.Settings, scope, variable, path);
 
+    /// <summary>A file (e.g. <c>~/.claude/.credentials.json</c>).</summary>
     public static CredentialSource File(string path) => new(SourceKind.File, Path: path);
 
+    /// <summary>From an environment variable.</summary>
     public bool IsEnvironment => Kind == SourceKind.Environment;
+    /// <summary>From a file.</summary>
     public bool IsFile => Kind == SourceKind.File;
+    /// <summary>From a settings file.</summary>
     public bool IsSettings => Kind == SourceKind.Settings;
 
     /// <summary>A settings file of the repository (project or local scope), which travels with the code.</summary>
@@ -38,6 +46,7 @@ public sealed record CredentialSource(SourceKind Kind, SettingsScope? Scope = nu
         _ => "none",
     };
 
+    /// <summary>The scope as the contract spells it: user, project, local, flag, managed.</summary>
     public static string ScopeName(SettingsScope scope) => scope.ToString().ToLowerInvariant();
 
     /// <summary>Reads the contract's string form back (e.g. from the ledger); unknown text becomes <see cref="None"/>.</summary>

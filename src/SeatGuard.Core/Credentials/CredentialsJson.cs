@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SeatGuard.Core.Credentials;
 
+/// <summary>Source-generated JSON for the billing-source engine's results (doctor report, inventory).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(DoctorReport))]

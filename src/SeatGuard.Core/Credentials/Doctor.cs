@@ -11,6 +11,7 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed class Doctor(CredentialReader credentials, ICommandRunner runner, TimeProvider clock)
 {
+    /// <summary>Gathers the inventory, resolves the verdict, adds findings, and with <see cref="DoctorOptions"/> probe options runs the installed claude against a loopback endpoint.</summary>
     public async Task<DoctorReport> DiagnoseAsync(HostContext host, DoctorOptions options, CancellationToken cancellationToken = default)
     {
         var inventory = credentials.Gather(host, options.ConfigDir);

@@ -12,8 +12,10 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerprint, IReadOnlySet<string> ApprovedKeyTails, IReadOnlySet<string> RejectedKeyTails)
 {
+    /// <summary>A state file that does not exist.</summary>
     public static GlobalStateFile Empty(string path) => new(path, null, new HashSet<string>(), new HashSet<string>());
 
+    /// <summary>Reads the file; a missing or unreadable file is <see cref="Empty"/>.</summary>
     public static GlobalStateFile Read(string path)
     {
         byte[]? bytes;

@@ -20,6 +20,7 @@ public sealed record LoginCredentialsFile(
     UnixFileMode? Mode,
     string? Error)
 {
+    /// <summary>Whether the token may be used for inference (scope <c>user:inference</c>).</summary>
     public bool HasInference => Scopes.Contains("user:inference");
 
     /// <summary>Usable by Claude Code: an access token with the <c>user:inference</c> scope.</summary>
@@ -28,8 +29,10 @@ public sealed record LoginCredentialsFile(
     /// <summary>The plan in words ("Max subscription", "Pro subscription"), or null when the file does not say.</summary>
     public string? PlanWords => SubscriptionType is { Length: > 0 } t ? char.ToUpperInvariant(t[0]) + t[1..] + " subscription" : null;
 
+    /// <summary>Whether the file's mode lets other users read or write it.</summary>
     public bool ReadableByOthers => Mode is { } m && (m & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0;
 
+    /// <summary>Reads the file (kind, expiry, fingerprint; never the token itself), or null when it does not exist.</summary>
     public static LoginCredentialsFile? Read(string path)
     {
         byte[]? bytes;

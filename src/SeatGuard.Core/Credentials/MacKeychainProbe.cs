@@ -9,10 +9,12 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed class MacKeychainProbe(ICommandRunner runner, HostContext host) : IKeychainProbe
 {
+    /// <summary>The keychain service name Claude Code stores its credentials under.</summary>
     public const string ServiceName = "Claude Code-credentials";
 
     private bool? _answer;
 
+    /// <inheritdoc />
     public bool HasClaudeCodeItem()
     {
         if (host.Os != HostOs.MacOS) return false;

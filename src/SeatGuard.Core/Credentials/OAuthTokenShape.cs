@@ -6,6 +6,7 @@ namespace SeatGuard.Core.Credentials;
 /// <summary>What a well-formed setup-token (OAuth access token) looks like, and how a pasted one goes wrong.</summary>
 public static partial class OAuthTokenShape
 {
+    /// <summary>The prefix of a subscription OAuth access token.</summary>
     public const string Prefix = TokenShapes.OAuthAccessPrefix;
 
     [GeneratedRegex("^sk-ant-oat01-[A-Za-z0-9_-]{80,120}$")]

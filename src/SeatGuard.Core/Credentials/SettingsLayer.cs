@@ -20,8 +20,10 @@ public sealed record SettingsLayer(SettingsScope Scope, string Path, bool Exists
     /// <summary>Present and read: Claude Code applies it.</summary>
     public bool Usable => Exists && Error is null;
 
+    /// <summary>Whether this layer comes from the repository (project or local settings).</summary>
     public bool IsRepositoryScope => Scope is SettingsScope.Project or SettingsScope.Local;
 
+    /// <summary>A layer whose file does not exist.</summary>
     public static SettingsLayer Missing(SettingsScope scope, string path) =>
         new(scope, path, false, new Dictionary<string, string>(), null, null);
 

@@ -6,7 +6,10 @@ namespace SeatGuard.Core.Credentials;
 [JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
 public enum Severity
 {
+    /// <summary>Worth knowing.</summary>
     [JsonStringEnumMemberName("info")] Info,
+    /// <summary>Likely not what was meant.</summary>
     [JsonStringEnumMemberName("warning")] Warning,
+    /// <summary>Wrong: bills the wrong account, leaks, or fails.</summary>
     [JsonStringEnumMemberName("error")] Error,
 }

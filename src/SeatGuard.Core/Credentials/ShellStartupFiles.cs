@@ -7,6 +7,7 @@ namespace SeatGuard.Core.Credentials;
 /// <summary>Finds billing variables exported in shell startup files (every new shell inherits them).</summary>
 public static partial class ShellStartupFiles
 {
+    /// <summary>The startup files looked at, relative to HOME.</summary>
     public static readonly string[] Candidates =
     [
         ".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin",
@@ -17,6 +18,7 @@ public static partial class ShellStartupFiles
     [GeneratedRegex(@"^\s*(?:export\s+|declare\s+-x\s+|typeset\s+-x\s+)?(ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_CODE_OAUTH_TOKEN)=\S|^\s*set\s+(?:-[a-zA-Z]+\s+)*(ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|CLAUDE_CODE_OAUTH_TOKEN)\s+\S")]
     private static partial Regex Assignment();
 
+    /// <summary>Exports of billing variables in the host's shell startup files (names and fingerprints only).</summary>
     public static IReadOnlyList<ShellExport> FindExports(HostContext host)
     {
         var found = new List<ShellExport>();

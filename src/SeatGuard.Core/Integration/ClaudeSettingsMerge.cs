@@ -11,6 +11,7 @@ public static class ClaudeSettingsMerge
     private const string HooksKey = "hooks";
     private const string StatusLineKey = "statusLine";
 
+    /// <summary>Adds SeatGuard's status line and SessionStart hook to <paramref name="settings"/>, keeping every other key and hook; a foreign status line is replaced only with <paramref name="force"/>.</summary>
     public static MergeOutcome Install(JsonObject settings, SeatGuardCommands commands, bool force)
     {
         var changes = new List<string>();
@@ -20,6 +21,7 @@ public static class ClaudeSettingsMerge
         return new MergeOutcome(changes, notices);
     }
 
+    /// <summary>Removes exactly the entries <see cref="Install"/> adds (recognised by their commands).</summary>
     public static MergeOutcome Uninstall(JsonObject settings)
     {
         var changes = new List<string>();

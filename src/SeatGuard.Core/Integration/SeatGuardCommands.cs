@@ -5,10 +5,14 @@ namespace SeatGuard.Core.Integration;
 /// <summary>The two commands SeatGuard puts into Claude Code's settings, built from how seatguard is started.</summary>
 public sealed record SeatGuardCommands(string Program)
 {
+    /// <summary>The arguments of the status-line command.</summary>
     public const string StatusLineArgs = "statusline";
+    /// <summary>The arguments of the SessionStart hook command.</summary>
     public const string SessionStartArgs = "hook session-start";
 
+    /// <summary>The status-line command line.</summary>
     public string StatusLine => Program + " " + StatusLineArgs;
+    /// <summary>The SessionStart hook command line.</summary>
     public string SessionStart => Program + " " + SessionStartArgs;
 
     /// <summary>

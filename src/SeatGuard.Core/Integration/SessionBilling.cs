@@ -36,6 +36,10 @@ public sealed record SessionBilling(
     /// For an interactive session (the status line only exists there): an API key the user declined in the
     /// interactive prompt is skipped, as Claude Code skips it. Otherwise the verdict of <c>claude -p</c>.
     /// </param>
+    /// <param name="credentials">The one credential reader.</param>
+    /// <param name="host">The host, looking at the session's directory.</param>
+    /// <param name="configDir">Claude Code's config directory, or null to resolve it.</param>
+    /// <param name="now">The current time (token expiry).</param>
     public static SessionBilling Read(CredentialReader credentials, HostContext host, string? configDir, DateTimeOffset now, bool interactive = false)
     {
         var inventory = credentials.Gather(host, configDir);

@@ -11,8 +11,10 @@ namespace SeatGuard.Core.Integration;
 /// </summary>
 public sealed class SessionStartHook(CredentialReader credentials)
 {
+    /// <summary>The hook event this answers.</summary>
     public const string EventName = "SessionStart";
 
+    /// <summary>The hook's output when the session's directory bills something other than expected (or a repository file switches billing); null when there is nothing to say.</summary>
     public SessionStartOutput? Evaluate(SessionStartInput? input, HostContext host, string? configDir, DateTimeOffset now)
     {
         // A session that is compacted or cleared keeps its credential: the warning was shown when it started or resumed.

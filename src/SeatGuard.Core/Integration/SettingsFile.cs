@@ -24,6 +24,7 @@ public static class SettingsFile
         return node as JsonObject ?? throw new SettingsFileException($"{path}: the top level is {ClaudeJson.KindOf(node)}, not a JSON object; nothing was changed");
     }
 
+    /// <summary>The settings as Claude Code's files are written: two-space indented JSON with a final newline (lone surrogates kept).</summary>
     public static string Serialize(JsonObject settings) => JsonText.NodeToString(settings) + "\n";
 
     /// <summary>

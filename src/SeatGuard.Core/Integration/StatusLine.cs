@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Integration;
 /// </summary>
 public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource usage)
 {
+    /// <summary>What separates the parts of the line.</summary>
     public const string Separator = " · ";
 
     /// <summary>The host whose project settings count: the session's directory when it exists, else <paramref name="host"/>'s.</summary>
@@ -36,6 +37,7 @@ public sealed class StatusLine(CredentialReader credentials, IRecentUsageSource 
             sessionHost.WorkingDirectory, numbers);
     }
 
+    /// <summary>The one line: the billing words, then the model, the block and today's cost when known.</summary>
     public static string Render(SessionBilling billing, StatusLineInput? input, StatusLineUsage? usage, DateTimeOffset now)
     {
         var parts = new List<string>(5);

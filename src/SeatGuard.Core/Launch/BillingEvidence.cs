@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public static class BillingEvidence
 {
+    /// <summary>The verdict the stream-json events prove (init's apiKeySource, rate-limit events), judged against the launched process's <paramref name="inventory"/>.</summary>
     public static VerifyReport Judge(StreamObservation o, CredentialInventory? inventory)
     {
         Billing verdict;

@@ -27,6 +27,7 @@ public sealed class LaunchPlanner(CredentialReader credentials)
         BillingVariables.UseBedrock, BillingVariables.UseVertex, BillingVariables.UseFoundry,
     ];
 
+    /// <summary>Plans the launch for the request's beneficiary: the owner's own requests in the expected mode (usually subscription), anyone else's in api-key mode; refuses (fail closed) when that credential would not be the one Claude Code uses.</summary>
     public PlanOutcome Plan(HostContext host, LaunchRequest request, SeatConfig config)
     {
         var beneficiary = string.IsNullOrWhiteSpace(request.For) ? config.Owner : Beneficiary(request.For.Trim());
@@ -58,6 +59,9 @@ public sealed class LaunchPlanner(CredentialReader credentials)
         var injected = before.Layers.Where(l => l.Usable && l.Scope != SettingsScope.Managed).ToList();
         foreach (var name in removals.Where(n => injected.Any(l => l.Env.TryGetValue(n, out var v) && v.Length > 0)))
             overrideEnv[name] = "";
+        var telemetry = TelemetryAttributes.For(env, before.Layers, mode, beneficiary);
+        if (telemetry.EnvironmentValue is { } attributes) env[TelemetryAttributes.Variable] = attributes;
+        if (telemetry.SettingsValue is { } settingsAttributes) overrideEnv[TelemetryAttributes.Variable] = settingsAttributes;
         bool helperPresent = before.Helper is not null;
         if (mode == Billing.Subscription && helperPresent) helperOverride = "";
         if (mode == Billing.ApiKey && helperPresent && before.Active(BillingVariables.ApiKey) is not null && !removals.Contains(BillingVariables.ApiKey))

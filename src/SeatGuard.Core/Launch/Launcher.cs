@@ -12,6 +12,7 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public sealed class Launcher(LaunchPlanner planner, IProcessLauncher processes, TimeProvider clock)
 {
+    /// <summary>Plans the launch, runs Claude Code with the plan (output passed through), proves the bill from stream-json when asked for, and records the launch in the ledger when <paramref name="openLedger"/> is given.</summary>
     public async Task<RunOutcome> RunAsync(HostContext host, LaunchRequest request, SeatConfig config, Func<LedgerStore>? openLedger, CancellationToken ct = default)
     {
         var outcome = planner.Plan(host, request, config);
@@ -41,6 +42,7 @@ public sealed class Launcher(LaunchPlanner planner, IProcessLauncher processes, 
         return new RunOutcome(mismatch ? ExitCodes.BillingMismatch : exit, plan, verdict, null, mismatch, id, warning);
     }
 
+    /// <summary>Whether the claude arguments ask for <c>--output-format stream-json</c>.</summary>
     public static bool WantsStreamJson(IReadOnlyList<string> args)
     {
         for (int i = 0; i < args.Count; i++)

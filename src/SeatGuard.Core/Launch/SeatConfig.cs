@@ -7,12 +7,24 @@ namespace SeatGuard.Core.Launch;
 
 /// <summary>
 /// SeatGuard's small user config (<c>~/.config/seatguard/config.json</c>): who owns the seat and which
-/// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>.
+/// billing the user expects. <c>{"owner": "alice", "expectedMode": "subscription"}</c>. For the team store also
+/// <c>"person"</c> (whose machine this is), <c>"machine"</c> (its name) and <c>"teamStore"</c> (the store's URL).
 /// </summary>
 public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path)
 {
+    /// <summary>Whose machine this is in the team view (default: the OS user).</summary>
+    public string? Person { get; init; }
+
+    /// <summary>This machine's name in the team view (default: the host name).</summary>
+    public string? Machine { get; init; }
+
+    /// <summary>The team store (<c>postgresql://…</c>) <c>seatguard sync</c> and <c>team report</c> use by default.</summary>
+    public string? TeamStore { get; init; }
+
+    /// <summary>The config file's name.</summary>
     public const string FileName = "config.json";
 
+    /// <summary>Where the config file is: <c>$XDG_CONFIG_HOME/seatguard/config.json</c>, else <c>~/.config/seatguard/config.json</c>.</summary>
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardConfigDir(host), FileName);
 
     /// <summary>Reads the config; missing file → defaults (owner = the OS user). Malformed → <see cref="InputException"/>.</summary>
@@ -42,6 +54,9 @@ public sealed record SeatConfig(string Owner, Billing ExpectedMode, string? Path
             if (!BillingNames.TryParseMode(text, out mode))
                 throw new InputException($"{path}: expectedMode must be 'subscription' or 'api-key', not '{text}'");
         }
-        return new SeatConfig(owner, mode, path);
+        return new SeatConfig(owner, mode, path) { Person = Text(root, "person"), Machine = Text(root, "machine"), TeamStore = Text(root, "teamStore") };
     }
+
+    private static string? Text(System.Text.Json.Nodes.JsonObject root, string name) =>
+        root[name] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text) && text.Trim().Length > 0 ? text.Trim() : null;
 }

@@ -10,8 +10,10 @@ namespace SeatGuard.Core.Launch;
 public sealed class StreamJsonObserver
 {
     private static readonly HashSet<string> KnownTypes = ["system", "assistant", "user", "result", "rate_limit_event", "stream_event", "tool_progress", "auth_status"];
+    /// <summary>What the lines seen so far said.</summary>
     public StreamObservation Observation { get; } = new();
 
+    /// <summary>Observes every line of <paramref name="text"/>.</summary>
     public static StreamObservation ReadAll(string text)
     {
         var observer = new StreamJsonObserver();
@@ -19,8 +21,10 @@ public sealed class StreamJsonObserver
         return observer.Observation;
     }
 
+    /// <summary>Observes one stream-json line.</summary>
     public void OnLine(string line) => OnLine(Encoding.UTF8.GetBytes(line));
 
+    /// <summary>Observes one stream-json line (UTF-8); malformed lines are counted, never fatal.</summary>
     public void OnLine(ReadOnlySpan<byte> line)
     {
         line = line.Trim(" \t\r\n"u8);

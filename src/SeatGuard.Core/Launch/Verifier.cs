@@ -12,8 +12,10 @@ namespace SeatGuard.Core.Launch;
 /// </summary>
 public sealed class Verifier(CredentialReader credentials, ICommandRunner runner, TimeProvider clock)
 {
+    /// <summary>The tiny real request <c>verify</c> makes.</summary>
     public static readonly string[] PingArguments = ["-p", "ping", "--output-format", "stream-json", "--verbose", "--no-session-persistence", "--tools", "", "--max-turns", "1"];
 
+    /// <summary>Plans the launch, makes one tiny real request, and reads the verdict from Claude Code's init and rate-limit events.</summary>
     public async Task<VerifyOutcome> VerifyAsync(HostContext host, VerifyRequest request, SeatConfig config, Func<LedgerStore>? openLedger, CancellationToken ct = default)
     {
         var plan = request.Plan;

@@ -30,6 +30,7 @@ public sealed record LedgerEntry(
     /// <summary>The verdict recorded for a launch whose bill was not proven from its events (no stream-json).</summary>
     public static string Planned(SeatGuard.Core.Credentials.Billing billing) => SeatGuard.Core.Credentials.BillingNames.Name(billing) + PlannedSuffix;
 
+    /// <summary>Marks a verdict that was planned, not proven from events.</summary>
     public const string PlannedSuffix = " (planned)";
 
     /// <summary>The verdict without the "(planned)" mark: a planned subscription launch counts as subscription.</summary>

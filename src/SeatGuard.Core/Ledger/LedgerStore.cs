@@ -11,6 +11,7 @@ public sealed class LedgerStore : IDisposable
 {
     private const int SchemaVersion = 1;
     private readonly SqliteConnection _connection;
+    /// <summary>The database file.</summary>
     public string Path { get; }
 
     private LedgerStore(string path, SqliteConnection connection)
@@ -19,8 +20,10 @@ public sealed class LedgerStore : IDisposable
         _connection = connection;
     }
 
+    /// <summary>Where the ledger lives: <c>ledger.db</c> in SeatGuard's data directory.</summary>
     public static string DefaultPath(HostContext host) => System.IO.Path.Combine(ClaudePaths.SeatGuardDataDir(host), "ledger.db");
 
+    /// <summary>Opens the ledger at <paramref name="path"/>, creating it (owner-only, WAL) when missing.</summary>
     public static LedgerStore Open(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
@@ -53,6 +56,7 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
+    /// <summary>Appends one launch and returns its id.</summary>
     public long Append(LedgerEntry e)
     {
         using var cmd = _connection.CreateCommand();
@@ -149,5 +153,6 @@ public sealed class LedgerStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 }

@@ -3,6 +3,7 @@ namespace SeatGuard.Core.Policy;
 /// <summary>The interactive flow of <c>seatguard decide</c>: every question once, in framework order, then the verdict.</summary>
 public static class DecisionInterview
 {
+    /// <summary>Asks the five questions through <paramref name="prompt"/> and evaluates the answers.</summary>
     public static Decision Run(PolicyBook book, IDecisionPrompt prompt)
     {
         var answers = new bool[book.Questions.Count];

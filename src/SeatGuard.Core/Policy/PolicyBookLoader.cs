@@ -11,8 +11,11 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static partial class PolicyBookLoader
 {
+    /// <summary>The embedded book's resource name.</summary>
     public const string EmbeddedName = "policy-book.yaml";
+    /// <summary>The user's policy file name in SeatGuard's config directory.</summary>
     public const string UserFileName = "policy.yaml";
+    public const string InstalledFileName = "policy-book.yaml";
 
     private static readonly Lazy<PolicyBook> Embedded = new(() => Load([(EmbeddedName, ReadEmbedded())]));
 
@@ -20,16 +23,69 @@ public static partial class PolicyBookLoader
     public static PolicyBook LoadEmbedded() => Embedded.Value;
 
     /// <summary>
-    /// The embedded book plus the user file: <paramref name="explicitFile"/> when given (it must exist),
-    /// else <c>policy.yaml</c> in SeatGuard's config directory when present.
+    /// The book in force plus the user file: the base is the book <c>policy update</c> installed in SeatGuard's config
+    /// directory when it is valid and not older than the embedded one (or was installed with --force), else the
+    /// embedded book; over it <paramref name="explicitFile"/> when given (it must exist), else <c>policy.yaml</c> in
+    /// SeatGuard's config directory when present.
     /// </summary>
     public static PolicyBook Load(HostContext host, string? explicitFile = null)
     {
-        var files = new List<(string Name, string Text)> { (EmbeddedName, ReadEmbedded()) };
+        var files = new List<(string Name, string Text)> { BaseBook(host) };
         var user = UserFile(host, explicitFile);
         if (user is not null) files.Add((user, UserFiles.ReadText(user, "policy file", m => new PolicyDataException(user, 0, m))));
         return Load(files);
     }
+
+    /// <summary>Where <c>policy update</c> keeps the book it installed.</summary>
+    public static string InstalledPath(HostContext host) => Path.Combine(ClaudePaths.SeatGuardConfigDir(host), InstalledFileName);
+
+    /// <summary>The base book in force, as (name, text): the installed one when it applies, else the embedded one.</summary>
+    public static (string Name, string Text) BaseBook(HostContext host)
+    {
+        var path = InstalledPath(host);
+        try
+        {
+            if (SafeFile.ReadAllText(path, SafeFile.DataLimit) is { } text)
+            {
+                var installed = Load([(path, text)]);
+                if (PolicyVersion.Compare(installed, LoadEmbedded()) >= 0 || InstalledMeta(host)?.Forced == true) return (path, text);
+            }
+        }
+        catch (Exception e) when (e is PolicyDataException or IOException or UnauthorizedAccessException)
+        {
+            // A broken or unreadable install never takes the built-in book away.
+        }
+        return (EmbeddedName, ReadEmbedded());
+    }
+
+    /// <summary>What <c>policy update</c> recorded about the installed book, or null.</summary>
+    public static InstalledPolicyBook? InstalledMeta(HostContext host)
+    {
+        try
+        {
+            var bytes = SafeFile.ReadAllBytes(Path.ChangeExtension(InstalledPath(host), ".json"), SafeFile.ConfigLimit);
+            return bytes is null ? null : System.Text.Json.JsonSerializer.Deserialize(bytes, PolicyJson.Default.InstalledPolicyBook);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The version and date of the embedded book, read from its header without parsing the whole book.</summary>
+    public static PolicyBookId EmbeddedId => EmbeddedHeader.Value;
+
+    private static readonly Lazy<PolicyBookId> EmbeddedHeader = new(() =>
+    {
+        string version = "", date = "";
+        foreach (var line in ReadEmbedded().Split('\n'))
+        {
+            if (line.StartsWith("version:", StringComparison.Ordinal)) version = line[8..].Trim().Trim('"', '\'');
+            else if (line.StartsWith("date:", StringComparison.Ordinal)) date = line[5..].Trim().Trim('"', '\'');
+            if (version.Length > 0 && date.Length > 0) break;
+        }
+        return new PolicyBookId(version, date);
+    });
 
     /// <summary>The user override file that applies here, or null.</summary>
     public static string? UserFile(HostContext host, string? explicitFile)
@@ -82,7 +138,7 @@ public static partial class PolicyBookLoader
         [
             new("date"), new("title"), new("summary"), new("scenarios", IsList: true, Required: false), new("sources", IsList: true),
         ],
-        ["sources"] = [new("title"), new("url", Required: false)],
+        ["sources"] = [new("title"), new("url"), new("read")],
         ["rule"] = [new("summary"), new("detail"), new("sources", IsList: true)],
     };
 
@@ -172,6 +228,11 @@ public static partial class PolicyBookLoader
                         throw new PolicyDataException(map.File, line, $"'{field.Name}' is '{value}' (allowed: {string.Join(", ", field.Allowed)})");
                     if (section == "events" && field.Name == "date" && !DatePattern().IsMatch(value))
                         throw new PolicyDataException(map.File, line, $"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'");
+                    if (section == "sources" && field.Name == "read" && !DateOnly.TryParseExact(value, "yyyy-MM-dd", out _))
+                        throw new PolicyDataException(map.File, line, $"'read' (the day the source was last read) must be YYYY-MM-DD, not '{value}'");
+                    if (section == "sources" && field.Name == "url"
+                        && !(Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+                        throw new PolicyDataException(map.File, line, $"'url' must be an http(s) address, not '{value}'");
                     entry.Fields[field.Name] = new Located(value, map.File, line);
                 }
             }
@@ -220,7 +281,7 @@ public static partial class PolicyBookLoader
                     s.List("answers"), s.Text("why"), s.List("sources"))).ToArray(),
                 _sections["events"].Select(e => new PolicyEvent(e.Id, e.Text("date"), e.Text("title"), e.Text("summary"),
                     e.List("scenarios"), e.List("sources"))).OrderBy(e => SortKey(e.Date), StringComparer.Ordinal).ToArray(),
-                _sections["sources"].Select(s => new PolicySource(s.Id, s.Text("title"), s.OptionalText("url"))).ToArray(),
+                _sections["sources"].Select(s => new PolicySource(s.Id, s.Text("title"), s.Text("url"), DateOnly.ParseExact(s.Text("read"), "yyyy-MM-dd"))).ToArray(),
                 files);
         }
 

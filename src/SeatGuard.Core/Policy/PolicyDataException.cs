@@ -9,7 +9,10 @@ namespace SeatGuard.Core.Policy;
 public sealed class PolicyDataException(string file, long line, string problem)
     : InputException(line > 0 ? $"{file}:{line}: {problem}" : problem)
 {
+    /// <summary>The policy data file.</summary>
     public string File { get; } = file;
+    /// <summary>The line the problem is on (0: unknown).</summary>
     public long Line { get; } = line;
+    /// <summary>What is wrong.</summary>
     public string Problem { get; } = problem;
 }

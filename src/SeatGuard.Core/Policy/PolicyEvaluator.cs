@@ -11,8 +11,10 @@ namespace SeatGuard.Core.Policy;
 /// </summary>
 public static class PolicyEvaluator
 {
+    /// <summary>How many questions the framework asks.</summary>
     public const int QuestionCount = 5;
 
+    /// <summary>The decision for five answers in framework order: the first question whose answer raises a concern decides; <paramref name="matches"/> names matching scenarios.</summary>
     public static Decision Evaluate(PolicyBook book, IReadOnlyList<bool> answers, IReadOnlyList<string>? matches = null)
     {
         if (answers.Count != book.Questions.Count)
@@ -36,13 +38,14 @@ public static class PolicyEvaluator
             var green = book.Tier(Tier.Green);
             return new Decision(Tier.Green, green.Credential, last.Id,
                 "No answer raised a concern. " + green.Summary + suffix,
-                book.Cite(book.Rule.Sources), book.Rule.Summary, recorded, null, matches, book.Version);
+                book.Cite(book.Rule.Sources), book.Rule.Summary, recorded, null, matches, book.Version, book.SourcesOf(book.Rule.Sources));
         }
 
         var decider = book.Questions[index];
         return new Decision(decider.Tier, decider.Credential, decider.Id,
             $"{decider.Id} \"{decider.Text}\" answered {recorded[decider.Id]}: {decider.Implication(answers[index])}" + suffix,
-            book.Cite(decider.Sources.Concat(book.Rule.Sources)), book.Rule.Summary, recorded, null, matches, book.Version);
+            book.Cite(decider.Sources.Concat(book.Rule.Sources)), book.Rule.Summary, recorded, null, matches, book.Version,
+            book.SourcesOf(decider.Sources.Concat(book.Rule.Sources)));
     }
 
     /// <summary>The verdict for a named scenario; unknown ids are bad input.</summary>
@@ -54,7 +57,8 @@ public static class PolicyEvaluator
         for (int i = 0; i < scenario.Answers.Count && i < book.Questions.Count; i++) answers[book.Questions[i].Id] = scenario.Answers[i];
         return new Decision(scenario.Tier, scenario.Credential, "scenario:" + scenario.Id,
             scenario.Title + ": " + scenario.Why,
-            book.Cite(scenario.Sources.Concat(book.Rule.Sources)), book.Rule.Summary, answers, scenario.Id, [scenario.Id], book.Version);
+            book.Cite(scenario.Sources.Concat(book.Rule.Sources)), book.Rule.Summary, answers, scenario.Id, [scenario.Id], book.Version,
+            book.SourcesOf(scenario.Sources.Concat(book.Rule.Sources)));
     }
 
     /// <summary>One answer: yes/y or no/n in any case; null for anything else.</summary>

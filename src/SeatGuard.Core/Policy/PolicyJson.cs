@@ -8,4 +8,7 @@ namespace SeatGuard.Core.Policy;
 [JsonSerializable(typeof(PolicyBook))]
 [JsonSerializable(typeof(PolicyHistory))]
 [JsonSerializable(typeof(ScenarioList))]
+[JsonSerializable(typeof(InstalledPolicyBook))]
+[JsonSerializable(typeof(PolicyUpdateResult))]
+[JsonSerializable(typeof(PolicyChanges))]
 public sealed partial class PolicyJson : JsonSerializerContext;

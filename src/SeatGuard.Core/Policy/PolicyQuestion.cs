@@ -10,7 +10,9 @@ public sealed record PolicyQuestion(
     string Id, string Text, string Why, string Concern, Tier Tier, Recommendation Credential,
     string IfYes, string IfNo, IReadOnlyList<string> Sources)
 {
+    /// <summary>Whether this answer raises the question's concern.</summary>
     public bool RaisesConcern(bool answer) => answer == (Concern == "yes");
 
+    /// <summary>What this answer means for the use.</summary>
     public string Implication(bool answer) => answer ? IfYes : IfNo;
 }

@@ -7,7 +7,10 @@ namespace SeatGuard.Core.Policy;
 [JsonConverter(typeof(JsonStringEnumConverter<Recommendation>))]
 public enum Recommendation
 {
+    /// <summary>The subscription may be used.</summary>
     [JsonStringEnumMemberName("subscription")] Subscription,
+    /// <summary>An API key is needed.</summary>
     [JsonStringEnumMemberName("api-key")] ApiKey,
+    /// <summary>Do not do this.</summary>
     [JsonStringEnumMemberName("stop")] Stop,
 }

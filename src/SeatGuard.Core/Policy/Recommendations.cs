@@ -3,12 +3,16 @@ using SeatGuard.Core.Credentials;
 
 namespace SeatGuard.Core.Policy;
 
+/// <summary>The spellings of <see cref="Recommendation"/>.</summary>
 public static class Recommendations
 {
+    /// <summary>Every spelling, in order.</summary>
     public static readonly IReadOnlyList<string> Names = ["subscription", "api-key", "stop"];
 
+    /// <summary>The recommendation as JSON spells it.</summary>
     public static string Name(this Recommendation r) => r switch { Recommendation.Subscription => "subscription", Recommendation.ApiKey => "api-key", _ => "stop" };
 
+    /// <summary>Parses subscription, api-key or stop.</summary>
     public static Recommendation Parse(string text) => text switch
     {
         "subscription" => Recommendation.Subscription,

@@ -19,18 +19,26 @@ public sealed record SetupManifest(
     string Credential,
     bool Resold)
 {
+    /// <summary>Allowed values of <c>runsFor</c>.</summary>
     public static readonly IReadOnlyList<string> RunsForValues = ["me", "team", "clients", "customers"];
+    /// <summary>Allowed values of <c>consumers</c>.</summary>
     public static readonly IReadOnlyList<string> ConsumerValues = ["me", "team", "clients", "customers", "public"];
+    /// <summary>Allowed values of <c>work</c>.</summary>
     public static readonly IReadOnlyList<string> WorkValues = ["mine", "employer", "client", "others"];
+    /// <summary>Allowed values of <c>harness</c>.</summary>
     public static readonly IReadOnlyList<string> HarnessValues = ["claude-code", "agent-sdk", "first-party-app", "third-party"];
+    /// <summary>Allowed values of <c>deployed</c>.</summary>
     public static readonly IReadOnlyList<string> DeployedValues = ["laptop", "ci", "server", "container", "saas"];
+    /// <summary>Allowed values of <c>credential</c>.</summary>
     public static readonly IReadOnlyList<string> CredentialValues = ["own-login", "setup-token", "shipped", "shared", "extracted"];
 
     private static readonly string[] Keys =
         ["name", "runsFor", "consumers", "work", "harness", "deployedOn", "users", "contributors", "credential", "resold"];
 
+    /// <summary>Reads and parses a manifest file.</summary>
     public static SetupManifest Load(string path) => Parse(Common.Files.UserFiles.ReadText(path, "manifest"), path);
 
+    /// <summary>Parses manifest YAML; <paramref name="file"/> names it in errors.</summary>
     public static SetupManifest Parse(string text, string file)
     {
         var map = YamlMap.Parse(text, file);

@@ -15,14 +15,29 @@ namespace SeatGuard.Core.Report;
 /// </summary>
 public static class HtmlReportWriter
 {
-    public const string DailyId = "usage-daily", BlocksId = "usage-blocks", MonthId = "usage-month",
-        VerdictId = "launches-verdict", BeneficiaryId = "launches-beneficiary", ScanId = "scan-findings";
+    /// <summary>Section id: usage by day and model.</summary>
+    public const string DailyId = "usage-daily";
 
-    private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#999999"];
+    /// <summary>Section id: 5-hour blocks.</summary>
+    public const string BlocksId = "usage-blocks";
+
+    /// <summary>Section id: the month against the plan.</summary>
+    public const string MonthId = "usage-month";
+
+    /// <summary>Section id: launches by billing source.</summary>
+    public const string VerdictId = "launches-verdict";
+
+    /// <summary>Section id: launches by beneficiary.</summary>
+    public const string BeneficiaryId = "launches-beneficiary";
+
+    /// <summary>Section id: scan findings by tier.</summary>
+    public const string ScanId = "scan-findings";
+
+    internal static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#999999"];
     private const int MaxModels = 7, MaxBeneficiaries = 12, RecentLaunches = 20;
 
     /// <summary>Measures every chart after layout and writes the sizes into a JSON element (read by tests via --dump-dom).</summary>
-    private const string MeasureScript =
+    internal const string MeasureScript =
         "(function(){var out=[];document.querySelectorAll('svg.chart').forEach(function(s){var r=s.getBoundingClientRect();" +
         "var marks=Array.prototype.filter.call(s.querySelectorAll('.mark'),function(m){var b=m.getBoundingClientRect();return b.width>0&&b.height>0;}).length;" +
         "out.push({id:s.id,width:Math.round(r.width),height:Math.round(r.height),viewWidth:s.viewBox.baseVal.width,viewHeight:s.viewBox.baseVal.height,marks:marks});});" +
@@ -30,6 +45,7 @@ public static class HtmlReportWriter
 
     private sealed record Part(string Id, string Title, string? Body, string? Missing, string? HowToGet);
 
+    /// <summary>Renders the report page.</summary>
     public static RenderedReport Render(ReportData data)
     {
         var parts = new List<Part>();
@@ -59,7 +75,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Escapes, then shows `backticked` commands as code.</summary>
-    private static string Code(string text)
+    internal static string Code(string text)
     {
         var pieces = Esc(text).Split('`');
         var sb = new StringBuilder();
@@ -220,7 +236,7 @@ public static class HtmlReportWriter
         return new Part(ScanId, title, Figure("", svg, caption, table), null, null);
     }
 
-    private static string VerdictColor(Billing verdict) => verdict switch
+    internal static string VerdictColor(Billing verdict) => verdict switch
     {
         Billing.Subscription => "#009E73",
         Billing.ApiKey => "#E69F00",
@@ -229,17 +245,17 @@ public static class HtmlReportWriter
         _ => "#999999",
     };
 
-    private static string TierColor(Tier tier) => tier switch
+    internal static string TierColor(Tier tier) => tier switch
     {
         Tier.Red => "#D55E00",
         Tier.Green => "#009E73",
         _ => "#999999",
     };
 
-    private static string Figure(string legend, string svg, string caption, string table) =>
+    internal static string Figure(string legend, string svg, string caption, string table) =>
         $"<figure>{legend}{svg}<figcaption>{Esc(caption)}</figcaption><details><summary>Show the numbers</summary>{table}</details></figure>";
 
-    private static string Table(string[] headers, IEnumerable<string[]> rows)
+    internal static string Table(string[] headers, IEnumerable<string[]> rows)
     {
         var sb = new StringBuilder("<table><thead><tr>");
         foreach (var h in headers) sb.Append("<th scope=\"col\">").Append(Esc(h)).Append("</th>");
@@ -253,7 +269,7 @@ public static class HtmlReportWriter
         return sb.Append("</tbody></table>").ToString();
     }
 
-    private const string Css = """
+    internal const string Css = """
         :root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de}
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);margin:0 auto;max-width:1040px;padding:24px;line-height:1.45;background:#fff}
         h1{font-size:28px;margin:0 0 4px}h2{font-size:21px;margin:0 0 8px}h3{font-size:16px;margin:16px 0 6px}

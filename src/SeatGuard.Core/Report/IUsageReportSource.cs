@@ -5,5 +5,6 @@ namespace SeatGuard.Core.Report;
 /// <summary>Daily tokens and cost by model, 5-hour blocks, and the month's API-equivalent cost (from transcripts).</summary>
 public interface IUsageReportSource
 {
+    /// <summary>The usage in the period, or why there is none.</summary>
     SourceResult<UsageSummary> Load(ReportPeriod period);
 }

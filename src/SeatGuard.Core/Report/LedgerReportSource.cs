@@ -9,8 +9,10 @@ public sealed class LedgerReportSource(string path) : ILedgerReportSource
 {
     private const string HowToRecord = "SeatGuard records a launch each time you start Claude Code with `seatguard run -- …` or check it with `seatguard verify`.";
 
+    /// <summary>The ledger at its default path on this host.</summary>
     public static LedgerReportSource ForHost(HostContext host) => new(LedgerStore.DefaultPath(host));
 
+    /// <inheritdoc />
     public SourceResult<LedgerReport> Load(ReportPeriod period)
     {
         if (!File.Exists(path)) return SourceResult<LedgerReport>.None($"No launches have been recorded yet (no ledger at {path}).", HowToRecord);

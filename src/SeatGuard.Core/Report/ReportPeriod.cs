@@ -12,6 +12,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly Until)
     /// <summary>The first instant after <see cref="Until"/>, UTC (exclusive end).</summary>
     public DateTimeOffset End => new(Until.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+    /// <summary>Whether the time falls in the period.</summary>
     public bool Contains(DateTimeOffset time) => time >= Start && time < End;
 
     /// <summary>The default: the 30 days ending on <paramref name="today"/>.</summary>

@@ -15,12 +15,16 @@ public static partial class ReportText
     /// <summary>Token counts the way people say them: 950, 12.3k, 4.1M, 1.2B.</summary>
     public static string Tokens(double n) => Format.Compact(n);
 
+    /// <summary>Dollars, large amounts rounded.</summary>
     public static string Money(double usd) => Format.Money(usd, roundLarge: true);
 
+    /// <summary>Dollars, large amounts rounded; a dash when unknown.</summary>
     public static string Money(decimal? usd) => Format.Money(usd, roundLarge: true);
 
+    /// <summary>A count for people.</summary>
     public static string Count(double n) => Format.Count(n);
 
+    /// <summary>A date as <c>YYYY-MM-DD</c>.</summary>
     public static string Date(DateOnly d) => Format.Date(d);
 
     /// <summary>A UTC time to the minute, e.g. "2026-11-24 10:00 UTC".</summary>

@@ -6,6 +6,7 @@ namespace SeatGuard.Core.Report;
 /// <summary>The report's scan section: a fresh scan of one path with the built-in rules, counted by tier and rule.</summary>
 public sealed class RepositoryScanSource(string path, DateTimeOffset now, int threads, ICommandRunner commands, string? pathVariable) : IScanReportSource
 {
+    /// <inheritdoc />
     public SourceResult<ScanSummary> Load()
     {
         var result = new Scanner(RuleBook.Load(), commands, pathVariable).Scan(new ScanOptions { Paths = [path], Threads = Math.Max(1, threads) });

@@ -9,6 +9,8 @@ namespace SeatGuard.Core.Report;
 /// </summary>
 public sealed record SourceResult<T>(T? Data, string? Missing, string? HowToGet) where T : class
 {
+    /// <summary>Data was found.</summary>
     public static SourceResult<T> Found(T data) => new(data, null, null);
+    /// <summary>No data: what is missing and how to get it.</summary>
     public static SourceResult<T> None(string missing, string howToGet) => new(null, missing, howToGet);
 }

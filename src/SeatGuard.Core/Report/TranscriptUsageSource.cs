@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Report;
 /// </summary>
 public sealed class TranscriptUsageSource(HostContext host, string? configDir, string? planId, DateTimeOffset now) : IUsageReportSource
 {
+    /// <inheritdoc />
     public SourceResult<UsageSummary> Load(ReportPeriod period)
     {
         var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir });

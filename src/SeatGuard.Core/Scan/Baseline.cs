@@ -11,12 +11,15 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class Baseline
 {
+    /// <summary>The fingerprints of the accepted findings.</summary>
     public IReadOnlySet<string> Fingerprints { get; }
 
     private Baseline(IReadOnlySet<string> fingerprints) => Fingerprints = fingerprints;
 
+    /// <summary>Whether the finding is accepted by this baseline.</summary>
     public bool Contains(ScanFinding f) => Fingerprints.Contains(f.Fingerprint);
 
+    /// <summary>Reads a baseline file, or a saved <c>--json</c> report, and takes its fingerprints.</summary>
     public static Baseline Load(string path)
     {
         var bytes = UserFiles.ReadBytes(path, "baseline file", m => new ScanInputException(m));
@@ -42,6 +45,7 @@ public sealed class Baseline
         }
     }
 
+    /// <summary>Writes the findings' fingerprints (with rule, path and commit for people) as a baseline file.</summary>
     public static void Write(string path, IEnumerable<ScanFinding> findings)
     {
         var file = new BaselineFile(1, findings.Select(f => new BaselineEntry(f.Fingerprint, f.Rule, f.Path, f.Commit)).DistinctBy(e => e.Fingerprint).ToList());

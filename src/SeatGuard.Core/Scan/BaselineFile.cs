@@ -5,4 +5,7 @@ using System.Text.Json;
 
 namespace SeatGuard.Core.Scan;
 
+/// <summary>A baseline file.</summary>
+/// <param name="Version">The file format's version.</param>
+/// <param name="Findings">The accepted findings.</param>
 public sealed record BaselineFile(int Version, IReadOnlyList<BaselineEntry> Findings);

@@ -72,6 +72,38 @@ internal sealed class GitCli(ICommandRunner runner, string? pathVariable, HostCo
         name.Contains("[bot]", StringComparison.OrdinalIgnoreCase) || email.Contains("[bot]", StringComparison.OrdinalIgnoreCase) ||
         BotNames.Any(b => name.Equals(b, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The paths (relative to the repository root, '/'-separated) git tracks in the index, or null when git cannot tell.</summary>
+    public HashSet<string>? TrackedFiles(string repoRoot)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var result = Run(repoRoot, ["ls-files", "--cached"], line =>
+        {
+            if (line.Length > 0) files.Add(GitPath.Display(GitPath.Unquote(line)));
+        });
+        return result.ExitCode == 0 && !result.TimedOut ? files : null;
+    }
+
+    /// <summary>The files added, copied, modified or renamed in the index (what the next commit would contain), relative to the repository root.</summary>
+    public IReadOnlyList<string> StagedFiles(string repoRoot)
+    {
+        var files = new List<string>();
+        var result = Run(repoRoot, ["diff", "--cached", "--name-only", "--no-renames", "--diff-filter=ACMR", "--no-ext-diff", "--no-textconv"], line =>
+        {
+            if (line.Length > 0) files.Add(GitPath.Display(GitPath.Unquote(line)));
+        });
+        if (Explain(repoRoot, result) is { } refusal) throw new ScanInputException(refusal);
+        if (result.ExitCode != 0) throw new ScanInputException($"git diff --cached failed in {repoRoot} (exit {result.ExitCode})");
+        return files;
+    }
+
+    /// <summary>The staged content of one file (<c>git show :PATH</c>), or null when git cannot read it.</summary>
+    public string? StagedText(string repoRoot, string path)
+    {
+        var text = new StringBuilder();
+        var result = Run(repoRoot, ["show", "--no-textconv", "--no-ext-diff", ":" + path], line => text.Append(line).Append('\n'));
+        return result.ExitCode == 0 && !result.TimedOut ? text.ToString() : null;
+    }
+
     /// <summary>One file's added lines in one commit.</summary>
     public sealed record AddedLines(string Commit, string Path, string Text, int[] LineNumbers);
 

@@ -26,6 +26,7 @@ public sealed class KeywordPrefilter
     /// <summary>The needles searched (lower case), shortest first.</summary>
     public IReadOnlyList<string> Keywords { get; }
 
+    /// <summary>Builds the prefilter for these keywords (ASCII, case-insensitive).</summary>
     public KeywordPrefilter(IEnumerable<string> keywords)
     {
         var all = keywords.Select(k => k.ToLowerInvariant()).Distinct().ToList();

@@ -12,8 +12,10 @@ public sealed class PathGlob(string pattern)
     private readonly bool _pathGlob = pattern.Contains('/');
     private readonly string _expr = pattern.StartsWith('/') ? pattern : pattern.Contains('/') ? "*/" + pattern : pattern;
 
+    /// <summary>The glob as written.</summary>
     public string Pattern { get; } = pattern;
 
+    /// <summary>Whether the relative path (or its file name, for a glob without '/') matches.</summary>
     public bool IsMatch(string relativePath)
     {
         if (_pathGlob) return FileSystemName.MatchesSimpleExpression(_expr, "/" + relativePath, ignoreCase: true);
@@ -21,5 +23,6 @@ public sealed class PathGlob(string pattern)
         return FileSystemName.MatchesSimpleExpression(_expr, relativePath.AsSpan(slash + 1), ignoreCase: true);
     }
 
+    /// <inheritdoc />
     public override string ToString() => Pattern;
 }

@@ -18,12 +18,14 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed class Scanner
 {
+    /// <summary>A line containing this is skipped.</summary>
     public const string AllowMarker = "seatguard:allow";
 
     private readonly IReadOnlyList<ScanRule> _rules;
     private readonly KeywordPrefilter _prefilter;
     private readonly ConcurrentDictionary<string, int> _contributors = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _contributorNotes = [];
+    private readonly ConcurrentDictionary<string, HashSet<string>?> _tracked = new(StringComparer.Ordinal);
 
     private readonly GitCli _git;
     private readonly string[] _tokenPrefixes;
@@ -31,6 +33,7 @@ public sealed class Scanner
 
     /// <param name="commands">Runs git (contributor counts, <c>--history</c>, files git tracks that .gitignore hides).</param>
     /// <param name="pathVariable">The PATH git is looked up on.</param>
+    /// <param name="book">The rules to apply.</param>
     /// <param name="host">The user's host, for git's ownership rule (the <c>safe.directory</c> entries of the user's own configuration).</param>
     public Scanner(RuleBook book, ICommandRunner commands, string? pathVariable, HostContext? host = null)
     {
@@ -40,13 +43,16 @@ public sealed class Scanner
         _base64Needles = _tokenPrefixes.SelectMany(EncodedText.Base64Needles).Distinct(StringComparer.Ordinal).ToArray();
         // The keyword pass also lets through the signs of an encoded token: its prefixes in base64, and JSON escapes.
         var encodedHints = _base64Needles.Length == 0 ? [] : _base64Needles.Append(EncodedText.JsonEscapeHint);
-        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Keywords).Concat(encodedHints));
+        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Prefilter).Concat(encodedHints));
     }
 
+    /// <summary>The rules in use.</summary>
     public IReadOnlyList<ScanRule> Rules => _rules;
 
+    /// <summary>The keyword prefilter built from the rules.</summary>
     public KeywordPrefilter Prefilter => _prefilter;
 
+    /// <summary>Scans the options' paths (and with <see cref="ScanOptions.History"/> the git history): findings sorted by path and line, baselined and allowed ones counted.</summary>
     public ScanReport Scan(ScanOptions options, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
@@ -61,18 +67,26 @@ public sealed class Scanner
             : Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
         var sink = new Sink(options.ListSkipped);
 
-        foreach (var root in roots)
-        {
-            var ignored = new ConcurrentBag<(string Path, bool IsDirectory)>();
-            TreeWalker.Walk(root, file => ScanFile(file, relativeTo, options.MaxFileBytes, sink), Math.Max(1, options.Threads), cancel,
-                (path, isDirectory, reason, why) =>
-                {
-                    if (reason == TreeWalker.SkipReason.Ignored) ignored.Add((path, isDirectory));
-                    else sink.Skip(Display(path, relativeTo), "unreadable" + (why is null ? "" : ": " + why), ref sink.Unreadable);
-                });
-            ScanTrackedButIgnored(root, ignored, relativeTo, options.MaxFileBytes, sink);
-        }
         int commits = 0;
+        if (options.Staged)
+        {
+            ScanStaged(roots, relativeTo, options.MaxFileBytes, sink);
+        }
+        else
+        {
+            foreach (var root in roots)
+            {
+                var packages = new PackageEvidence(Directory.Exists(root) ? root : Path.GetDirectoryName(root)!);
+                var ignored = new ConcurrentBag<(string Path, bool IsDirectory)>();
+                TreeWalker.Walk(root, file => ScanFile(file, relativeTo, options.MaxFileBytes, packages, sink), Math.Max(1, options.Threads), cancel,
+                    (path, isDirectory, reason, why) =>
+                    {
+                        if (reason == TreeWalker.SkipReason.Ignored) ignored.Add((path, isDirectory));
+                        else sink.Skip(Display(path, relativeTo), "unreadable" + (why is null ? "" : ": " + why), ref sink.Unreadable);
+                    });
+                ScanTrackedButIgnored(root, ignored, relativeTo, options.MaxFileBytes, packages, sink);
+            }
+        }
         if (options.History)
         {
             foreach (var root in roots)
@@ -100,7 +114,7 @@ public sealed class Scanner
     /// Files git tracks that an ignore rule hides from the walk (force-added with <c>git add -f</c>): scanned like any
     /// other, since they are in the repository for everyone who clones it.
     /// </summary>
-    private void ScanTrackedButIgnored(string root, ConcurrentBag<(string Path, bool IsDirectory)> ignored, string relativeTo, long maxBytes, Sink sink)
+    private void ScanTrackedButIgnored(string root, ConcurrentBag<(string Path, bool IsDirectory)> ignored, string relativeTo, long maxBytes, PackageEvidence packages, Sink sink)
     {
         if (ignored.IsEmpty || !Directory.Exists(root) || GitCli.FindRoot(root) is null) return;
         IReadOnlyList<byte[]> tracked;
@@ -124,7 +138,7 @@ public sealed class Scanner
             var shown = RawPath.Display(full);
             if (!ignoredFiles.Contains(shown) && !ignoredDirs.Any(d => shown.StartsWith(d, StringComparison.Ordinal))) continue;
             Interlocked.Increment(ref sink.TrackedIgnored);
-            ScanFile(new TreeWalker.WalkedFile(shown, RawPath.IsOpenableByName(full) ? null : full), relativeTo, maxBytes, sink);
+            ScanFile(new TreeWalker.WalkedFile(shown, RawPath.IsOpenableByName(full) ? null : full), relativeTo, maxBytes, packages, sink);
         }
     }
 
@@ -145,8 +159,8 @@ public sealed class Scanner
         return c == 0 ? string.CompareOrdinal(a.Rule, b.Rule) : c;
     }
 
-    /// <summary>True when a finding at or above <paramref name="failOn"/> remains.</summary>
-    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.Tier >= failOn);
+    /// <summary>True when a high-confidence finding at or above <paramref name="failOn"/> remains (low-confidence ones never fail a scan).</summary>
+    public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.Tier >= failOn && f.IsHighConfidence);
 
     private sealed class Sink(bool listSkipped)
     {
@@ -176,7 +190,7 @@ public sealed class Scanner
     [ThreadStatic] private static byte[]? t_bytes;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void ScanFile(TreeWalker.WalkedFile file, string relativeTo, long maxBytes, Sink sink)
+    private void ScanFile(TreeWalker.WalkedFile file, string relativeTo, long maxBytes, PackageEvidence packages, Sink sink)
     {
         string fullPath = file.Path;
         try
@@ -240,7 +254,7 @@ public sealed class Scanner
                     text = Encoding.UTF8.GetString(data);
                 }
             }
-            var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath));
+            var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath), packageHas: r => packages.Has(fullPath, r));
             var hits = Detect(unit);
             Report(unit, hits, null, null, sink, encoding);
             ScanEncoded(unit, hits, null, null, sink);
@@ -269,13 +283,13 @@ public sealed class Scanner
         }
         if (text.Contains(EncodedText.JsonEscapeHint, StringComparison.OrdinalIgnoreCase) && EncodedText.JsonUnescaped(text) is { } unescaped)
         {
-            var decoded = new ScanUnit(unit.Path, unescaped, unit.HumanContributors, wholeFile: false);
+            var decoded = new ScanUnit(unit.Path, unescaped, unit.HumanContributors, wholeFile: false, packageHas: unit.PackageHas);
             Report(decoded, Fresh(Detect(decoded)), commit, lineMap, sink, "json-escape");
         }
         if (!_base64Needles.Any(n => text.Contains(n, StringComparison.Ordinal))) return;
         foreach (var value in EncodedText.Base64Values(text, _base64Needles, _tokenPrefixes))
         {
-            var decoded = new ScanUnit(unit.Path, value.Text, unit.HumanContributors, wholeFile: false);
+            var decoded = new ScanUnit(unit.Path, value.Text, unit.HumanContributors, wholeFile: false, packageHas: unit.PackageHas);
             var hits = Fresh(Detect(decoded));
             if (hits.Count == 0) continue;
             // Every finding in the decoded value is reported where the encoded value starts.
@@ -294,7 +308,7 @@ public sealed class Scanner
         {
             if (!_prefilter.MayMatch(added.Text)) return;
             var path = Display(Path.Combine(repo, added.Path), relativeTo);
-            var unit = new ScanUnit(path, added.Text, () => ContributorsOf(Path.Combine(repo, added.Path)), wholeFile: false);
+            var unit = new ScanUnit(path, added.Text, () => RepositoryContributors(repo), wholeFile: false);
             var hits = Detect(unit);
             Report(unit, hits, added.Commit, added.LineNumbers, sink);
             ScanEncoded(unit, hits, added.Commit, added.LineNumbers, sink);
@@ -305,21 +319,49 @@ public sealed class Scanner
         return commits;
     }
 
+    /// <summary>
+    /// <c>--staged</c>: the index version of every file the next commit adds, copies, modifies or renames,
+    /// under the given paths — not the working tree, not unstaged changes (what a pre-commit hook needs).
+    /// </summary>
+    private void ScanStaged(IReadOnlyList<string> roots, string relativeTo, long maxBytes, Sink sink)
+    {
+        var first = Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
+        var repo = GitCli.FindRoot(first) ?? throw new ScanInputException($"--staged needs a git repository: {roots[0]} is not inside one");
+        var packages = new PackageEvidence(repo);
+        foreach (var rel in _git.StagedFiles(repo))
+        {
+            var full = Path.GetFullPath(Path.Combine(repo, rel));
+            if (!roots.Any(r => full == r || full.StartsWith(r.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
+            var text = _git.StagedText(repo, rel);
+            if (text is null || text.Length == 0 || text.Length > maxBytes || text.AsSpan(0, Math.Min(text.Length, 8192)).Contains('\0')) continue;
+            Interlocked.Increment(ref sink.Files);
+            Interlocked.Add(ref sink.Bytes, Encoding.UTF8.GetByteCount(text));
+            if (!_prefilter.MayMatch(text)) continue;
+            // The staged file belongs to the repository: it is in the index.
+            var unit = new ScanUnit(Display(full, relativeTo), text, () => RepositoryContributors(repo), packageHas: r => packages.Has(full, r));
+            var hits = Detect(unit);
+            Report(unit, hits, null, null, sink);
+            ScanEncoded(unit, hits, null, null, sink);
+        }
+    }
+
     /// <summary>Runs every applicable rule's detector over one unit.</summary>
     internal List<Hit> Detect(ScanUnit unit)
     {
         var hits = new List<Hit>();
         var present = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // keywords are shared by rules: search each once
         List<ScanRule>? workflowRules = null;
+        bool Present(string k) => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase);
         foreach (var rule in _rules)
         {
             if (!rule.AppliesTo(unit.Path)) continue;
-            if (!rule.Keywords.Any(k => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!rule.Keywords.Any(Present) || (!ReferenceEquals(rule.Prefilter, rule.Keywords) && !rule.Prefilter.Any(Present))) continue;
             switch (rule.Detector)
             {
                 case "token": TokenDetector.Detect(unit, rule, hits); break;
                 case "pattern": PatternDetector.Detect(unit, rule, hits); break;
                 case "settings": SettingsDetector.Detect(unit, rule, hits); break;
+                case "compose": ComposeDetector.Detect(unit, rule, hits); break;
                 case "workflow": (workflowRules ??= []).Add(rule); break;
             }
         }
@@ -350,6 +392,7 @@ public sealed class Scanner
             int line = at?.Line ?? (lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)]);
             var rule = hit.Rule;
             string evidence = hit.Secret ?? lineText.Trim().ToString();
+            string context = FindingContext.Of(unit.Path, lineText, hit.Offset - start);
             sink.Findings.Add(new ScanFinding(
                 Rule: rule.Id,
                 Tier: rule.Tier,
@@ -362,7 +405,9 @@ public sealed class Scanner
                 Secret: hit.Secret is null ? null : Redactor.Redact(hit.Secret),
                 Title: rule.Title,
                 Scenario: rule.Scenario,
-                Commit: commit) { Encoding = encoding });
+                Commit: commit,
+                Confidence: FindingContext.ConfidenceOf(context, rule.AnyContext),
+                Context: context) { Encoding = encoding });
         }
     }
 
@@ -373,11 +418,34 @@ public sealed class Scanner
         return Convert.ToHexStringLower(hash.AsSpan(0, 10));
     }
 
+    /// <summary>
+    /// Contributors of the repository the file belongs to: the nearest repository above it that tracks it.
+    /// A file git does not track there (a downloaded copy of another project, an ignored directory) has
+    /// no known contributors (-1), so another repository's authors never decide its tier.
+    /// </summary>
     private int ContributorsOf(string fullPath)
     {
         var root = GitCli.FindRoot(fullPath);
         if (root is null) return -1;
-        return _contributors.GetOrAdd(root, r =>
+        var tracked = _tracked.GetOrAdd(root, r =>
+        {
+            try
+            {
+                return _git.TrackedFiles(r);
+            }
+            catch (ScanInputException)
+            {
+                return null;
+            }
+        });
+        var rel = Path.GetRelativePath(root, Path.GetFullPath(fullPath));
+        if (Path.DirectorySeparatorChar != '/') rel = rel.Replace(Path.DirectorySeparatorChar, '/');
+        if (tracked is null || !tracked.Contains(rel)) return -1;
+        return RepositoryContributors(root);
+    }
+
+    private int RepositoryContributors(string root) =>
+        _contributors.GetOrAdd(root, r =>
         {
             try
             {
@@ -390,5 +458,4 @@ public sealed class Scanner
                 return -1;
             }
         });
-    }
 }

@@ -3,7 +3,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace SeatGuard.Core.Scan;
 
-/// <summary>Repository <c>.claude/settings*.json</c> that set credential keys (dotted paths such as <c>env.ANTHROPIC_API_KEY</c>).</summary>
+/// <summary>
+/// Repository <c>.claude/settings*.json</c> (and settings templates and profiles) that set credential keys
+/// (dotted paths such as <c>env.ANTHROPIC_API_KEY</c>). A template that is not JSON yet
+/// (<c>{{ .Token }}</c> placeholders) is read key by key: a key with a non-empty value counts.
+/// </summary>
 internal static class SettingsDetector
 {
     private static readonly System.Text.Json.JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip };
@@ -18,6 +22,8 @@ internal static class SettingsDetector
         }
         catch (System.Text.Json.JsonException)
         {
+            // Claude Code ignores a settings file it cannot parse; a template becomes JSON only when rendered.
+            if (!unit.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) DetectInTemplate(unit, rule, hits);
             return;
         }
         using (doc)
@@ -38,6 +44,16 @@ internal static class SettingsDetector
                 string? secret = secretValued && element.ValueKind == System.Text.Json.JsonValueKind.String ? element.GetString() : null;
                 hits.Add(new Hit(rule, Math.Max(0, at), name.Length + 2, secret));
             }
+        }
+    }
+
+    private static void DetectInTemplate(ScanUnit unit, ScanRule rule, List<Hit> hits)
+    {
+        foreach (var dotted in rule.SettingsKeys)
+        {
+            var name = dotted[(dotted.LastIndexOf('.') + 1)..];
+            var m = System.Text.RegularExpressions.Regex.Match(unit.Text, "\"" + System.Text.RegularExpressions.Regex.Escape(name) + "\"\\s*:\\s*(\"[^\"\\n]+\"|[^\\s\",}\\]]+)");
+            if (m.Success && m.Groups[1].Value != "null") hits.Add(new Hit(rule, m.Index, name.Length + 2, null));
         }
     }
 }

@@ -11,6 +11,7 @@ namespace SeatGuard.Core.Services;
 public static class SystemServices
 {
     /// <param name="stdout">Where passed-through output of launched programs goes (the CLI's raw stdout).</param>
+    /// <param name="workingDirectory">The working directory (default: the process's current directory).</param>
     public static SeatGuardServices Create(Stream stdout, string? workingDirectory = null)
     {
         var host = HostFromProcess(workingDirectory);
@@ -31,6 +32,6 @@ public static class SystemServices
             ? h
             : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
         var os = OperatingSystem.IsMacOS() ? HostOs.MacOS : OperatingSystem.IsWindows() ? HostOs.Windows : HostOs.Linux;
-        return new HostContext(env, home, Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory()), os) { User = System.Environment.UserName };
+        return new HostContext(env, home, Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory()), os) { User = System.Environment.UserName, MachineName = System.Environment.MachineName };
     }
 }

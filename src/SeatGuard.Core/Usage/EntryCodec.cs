@@ -53,6 +53,7 @@ internal static class EntryCodec
     }
 
     /// <param name="source">The file's source, used instead of the stored one (per-file rows); null for a snapshot.</param>
+    /// <param name="bytes">The encoded entries.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static List<UsageEntry> Decode(byte[] bytes, TranscriptSource? source)
     {

@@ -8,5 +8,6 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public interface IRecentUsageSource
 {
+    /// <summary>The active block and today's usage, or null when none can be read.</summary>
     RecentUsage? Read(HostContext host, DateTimeOffset now);
 }

@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public static class LedgerUsageFacts
 {
+    /// <summary>The billing source of sessions the ledger did not record.</summary>
     public const string Unrecorded = "unrecorded";
 
     /// <summary>The billing source per session id, from the ledger (the latest launch of a session wins).</summary>

@@ -15,15 +15,19 @@ public sealed class PricingTable
     private readonly Dictionary<string, ModelPrice?> _resolved = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    /// <summary>The price book.</summary>
     public PricingData Data { get; }
 
+    /// <summary>A table over this price book.</summary>
     public PricingTable(PricingData data)
     {
         Data = data;
         _byId = data.Models.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>The date the prices are from.</summary>
     public string AsOf => Data.AsOf;
+    /// <summary>Input-side tokens above which long-context rates apply.</summary>
     public long LongContextThreshold => Data.LongContextThreshold;
 
     private static PricingTable? _embedded;

@@ -8,6 +8,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? timeZone = null, string? cachePath = null, CostMode mode = CostMode.Anthropic) : IRecentUsageSource
 {
+    /// <inheritdoc />
     public RecentUsage? Read(HostContext host, DateTimeOffset now)
     {
         var usage = Build(host, now);

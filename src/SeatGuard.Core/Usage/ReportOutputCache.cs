@@ -18,6 +18,7 @@ public static class ReportOutputCache
     /// <summary>The usage cache database path the outputs are kept beside.</summary>
     public static string CacheFile(Common.HostContext host, UsageLoadOptions options) => options.CachePath ?? UsageCache.DefaultPath(host);
 
+    /// <summary>The cache key of one question: the transcripts' signature, the command line, the context that changes the answer, and the files whose stamps count.</summary>
     public static ulong Key(ulong inputSignature, IEnumerable<string> commandLine, IEnumerable<string?> context, IEnumerable<string> stampedFiles)
     {
         var sb = new StringBuilder();
@@ -42,6 +43,7 @@ public static class ReportOutputCache
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException) { return ""; }
     });
 
+    /// <summary>The cached stdout and stderr for <paramref name="key"/>, or null.</summary>
     public static (string StdOut, string StdErr)? TryGet(string cacheDbPath, ulong key)
     {
         try

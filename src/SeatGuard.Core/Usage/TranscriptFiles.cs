@@ -8,9 +8,11 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public static class TranscriptFiles
 {
+    /// <summary>The transcripts under the host's Claude config directories, optionally of one project.</summary>
     public static IReadOnlyList<TranscriptFile> Find(HostContext host, string? configDirOverride = null, string? project = null) =>
         Find(ClaudePaths.TranscriptRoots(host, configDirOverride), project);
 
+    /// <summary>The transcripts under these roots, optionally of one project.</summary>
     public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null)
     {
         var files = new List<TranscriptFile>();

@@ -16,6 +16,7 @@ public static class TranscriptParser
 
     // Files are read with read() into a reused buffer rather than memory-mapped: mapping saved ~5% CPU, but a
     // transcript truncated while mapped would crash the process (SIGBUS), and a report must never crash.
+    /// <summary>Reads the file's usage entries from <paramref name="startOffset"/> on.</summary>
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
         // Regular files only, opened without blocking: a FIFO, a socket or a link to /dev/zero among the transcripts
@@ -27,6 +28,7 @@ public static class TranscriptParser
         return Scan(stream, source, startOffset);
     }
 
+    /// <summary>Reads the stream's usage entries from <paramref name="startOffset"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
     {

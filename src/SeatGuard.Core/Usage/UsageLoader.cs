@@ -5,6 +5,7 @@ namespace SeatGuard.Core.Usage;
 /// <summary>Loads transcripts: finds files, reuses the cache, parses the rest in parallel, applies the duplicate rules.</summary>
 public static class UsageLoader
 {
+    /// <summary>Lists, reads (through the cache) and deduplicates the host's transcripts.</summary>
     public static UsageDataset Load(HostContext host, UsageLoadOptions? options = null)
     {
         options ??= new UsageLoadOptions();

@@ -6,15 +6,21 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public sealed record UsageOutcome(UsageRequest Request, UsageDataset Data, UsageReportBuilder Builder)
 {
+    /// <summary>The daily report, when asked for.</summary>
     public DailyReport? Daily { get; init; }
+    /// <summary>The weekly report, when asked for.</summary>
     public WeeklyReport? Weekly { get; init; }
+    /// <summary>The monthly report, when asked for.</summary>
     public MonthlyReport? Monthly { get; init; }
+    /// <summary>The session report, when asked for.</summary>
     public SessionReport? Session { get; init; }
+    /// <summary>The blocks report, when asked for.</summary>
     public BlocksReport? Blocks { get; init; }
 
     /// <summary>The token limit the blocks report applied (a number, or the largest previous block for 'max').</summary>
     public long? TokenLimit { get; init; }
 
+    /// <summary>The period report that was asked for, or null for blocks.</summary>
     public UsageReportBase? Period => (UsageReportBase?)Daily ?? (UsageReportBase?)Weekly ?? (UsageReportBase?)Monthly ?? Session;
 
     /// <summary>The rows of the period report with their key (date, week, month, or session and project).</summary>

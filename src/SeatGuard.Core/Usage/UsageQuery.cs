@@ -9,9 +9,13 @@ public sealed record UsageQuery
     public DateOnly? Since { get; init; }
     /// <summary>Last day included (in <see cref="TimeZone"/>).</summary>
     public DateOnly? Until { get; init; }
+    /// <summary>The time zone days are grouped in.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>How cost is computed.</summary>
     public CostMode CostMode { get; init; } = CostMode.Anthropic;
+    /// <summary>The prices.</summary>
     public PricingTable Pricing { get; init; } = PricingTable.Embedded;
+    /// <summary>The first day of a week.</summary>
     public DayOfWeek StartOfWeek { get; init; } = DayOfWeek.Sunday;
     /// <summary>"Now" for active blocks and projections.</summary>
     public required DateTimeOffset Now { get; init; }

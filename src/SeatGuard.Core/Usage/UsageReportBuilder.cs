@@ -14,6 +14,7 @@ public sealed class UsageReportBuilder
     private readonly double[] _costs;
     private readonly SortedSet<string> _unknown = new(StringComparer.Ordinal);
 
+    /// <summary>A builder over these entries and this query.</summary>
     public UsageReportBuilder(UsageDataset data, UsageQuery query)
     {
         _data = data;
@@ -47,23 +48,32 @@ public sealed class UsageReportBuilder
     /// <summary>Entries in range, sorted by time.</summary>
     public IReadOnlyList<UsageEntry> Entries => _selected;
 
+    /// <summary>The cost of <see cref="Entries"/>[index] as every report prices it (NaN: its model has no price).</summary>
+    public double Cost(int index) => _costs[index];
+
     /// <summary>Models without a price: their cost is unknown, not 0.</summary>
     public IReadOnlyCollection<string> UnknownModels => _unknown;
 
+    /// <summary>The entries.</summary>
     public UsageDataset Dataset => _data;
 
+    /// <summary>The entry's local date in the query's time zone.</summary>
     public DateOnly LocalDate(in UsageEntry e) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Timestamp, _query.TimeZone).DateTime);
 
+    /// <summary>The daily report.</summary>
     public DailyReport Daily() =>
         new() { Daily = Group(e => Iso(LocalDate(e)), k => new DailyRow { Date = k }), Totals = Totals() };
 
+    /// <summary>The weekly report.</summary>
     public WeeklyReport Weekly() =>
         new() { Weekly = Group(e => Iso(WeekStart(LocalDate(e))), k => new WeeklyRow { Week = k }), Totals = Totals() };
 
+    /// <summary>The monthly report.</summary>
     public MonthlyReport Monthly() =>
         new() { Monthly = Group(e => LocalDate(e).ToString("yyyy-MM", CultureInfo.InvariantCulture), k => new MonthlyRow { Month = k }), Totals = Totals() };
 
+    /// <summary>The session report.</summary>
     public SessionReport Sessions()
     {
         var rows = new Dictionary<(string, string), SessionRow>();
@@ -100,6 +110,7 @@ public sealed class UsageReportBuilder
         return rows.Values.OrderByDescending(r => r.TotalCost).ThenBy(r => r.Project, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Totals of the selected entries.</summary>
     public UsageTotals Totals()
     {
         var t = new UsageTotals();

@@ -9,6 +9,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public static class UsageWorkflow
 {
+    /// <summary>Loads the transcripts and builds the report the request asks for.</summary>
     public static UsageOutcome Run(HostContext host, UsageRequest request)
     {
         var data = UsageLoader.Load(host, request.Load);

@@ -3,16 +3,31 @@ using SeatGuard.TestKit;
 
 namespace SeatGuard.Interop.Tests.Cli;
 
-/// <summary>Builds the program once through the repository's ./seatguard launcher (as a user's first call does).</summary>
+/// <summary>
+/// Builds the program through the repository's ./seatguard launcher as a user's first call does (a plain build that
+/// answers, the native build in the background), then waits for the natively compiled build (SEATGUARD_BUILD=aot), so
+/// the smoke tests run the program users end up with.
+/// </summary>
 public sealed class LauncherFixture
 {
     public string Launcher { get; } = Path.Combine(ToolPaths.RepoRoot, "seatguard");
 
+    public static Dictionary<string, string> Environment(string home)
+    {
+        var env = ProcessRunner.CleanEnvironment(home);
+        env["NUGET_PACKAGES"] = ToolPaths.NuGetPackages;
+        return env;
+    }
+
     public LauncherFixture()
     {
         using var sandbox = new SandboxHome();
-        var build = ProcessRunner.RunAsync(Launcher, ["--version"], ProcessRunner.CleanEnvironment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
-        if (build.ExitCode != 0) throw new InvalidOperationException("./seatguard could not build the CLI:\n" + build);
+        var first = ProcessRunner.RunAsync(Launcher, ["--version"], Environment(sandbox.Home), sandbox.Root, timeout: TimeSpan.FromMinutes(25)).GetAwaiter().GetResult();
+        if (first.ExitCode != 0) throw new InvalidOperationException("./seatguard could not build the CLI:\n" + first);
+        var env = Environment(sandbox.Home);
+        env["SEATGUARD_BUILD"] = "aot";
+        var native = ProcessRunner.RunAsync(Launcher, ["--version"], env, sandbox.Root, timeout: TimeSpan.FromMinutes(25)).GetAwaiter().GetResult();
+        if (native.ExitCode != 0) throw new InvalidOperationException("./seatguard could not make the native build:\n" + native);
     }
 }
 
@@ -24,7 +39,7 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
 {
     private async Task<ProcessResult> Run(SandboxHome sandbox, Dictionary<string, string>? extra, params string[] args)
     {
-        var env = ProcessRunner.CleanEnvironment(sandbox.Home);
+        var env = LauncherFixture.Environment(sandbox.Home);
         if (extra is not null) foreach (var (k, v) in extra) env[k] = v;
         return await ProcessRunner.RunAsync(fixture.Launcher, args, env, sandbox.Project, stdin: "", timeout: TimeSpan.FromMinutes(2));
     }
@@ -38,7 +53,7 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
         (await Run(sandbox, null, "--version")).StdOut.Trim().ShouldMatch(@"^\d+\.\d+\.\d+$");
         var help = await Run(sandbox, null, "--help");
         help.ExitCode.ShouldBe(0);
-        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks" })
+        foreach (var command in new[] { "doctor", "run", "verify", "ledger", "decide", "policy", "scan", "usage", "report", "statusline", "hooks", "sync", "team", "install", "completion" })
             help.StdOut.ShouldContain(command);
     }
 
@@ -103,5 +118,74 @@ public sealed class LauncherSmokeTests(LauncherFixture fixture) : IClassFixture<
         plan.ExitCode.ShouldBe(0, plan.ToString());
         Json(plan).GetProperty("envRemoved").EnumerateArray().Select(e => e.GetString()).ShouldContain("ANTHROPIC_API_KEY");
         Json(await Run(sandbox, null, "ledger", "--json")).GetProperty("launches").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task InstallPutsTheNativeBuildOnPathAtAStablePathThatHooksName()
+    {
+        using var sandbox = new SandboxHome();
+        var prefix = Path.Combine(sandbox.Root, "prefix");
+        var bin = Path.Combine(prefix, "bin");
+        var onPath = new Dictionary<string, string> { ["PATH"] = bin + ":" + System.Environment.GetEnvironmentVariable("PATH") };
+
+        var install = await Run(sandbox, onPath, "install", "--prefix", prefix, "--json");
+
+        install.ExitCode.ShouldBe(0, install.ToString());
+        var result = Json(install);
+        result.GetProperty("onPath").GetBoolean().ShouldBeTrue();
+        if (OperatingSystem.IsLinux()) result.GetProperty("nativelyCompiled").GetBoolean().ShouldBeTrue(install.ToString());
+        var command = Path.Combine(bin, "seatguard");
+        var env = LauncherFixture.Environment(sandbox.Home);
+        env["PATH"] = onPath["PATH"];
+        (await ProcessRunner.RunAsync(command, ["--version"], env, sandbox.Project)).StdOut.Trim().ShouldBe(result.GetProperty("version").GetString());
+        var ledger = await ProcessRunner.RunAsync(command, ["ledger", "--json"], env, sandbox.Project);   // the native SQLite library is found through the link
+        ledger.ExitCode.ShouldBe(0, ledger.ToString());
+
+        var hooks = await ProcessRunner.RunAsync(command, ["hooks", "install", "--json"], env, sandbox.Project);
+        hooks.ExitCode.ShouldBe(0, hooks.ToString());
+        File.ReadAllText(sandbox.UserSettingsPath).ShouldContain(command + " statusline");
+        File.ReadAllText(sandbox.UserSettingsPath).ShouldNotContain(".build");
+
+        var uninstall = await ProcessRunner.RunAsync(command, ["uninstall", "--prefix", prefix], env, sandbox.Project);
+        uninstall.ExitCode.ShouldBe(0, uninstall.ToString());
+        uninstall.StdErr.ShouldContain("hooks uninstall");
+        Path.Exists(command).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task BashCompletionCompletesCommandsAndOptions()
+    {
+        using var sandbox = new SandboxHome();
+        var exe = Path.Combine(ToolPaths.RepoRoot, ".build", "cli", "current");
+        var script = "source <(seatguard completion bash); COMP_LINE='seatguard usage da'; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(seatguard usage da); COMP_CWORD=2; " +
+                     "_seatguard_complete; echo \"${COMPREPLY[*]}\"; COMP_LINE='seatguard scan --for'; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(seatguard scan --for); " +
+                     "_seatguard_complete; echo \"${COMPREPLY[*]}\"";
+        var env = LauncherFixture.Environment(sandbox.Home);
+        env["PATH"] = exe + ":" + env["PATH"];
+        var r = await ProcessRunner.RunAsync("bash", ["-c", script], env, sandbox.Project);
+        r.ExitCode.ShouldBe(0, r.ToString());
+        var lines = r.StdOut.Trim().Split('\n');
+        lines[0].Trim().ShouldBe("daily");
+        lines[1].ShouldContain("--format");
+    }
+
+    /// <summary>The built program (Native AOT where possible) talks to a real PostgreSQL: Npgsql works trimmed and compiled ahead of time.</summary>
+    [SeatGuard.Interop.Tests.Team.PostgresFact]
+    public async Task SyncAndTeamReportAgainstPostgres()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        using var sandbox = new SandboxHome();
+        TranscriptCorpus.Generate(sandbox.ClaudeDir, CorpusOptions.CcusageCompatible with { Projects = 2, SessionsPerProject = 2, Days = 5 });
+        var env = new Dictionary<string, string> { ["SEATGUARD_TEAM_KEY"] = TeamSamples.NewTeamKey(), ["CLAUDE_CODE_OAUTH_TOKEN"] = FakeTokens.OAuthToken(), ["SEATGUARD_STORE"] = db.Url };
+
+        var sync = await Run(sandbox, env, "sync", "--machine", "built", "--person", "pat", "--json");
+        sync.ExitCode.ShouldBe(0, sync.ToString());
+        Json(sync).GetProperty("days").GetProperty("sent").GetInt32().ShouldBeGreaterThan(0);
+        var report = await Run(sandbox, env, "team", "report", "--json");
+        report.ExitCode.ShouldBe(0, report.ToString());
+        var inProcess = await CliHarness.RunAsync(sandbox, null, "usage", "daily", "--json");
+        Json(report).GetProperty("totals").GetProperty("totalTokens").GetInt64()
+            .ShouldBe(JsonDocument.Parse(inProcess.StdOut).RootElement.GetProperty("totals").GetProperty("totalTokens").GetInt64());
+        Json(report).GetProperty("machines")[0].GetProperty("machine").GetString().ShouldBe("built");
     }
 }

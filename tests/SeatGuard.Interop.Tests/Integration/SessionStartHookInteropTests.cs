@@ -22,8 +22,8 @@ public sealed class SessionStartHookInteropTests
     {
         var env = ClaudeRunner.Environment(sandbox, standIn);
         foreach (var (k, v) in extraEnv) env[k] = v;
-        // No --command: install writes this seatguard's own path (the apphost built beside the tests).
-        var install = await CliHarness.RunAsync(sandbox, env, "hooks", "install");
+        // This test's own build of seatguard (hooks install refuses a build folder unless told with --command).
+        var install = await CliHarness.RunAsync(sandbox, env, "hooks", "install", "--command", Path.Combine(AppContext.BaseDirectory, "seatguard"));
         install.ExitCode.ShouldBe(0, install.ToString());
 
         var claude = await ProcessRunner.RunAsync(ToolPaths.Claude, ["-p", "ping", "--output-format", "stream-json", "--verbose"],

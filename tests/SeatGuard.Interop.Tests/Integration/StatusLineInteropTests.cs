@@ -64,7 +64,8 @@ public sealed partial class StatusLineInteropTests
     {
         var env = ClaudeRunner.Environment(sandbox, standIn);
         foreach (var (k, v) in extra) env[k] = v;
-        var install = await CliHarness.RunAsync(sandbox, env, "hooks", "install");
+        // This test's own build of seatguard (hooks install refuses a build folder unless told with --command).
+        var install = await CliHarness.RunAsync(sandbox, env, "hooks", "install", "--command", Path.Combine(AppContext.BaseDirectory, "seatguard"));
         install.ExitCode.ShouldBe(0, install.ToString());
         return env;
     }

@@ -281,20 +281,6 @@ public sealed class HooksInstallTests
         File.Exists(sandbox.UserSettingsPath).ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task WithoutCommandItWritesThisSeatguardsOwnPath()
-    {
-        using var sandbox = new SandboxHome();
-
-        (await CliHarness.RunAsync(sandbox, null, "hooks", "install")).ExitCode.ShouldBe(0);
-
-        var command = Read(sandbox.UserSettingsPath)["statusLine"]!["command"]!.GetValue<string>();
-        SeatGuardCommands.IsOurs(command, SeatGuardCommands.StatusLineArgs).ShouldBeTrue(command);
-        var program = command[..^" statusline".Length].Split(' ').Last().Trim('\'');
-        Path.IsPathFullyQualified(program).ShouldBeTrue(command);
-        File.Exists(program).ShouldBeTrue(command);
-    }
-
     [Theory]
     [InlineData("/usr/bin/seatguard", "/usr/bin/seatguard")]
     [InlineData("/home/a b/seatguard", "'/home/a b/seatguard'")]

@@ -20,9 +20,9 @@ internal static class LabeledCorpus
         yield return new("oauth token 80", "notes/a.txt", $"token: {FakeTokens.OAuthToken(80)}\n", "claude-oauth-token", 1);
         yield return new("oauth token 120", "notes/b.md", $"\n\nexport T='{FakeTokens.OAuthToken(120)}'\n", "claude-oauth-token", 3);
         yield return new("refresh token in json", "dump/creds.json", $"{{\"refresh\": \"{FakeTokens.RefreshToken(100)}\"}}\n", "claude-refresh-token", 1);
-        yield return new("workflow open to anyone", "repo1/.github/workflows/claude.yml", Workflow("push", "\n          allowed_non_write_users: \"*\""), "workflow-oauth-open-to-anyone", 11);
+        yield return new("workflow open to anyone", "repo1/.github/workflows/claude.yml", Workflow("issues", "\n          allowed_non_write_users: \"*\""), "workflow-oauth-open-to-anyone", 11);
         yield return new("workflow pull_request_target", "repo2/.github/workflows/review.yaml", Workflow("pull_request_target", ""), "workflow-oauth-open-to-anyone", 2);
-        yield return new("workflow allowed bots *", "repo3/.github/workflows/bots.yml", Workflow("push", "\n          allowed_bots: '*'"), "workflow-oauth-open-to-anyone", 11);
+        yield return new("workflow allowed bots *", "repo3/.github/workflows/bots.yml", Workflow("issue_comment", "\n          allowed_bots: '*'"), "workflow-oauth-open-to-anyone", 11);
         yield return new("workflow comment trigger", "repo4/.github/workflows/c.yml", Workflow("issue_comment", ""), "workflow-oauth-others-can-trigger", 2);
         yield return new("dockerfile env", "svc/Dockerfile", "FROM node:22\nENV CLAUDE_CODE_OAUTH_TOKEN=${TOKEN}\nCMD [\"claude\"]\n", "oauth-token-baked-into-image", 2);
         yield return new("dockerfile arg", "svc/worker.Dockerfile", "FROM node:22\narg CLAUDE_CODE_OAUTH_TOKEN\n", "oauth-token-baked-into-image", 2);
@@ -74,14 +74,14 @@ internal static class LabeledCorpus
         yield return new("settings permissions only", "ok/.claude/settings.json", "{\n  \"permissions\": {\"allow\": [\"Bash(npm test)\"]},\n  \"env\": {\"DISABLE_TELEMETRY\": \"1\"}\n}\n", null);
         yield return new("settings empty key", "ok2/.claude/settings.json", "{\"env\": {\"ANTHROPIC_API_KEY\": \"\"}}\n", null);
         yield return new("settings key name elsewhere", "ok/settings.json", "{\"env\": {\"ANTHROPIC_API_KEY\": \"x\"}}\n", null);
-        yield return new("claude cli script without server", "ok/run.py", "import subprocess\nsubprocess.run(['claude', '-p', 'summarise my notes'])\n", null);
-        yield return new("flask without claude", "ok/web.py", "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef hi():\n    return 'claude says hi'\n", null);
+        yield return new("claude cli script without server", "ok-script/run.py", "import subprocess\nsubprocess.run(['claude', '-p', 'summarise my notes'])\n", null);
+        yield return new("flask without claude", "ok-web/web.py", "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef hi():\n    return 'claude says hi'\n", null);
         yield return new("docs mention credentials", "ok/notes.md", "Claude Code keeps its login in ~/.claude/.credentials.json (claudeAiOauth).\n", null);
-        yield return new("python mentions claude", "ok/lib.py", "# claude is a name\nname = 'claude'\n", null);
+        yield return new("python mentions claude", "ok-lib/lib.py", "# claude is a name\nname = 'claude'\n", null);
         yield return new("admin key wrong suffix", "d/admin.env", $"A={FakeTokens.AdminKeyPrefix}{FakeTokens.Body(93)}BB\n", null);
         yield return new("refresh token too short", "d/refresh.json", $"{{\"r\": \"{FakeTokens.RefreshPrefix}{FakeTokens.Body(60)}\"}}\n", null);
-        yield return new("slack bot without claude", "ok/bot.py", "from slack_bolt import App\nimport subprocess\napp = App()\n@app.message('hi')\ndef hi(message, say):\n    say(subprocess.check_output(['fortune']))\n", null);
-        yield return new("own client identity", "ok/client.ts", "const model = 'claude-sonnet-4-5';\nconst headers = { 'user-agent': 'acme-cli/1.0', 'x-api-key': process.env.ANTHROPIC_API_KEY };\n", null);
+        yield return new("slack bot without claude", "ok-bot/bot.py", "from slack_bolt import App\nimport subprocess\napp = App()\n@app.message('hi')\ndef hi(message, say):\n    say(subprocess.check_output(['fortune']))\n", null);
+        yield return new("own client identity", "ok-client/client.ts", "const model = 'claude-sonnet-4-5';\nconst headers = { 'user-agent': 'acme-cli/1.0', 'x-api-key': process.env.ANTHROPIC_API_KEY };\n", null);
         yield return new("yaml prose mentions the variable", "ok/notes.yaml", "description: Never put CLAUDE_CODE_OAUTH_TOKEN in a shared service.\nsee: the CLAUDE_CODE_OAUTH_TOKEN docs\n", null);
         yield return new("allowed line", "ok/allowed.py", $"T = '{FakeTokens.OAuthToken()}'  # seatguard:allow revoked test token\n", null);
     }

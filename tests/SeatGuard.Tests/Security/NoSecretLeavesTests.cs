@@ -25,6 +25,7 @@ public sealed class NoSecretLeavesTests
         var baseline = Path.Combine(sandbox.Root, "baseline.json");
         var src = Path.Combine(sandbox.Project, "src");
 
+        const string Cmd = "/usr/local/bin/seatguard"; // a build folder is refused as the hooks' program
         string[][] commands =
         [
             ["doctor"], ["doctor", "--json"],
@@ -39,8 +40,9 @@ public sealed class NoSecretLeavesTests
             ["usage", "daily", "--json"], ["usage", "daily"], ["usage", "session", "--json"], ["usage", "monthly", "--csv"], ["usage", "blocks", "--json"],
             ["report", "--html", html, "--scan", src], ["report", "--html", html, "--json"],
             ["statusline"], ["statusline", "--json"],
-            ["hooks", "install", "--dry-run"], ["hooks", "install", "--dry-run", "--json"], ["hooks", "install", "--scope", "project", "--dry-run"],
-            ["hooks", "install", "--json"], ["hooks", "uninstall", "--json"], ["hooks", "install"], ["hooks", "uninstall"],
+            ["hooks", "install", "--command", Cmd, "--dry-run"], ["hooks", "install", "--command", Cmd, "--dry-run", "--json"],
+            ["hooks", "install", "--command", Cmd, "--scope", "project", "--dry-run"],
+            ["hooks", "install", "--command", Cmd, "--json"], ["hooks", "uninstall", "--json"], ["hooks", "install", "--command", Cmd], ["hooks", "uninstall"],
             ["scan", src], ["scan", src, "--json"], ["scan", src, "--format", "sarif"], ["scan", src, "--write-baseline", baseline],
             ["decide", "--answers", "yes,no,yes,no,no"], ["policy", "show", "--json"],
         ];

@@ -15,6 +15,7 @@ public static class AtomicFile
     private const string Marker = ".seatguard-";
     private const string TempSuffix = ".tmp";
 
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8, no BOM), as <see cref="WriteAllBytes"/> does.</summary>
     public static void WriteAllText(string path, string text, UnixFileMode? mode = null, bool createDirectory = true) =>
         WriteAllBytes(path, Utf8.GetBytes(text), mode, createDirectory);
 
@@ -23,6 +24,9 @@ public static class AtomicFile
     /// data); without it the file gets the process's default (umask) when it is new, and keeps its mode when it exists.
     /// </summary>
     /// <param name="createDirectory">Create the file's directory when missing (SeatGuard's own data); false for a path the user gave.</param>
+    /// <param name="path">The file to replace (created when missing).</param>
+    /// <param name="bytes">The new content.</param>
+    /// <param name="mode">The new file's Unix mode, or null for the process default.</param>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true)
     {
         var full = Path.GetFullPath(path);

@@ -3,7 +3,9 @@ namespace SeatGuard.Core.Common.Files;
 /// <summary>Permissions for what SeatGuard stores about the user (ledger, caches, backups): owner only.</summary>
 public static class PrivateFile
 {
+    /// <summary>Owner read and write only (0600).</summary>
     public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    /// <summary>Owner read, write and search only (0700).</summary>
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Creates <paramref name="directory"/> (and parents) owner-only where it does not exist yet.</summary>

@@ -6,6 +6,8 @@ namespace SeatGuard.Core.Common.Files;
 /// </summary>
 public sealed class UnreadableFileException(string path, string reason) : IOException($"{path}: {reason}")
 {
+    /// <summary>The file that could not be read.</summary>
     public string FilePath { get; } = path;
+    /// <summary>Why, in words ("is a directory", "is larger than 1 MiB", …).</summary>
     public string Reason { get; } = reason;
 }

@@ -33,4 +33,25 @@ public static class UserFiles
             throw error($"{what} {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Writes a file the user named (<c>--html FILE</c>): replaced atomically, its folder never created; a folder that
+    /// does not exist or a write that is not allowed is an <see cref="InputException"/> that says which.
+    /// </summary>
+    public static void WriteText(string path, string text)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(path, text, createDirectory: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new InputException($"cannot write {path}: " + e switch
+            {
+                DirectoryNotFoundException => "its folder does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            });
+        }
+    }
 }

@@ -7,5 +7,6 @@ namespace SeatGuard.Core.Common.Json;
 /// <summary>Where and why a JSON file is not what Claude Code accepts.</summary>
 public sealed record JsonProblem(long Line, long Column, string Message)
 {
+    /// <inheritdoc />
     public override string ToString() => Line > 0 ? $"line {Line}, column {Column}: {Message}" : Message;
 }

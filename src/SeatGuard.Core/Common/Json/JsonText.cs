@@ -16,6 +16,7 @@ public static class JsonText
     /// <summary>Deeper than anything <see cref="ClaudeJson"/> accepts (256), so whatever SeatGuard read it can write back.</summary>
     public const int MaxDepth = 300;
 
+    /// <summary>Writer options of every JSON document SeatGuard prints: indented, readable escaping, as deep as it reads.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
 
     /// <summary>Options for <see cref="System.Text.Json.Nodes.JsonNode"/> documents (settings files SeatGuard edits).</summary>
@@ -90,6 +91,7 @@ public static class JsonText
         _ => node.DeepClone(),
     };
 
+    /// <summary><paramref name="value"/> as UTF-8 JSON bytes, written as <see cref="Write{T}"/> writes it.</summary>
     public static byte[] ToUtf8<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         using var buffer = new MemoryStream();

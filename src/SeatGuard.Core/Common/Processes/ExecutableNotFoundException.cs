@@ -4,6 +4,7 @@ namespace SeatGuard.Core.Common.Processes;
 public sealed class ExecutableNotFoundException(string fileName, string detail, string? hint = null)
     : InputException($"'{fileName}' could not be started ({detail}). " + (hint ?? "Install it or fix the path."))
 {
+    /// <summary>The program that could not be started.</summary>
     public string FileName { get; } = fileName;
 
     /// <summary>The exception for a program SeatGuard runs (claude, git, security), with the hint that fits it.</summary>

@@ -6,6 +6,7 @@ namespace SeatGuard.Core.Common.Processes;
 /// <summary><see cref="ICommandRunner"/> on real OS processes.</summary>
 public sealed class SystemCommandRunner : ICommandRunner
 {
+    /// <inheritdoc />
     public async Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken = default)
     {
         var psi = StartInfo(spec);
@@ -32,6 +33,7 @@ public sealed class SystemCommandRunner : ICommandRunner
         return new CommandResult(timedOut ? -1 : process.ExitCode, await stdout, await stderr, timedOut);
     }
 
+    /// <inheritdoc />
     public async Task<CommandResult> RunLinesAsync(CommandSpec spec, Action<string> onLine, CancellationToken cancellationToken = default)
     {
         var psi = StartInfo(spec);
@@ -79,6 +81,7 @@ public sealed class SystemCommandRunner : ICommandRunner
         return psi;
     }
 
+    /// <summary>Starts <paramref name="psi"/>; a program that cannot be started becomes an <see cref="ExecutableNotFoundException"/> naming <paramref name="displayName"/>.</summary>
     public static Process Start(ProcessStartInfo psi, string displayName)
     {
         try

@@ -6,6 +6,7 @@ namespace SeatGuard.Core.Common.Processes;
 /// <summary><see cref="IProcessLauncher"/> on real processes, writing passed-through output to <paramref name="stdout"/>.</summary>
 public sealed class SystemProcessLauncher(Stream stdout) : IProcessLauncher
 {
+    /// <inheritdoc />
     public async Task<int> RunAsync(CommandSpec spec, Action<ReadOnlyMemory<byte>>? stdoutLineObserver, CancellationToken cancellationToken = default)
     {
         var psi = SystemCommandRunner.StartInfo(spec);

@@ -10,6 +10,7 @@ namespace SeatGuard.Core.Credentials.Probe;
 /// </summary>
 public sealed class ClaudeProbe(ICommandRunner runner, TimeProvider clock)
 {
+    /// <summary>Runs the installed claude once against an in-process loopback endpoint and reports which credential it sent, compared with <paramref name="predicted"/>.</summary>
     public async Task<ProbeReport> RunAsync(HostContext host, string claudeExecutable, CredentialInventory inventory, BillingResolution predicted,
         TimeSpan timeout, CancellationToken cancellationToken = default)
     {

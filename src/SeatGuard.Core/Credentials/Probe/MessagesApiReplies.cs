@@ -8,6 +8,7 @@ namespace SeatGuard.Core.Credentials.Probe;
 /// </summary>
 public static class MessagesApiReplies
 {
+    /// <summary>The model the stand-in names when a request does not say.</summary>
     public const string DefaultModel = "claude-sonnet-4-5-20250929";
 
     /// <summary>The server-sent-events body of a streamed one-word answer.</summary>

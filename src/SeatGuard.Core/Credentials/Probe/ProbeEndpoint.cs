@@ -17,6 +17,7 @@ public sealed class ProbeEndpoint : IAsyncDisposable
     private readonly ConcurrentQueue<IReadOnlyList<ObservedHeader>> _observed = new();
     private readonly Task _loop;
 
+    /// <summary>The endpoint's URL (<c>http://127.0.0.1:PORT</c>).</summary>
     public string BaseUrl { get; }
 
     /// <summary>Credential headers of each /v1/messages request, in arrival order.</summary>
@@ -24,6 +25,7 @@ public sealed class ProbeEndpoint : IAsyncDisposable
 
     private readonly TimeProvider _clock;
 
+    /// <summary>Starts listening on a free loopback port; <paramref name="clock"/> stamps what it observes.</summary>
     public ProbeEndpoint(TimeProvider clock)
     {
         _clock = clock;
@@ -105,6 +107,7 @@ public sealed class ProbeEndpoint : IAsyncDisposable
         return list;
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();

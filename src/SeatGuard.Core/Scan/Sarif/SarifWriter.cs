@@ -9,8 +9,10 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public static class SarifWriter
 {
+    /// <summary>The SARIF 2.1.0 schema.</summary>
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <summary>The report as a SARIF 2.1.0 log for code scanning; <paramref name="toolVersion"/> is SeatGuard's version.</summary>
     public static SarifLog Build(ScanReport report, IReadOnlyList<ScanRule> rules, string toolVersion)
     {
         var used = rules.ToList();
@@ -33,7 +35,8 @@ public static class SarifWriter
         var results = report.Findings.Select(f => new SarifResult(
             RuleId: f.Rule,
             RuleIndex: index.TryGetValue(f.Rule, out var i) ? i : -1,
-            Level: Level(f.Tier),
+            // A low-confidence finding (comment, test, docs, example, scanner rules) is a note whatever its rule's tier.
+            Level: f.IsHighConfidence ? Level(f.Tier) : "note",
             Message: new SarifText(f.Message + (f.Secret is null ? "" : $" ({f.Secret})") + (f.Commit is null ? "" : $" [commit {f.Commit}]")),
             Locations:
             [
@@ -42,7 +45,7 @@ public static class SarifWriter
                     new SarifRegion(Math.Max(1, f.Line), Math.Max(1, f.Column)))),
             ],
             PartialFingerprints: new Dictionary<string, string> { ["seatguard/v1"] = f.Fingerprint },
-            Properties: new SarifResultProperties(f.Tier.Name(), f.Commit))).ToList();
+            Properties: new SarifResultProperties(f.Tier.Name(), f.Commit, f.Confidence, f.Context))).ToList();
 
         return new SarifLog(
             Schema: SchemaUri,
@@ -56,6 +59,7 @@ public static class SarifWriter
             ]);
     }
 
+    /// <summary>The SARIF level of a tier: red → error, gray → warning, green → note.</summary>
     public static string Level(Tier tier) => tier switch { Tier.Red => "error", Tier.Gray => "warning", _ => "note" };
 
     private static string Uri(string path) =>

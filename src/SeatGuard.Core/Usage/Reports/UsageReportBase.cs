@@ -5,6 +5,7 @@ namespace SeatGuard.Core.Usage;
 /// <summary>What every period report carries besides its rows: ccusage's totals, plus SeatGuard's optional extras.</summary>
 public abstract class UsageReportBase
 {
+    /// <summary>Totals over all rows.</summary>
     [JsonPropertyName("totals")] public required UsageTotals Totals { get; init; }
     /// <summary>Per-project totals (<c>--by-project</c>; not in ccusage).</summary>
     [JsonPropertyName("projects"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<ProjectRow>? Projects { get; set; }

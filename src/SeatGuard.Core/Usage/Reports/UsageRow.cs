@@ -5,7 +5,9 @@ namespace SeatGuard.Core.Usage;
 /// <summary>A row with per-model detail (daily, weekly, monthly, session).</summary>
 public class UsageRow : UsageTotals
 {
+    /// <summary>Models used.</summary>
     [JsonPropertyName("modelsUsed")] public List<string> ModelsUsed { get; init; } = [];
+    /// <summary>Per-model numbers.</summary>
     [JsonPropertyName("modelBreakdowns")] public List<ModelBreakdown> ModelBreakdowns { get; init; } = [];
 
     internal void AddWithModel(in UsageEntry e, double cost)
