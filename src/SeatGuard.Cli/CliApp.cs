@@ -76,11 +76,11 @@ public static class CliApp
         // A mistake on the status line's own command line (e.g. a --dir that does not exist) is the user's to fix: exit 2.
         catch (Exception ex) when (neverFails is not null && ex is not OperationCanceledException && !(neverFails == "statusline" && ex is InputException))
         {
-            return NeverFailing(terminal, neverFails, OneLine(ex.Message));
+            return NeverFailing(terminal, neverFails, OneLine(ReadableErrors.Of(ex)));
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            terminal.Error("seatguard: " + Redactor.Scrub(OneLine(ex.Message)));
+            terminal.Error("seatguard: " + Redactor.Scrub(OneLine(ReadableErrors.Of(ex))));
             return ExitCodes.BadUsage;
         }
         catch (OperationCanceledException)
@@ -91,7 +91,7 @@ public static class CliApp
         catch (Exception ex)
         {
             // Never a stack trace: one line that says what broke, for a bug report.
-            terminal.Error($"seatguard: internal error ({ex.GetType().Name}): {Redactor.Scrub(OneLine(ex.Message))}");
+            terminal.Error($"seatguard: internal error ({ex.GetType().Name}): {Redactor.Scrub(OneLine(ReadableErrors.Of(ex)))}");
             return ExitCodes.BadUsage;
         }
     }

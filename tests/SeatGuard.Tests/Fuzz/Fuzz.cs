@@ -17,7 +17,13 @@ internal static class Fuzz
 
     public static readonly TimeSpan InputBound = TimeSpan.FromSeconds(10);
 
-    public static string Seed => Environment.GetEnvironmentVariable("SEATGUARD_FUZZ_SEED") is { Length: > 0 } s ? s : DefaultSeed;
+    /// <summary>The seed: <see cref="DefaultSeed"/>, the one <c>SEATGUARD_FUZZ_SEED</c> names, or none (CsCheck picks and reports one) for <c>random</c>.</summary>
+    public static string? Seed => Environment.GetEnvironmentVariable("SEATGUARD_FUZZ_SEED") switch
+    {
+        "random" => null,
+        { Length: > 0 } s => s,
+        _ => DefaultSeed,
+    };
 
     /// <summary>Inputs per parser: <paramref name="inSuite"/> unless <c>SEATGUARD_FUZZ_ITER</c> is set.</summary>
     public static long Iterations(long inSuite) =>

@@ -33,6 +33,7 @@ public static class AtomicFile
         var dir = Path.GetDirectoryName(full)!;
         if (createDirectory) Directory.CreateDirectory(dir);
         var name = Path.GetFileName(full);
+        RefuseNonRegular(full);
         SweepLeftovers(dir, name);
         var temp = Path.Combine(dir, $".{name}{Marker}{Environment.ProcessId}-{Guid.NewGuid():N}{TempSuffix}");
         try
@@ -58,6 +59,18 @@ public static class AtomicFile
             try { if (File.Exists(temp)) File.Delete(temp); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* best effort: the rename already failed */ }
         }
+    }
+
+    /// <summary>
+    /// A device, FIFO, socket or folder where the file should be (<c>/dev/full</c>, <c>/dev/stdout</c>) is never
+    /// replaced by a rename — run as root that would swap a device node for a regular file.
+    /// </summary>
+    private static void RefuseNonRegular(string full)
+    {
+        if (Directory.Exists(full)) throw new IOException($"{full} is a folder, not a file; nothing was written");
+        if (!File.Exists(full)) return;
+        using var handle = SafeFile.OpenNonBlocking(full, out var notRegular);
+        if (notRegular is not null) throw new IOException($"{full} is not a regular file ({notRegular}); nothing was written");
     }
 
     /// <summary>The mode the umask gives a new regular file, read from a file created without an explicit mode.</summary>
