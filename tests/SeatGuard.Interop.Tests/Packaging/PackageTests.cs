@@ -93,7 +93,12 @@ public sealed class PackageTests(PackedFeed packed) : IClassFixture<PackedFeed>
         nuspec.ShouldContain("<repository type=\"git\"");
         nuspec.ShouldContain("<readme>library.md</readme>");
         var dependencies = System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        dependencies.ShouldBe(["MAB.DotIgnore", "Microsoft.Data.Sqlite", "YamlDotNet"], ignoreOrder: true);
+        // Exactly the packages the project references: no package for a project reference (SeatGuard.*), none missing.
+        var referenced = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(ToolPaths.RepoRoot, "src", "SeatGuard.Core", "SeatGuard.Core.csproj")),
+            "<PackageReference Include=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        referenced.ShouldNotBeEmpty();
+        dependencies.ShouldBe(referenced, ignoreOrder: true);
+        dependencies.ShouldNotContain(d => d.StartsWith("SeatGuard", StringComparison.Ordinal));
         var entries = Entries(nupkg);
         entries.ShouldContain("lib/net10.0/SeatGuard.Core.dll");
         entries.ShouldContain("lib/net10.0/SeatGuard.Core.xml");
