@@ -106,6 +106,40 @@ public sealed class HostileEnvironmentTests
         r.StdErr.ShouldNotContain("   at ");
     }
 
+    /// <summary>Files that once crashed SeatGuard with a stack trace (exit 134).</summary>
+    [Theory]
+    [InlineData("config", "[]")]
+    [InlineData("config", "null")]
+    [InlineData("config", "\"a string\"")]
+    [InlineData("credentials", "null")]
+    [InlineData("credentials", "[1,2]")]
+    [InlineData("settings", "{\"env\":{\"A\":\"1\"},\"env\":{\"ANTHROPIC_MODEL\":\"x\"}}")]
+    [InlineData("settings", "{\"env\":{\"ANTHROPIC_MODEL\":\"\\ud800\"}}")]
+    [InlineData("globalState", "{\"oauthAccount\":null,\"primaryApiKey\":[]}")]
+    [InlineData("transcript", "{\"type\":\"assistant\",\"timestamp\":\"9999-12-31T23:59:59.999Z\",\"message\":{\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":1}}}")]
+    public async Task FilesThatOnceCrashedSeatGuardAreHandled(string which, string content)
+    {
+        using var sandbox = new SandboxHome();
+        var path = which switch
+        {
+            "config" => Path.Combine(sandbox.Home, ".config", "seatguard", "config.json"),
+            "credentials" => sandbox.CredentialsPath,
+            "settings" => sandbox.UserSettingsPath,
+            "globalState" => Path.Combine(sandbox.Home, ".claude.json"),
+            _ => Path.Combine(sandbox.ClaudeDir, "projects", "p", "s.jsonl"),
+        };
+        sandbox.WriteText(path, content + "\n");
+        foreach (var args in new[] { new[] { "doctor" }, ["doctor", "--json"], ["run", "--dry-run", "--", "-p", "hi"], ["usage", "daily", "--json"], ["statusline"], ["ledger"] })
+        {
+            var r = await CliHarness.RunWithInputAsync(sandbox, null, "{}", args).WaitAsync(Bound);
+            r.ExitCode.ShouldBeInRange(0, 4, r.ToString()); // SeatGuard's documented codes; 4: a launch refused
+            (r.StdOut + r.StdErr).ShouldNotContain("   at ", Case.Sensitive, r.ToString());
+            (r.StdOut + r.StdErr).ShouldNotContain("Exception", Case.Sensitive, r.ToString());
+            if (r.ExitCode == 2) r.StdErr.Trim().Split('\n').Length.ShouldBe(1, r.ToString());
+            if (args[0] == "statusline") (r.ExitCode, r.StdOut.Trim().Length > 0).ShouldBe((0, true), r.ToString());
+        }
+    }
+
     [Theory]
     [InlineData("IO_FileNotFound_FileName, /proc/x.tmp", "no such file, or a file cannot be created there (/proc/x.tmp)")]
     [InlineData("IO_PathTooLong", "the path is too long")]
