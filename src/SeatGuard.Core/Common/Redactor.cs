@@ -320,6 +320,17 @@ public static class Redactor
         }
     }
 
+    /// <summary>Forgets every remembered value (tests that feed the redactor generated input, so it does not leak into others).</summary>
+    internal static void ForgetAll()
+    {
+        lock (RememberLock)
+        {
+            Remembered.Clear();
+            s_rememberedByLength = [];
+            s_rememberedSearch = null;
+        }
+    }
+
     /// <summary>Remembers the values of every credential-bearing variable of an environment (and the secret parts of URLs in it).</summary>
     public static void RememberEnvironment(IEnumerable<KeyValuePair<string, string>> environment)
     {
