@@ -38,9 +38,23 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
+        try
+        {
+            return await RunGuardedAsync(args, context);
+        }
+        finally
+        {
+            context.Terminal.Flush();
+        }
+    }
+
+    private static async Task<int> RunGuardedAsync(string[] args, CliContext context)
+    {
         var terminal = context.Terminal;
+        Redactor.RememberEnvironment(context.RootServices.Host.Environment);
         var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
+        var neverFails = NeverFails(parse.CommandResult.Command);
         if (!HelpExamples.IsHelp(parse.Action) && parse.GetResult(root.Directives.OfType<SuggestDirective>().First()) is null)
         {
             if (UsageErrors.Describe(parse) is { } problem)
@@ -62,9 +76,14 @@ public static class CliApp
             if (LaunchCommands.Contains(CommandTree.Path(parse.CommandResult.Command))) invocation.ProcessTerminationTimeout = null;
             return await parse.InvokeAsync(invocation);
         }
+        // A mistake on the status line's own command line (e.g. a --dir that does not exist) is the user's to fix: exit 2.
+        catch (Exception ex) when (neverFails is not null && ex is not OperationCanceledException && !(neverFails == "statusline" && ex is InputException))
+        {
+            return NeverFailing(terminal, neverFails, OneLine(ReadableErrors.Of(ex)));
+        }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            terminal.Error("seatguard: " + Redactor.Scrub(OneLine(ex.Message)));
+            terminal.Error("seatguard: " + Redactor.Scrub(OneLine(ReadableErrors.Of(ex))));
             return ExitCodes.BadUsage;
         }
         catch (OperationCanceledException)
@@ -75,13 +94,32 @@ public static class CliApp
         catch (Exception ex)
         {
             // Never a stack trace: one line that says what broke, for a bug report.
-            terminal.Error($"seatguard: internal error ({ex.GetType().Name}): {Redactor.Scrub(OneLine(ex.Message))}");
+            terminal.Error($"seatguard: internal error ({ex.GetType().Name}): {Redactor.Scrub(OneLine(ReadableErrors.Of(ex)))}");
             return ExitCodes.BadUsage;
         }
     }
 
     /// <summary>The commands that launch Claude Code and handle SIGINT/SIGTERM themselves (exit 130/143 after recording).</summary>
     private static readonly HashSet<string> LaunchCommands = ["seatguard run", "seatguard verify", "seatguard shim exec"];
+
+    /// <summary>
+    /// Commands Claude Code runs on its own (the status line, the SessionStart hook): whatever happens they exit 0 —
+    /// the status line still prints its line, the hook prints nothing on stdout (so the session is never blocked).
+    /// </summary>
+    private static string? NeverFails(Command command) => command.Name switch
+    {
+        "statusline" => "statusline",
+        "session-start" when command.Parents.OfType<Command>().Any(p => p.Name == "hook") => "hook",
+        _ => null,
+    };
+
+    private static int NeverFailing(Output.Terminal terminal, string which, string problem)
+    {
+        var message = Redactor.Scrub(problem);
+        if (which == "statusline") terminal.Out.WriteLine(Output.TerminalText.Safe("SeatGuard: billing source unknown (" + message + ")"));
+        else terminal.Error("seatguard hook session-start: " + message);
+        return ExitCodes.Ok;
+    }
 
     /// <summary>Bad input of any capability: its input exceptions, and files that cannot be read or written.</summary>
     private static bool IsBadInput(Exception ex) =>

@@ -60,6 +60,8 @@ public sealed class StandInOptions
     public string RepresentativeClaim { get; set; } = "five_hour";
     public string Status { get; set; } = "allowed";
     public string Model { get; set; } = MessagesApiReplies.DefaultModel;
+    /// <summary>Answer every message request with 401 and an error text that repeats the credential received (as a careless gateway does).</summary>
+    public bool EchoCredentialInError { get; set; }
 }
 
 /// <summary>
@@ -123,6 +125,15 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
         {
             response.ContentType = "application/json";
             await response.WriteAsync(request.Path.Value!.Contains("count_tokens", StringComparison.Ordinal) ? """{"input_tokens":12}""" : "{}");
+            return;
+        }
+        if (Options.EchoCredentialInError)
+        {
+            var echoed = request.Headers["x-api-key"].FirstOrDefault() ?? request.Headers.Authorization.FirstOrDefault() ?? "(none)";
+            response.StatusCode = 401;
+            response.ContentType = "application/json";
+            await response.WriteAsync("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid credential " +
+                echoed.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"}}");
             return;
         }
         int number = Interlocked.Increment(ref _messages);

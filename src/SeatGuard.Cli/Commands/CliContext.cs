@@ -16,6 +16,9 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
     /// <summary>Where the status line's usage numbers come from (tests replace it).</summary>
     public IRecentUsageSource RecentUsage { get; init; } = new RecentUsageReader();
 
+    /// <summary>The services as created (the process's own working directory).</summary>
+    public SeatGuardServices RootServices => services;
+
     /// <summary>
     /// The running seatguard program (null when it cannot be told): this process's executable when it is seatguard, else
     /// the apphost beside the CLI assembly. Tests replace it.

@@ -47,8 +47,8 @@ public static class ReportCommand
             else
             {
                 var missing = report.Sections.Where(s => !s.HasData).Select(s => s.Title).ToList();
-                context.Terminal.Out.WriteLine($"Wrote {file} ({report.Sections.Count - missing.Count} of {report.Sections.Count} sections with data" +
-                    (missing.Count == 0 ? ")." : $"; no data for: {string.Join(", ", missing)}; the page says how to get it)."));
+                context.Terminal.Out.WriteLine(TerminalText.Safe($"Wrote {file} ({report.Sections.Count - missing.Count} of {report.Sections.Count} sections with data" +
+                    (missing.Count == 0 ? ")." : $"; no data for: {string.Join(", ", missing)}; the page says how to get it).")));
             }
             return ExitCodes.Ok;
         });

@@ -23,6 +23,7 @@ public static class ScanCommand
         var maxSize = new Option<long>("--max-filesize") { Description = "Skip files larger than this many bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024, HelpName = "BYTES" }.AtLeast(1);
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" }.AtLeast(1);
         var listRules = new Option<bool>("--list-rules") { Description = "Print the rules (after --rules) and exit." };
+        var verbose = new Option<bool>("--verbose") { Description = "List every file not read and why (too large, binary, unreadable, not a regular file); --json adds skippedFiles." };
         var staged = new Option<bool>("--staged") { Description = "Scan only what is staged in git (the index version of added, copied, modified and renamed files): the pre-commit hook." };
         var minConfidence = new Option<string>("--min-confidence") { Description = "Report findings of at least this confidence: low (default; matches in comments, tests, docs, examples and other scanners' rules are listed apart) or high.", DefaultValueFactory = _ => "low", HelpName = "low|high" };
         minConfidence.AcceptOnlyFromAmong("low", "high");
@@ -31,7 +32,7 @@ public static class ScanCommand
                                           "Exit 1 when a high-confidence finding at or above --fail-on remains (low-confidence ones, in comments, tests, docs,\n" +
                                           "examples or other scanners' rules, are listed apart and never fail); a line containing 'seatguard:allow' is skipped; .gitignore is respected.")
         {
-            paths, format, failOn, history, staged, baseline, writeBaseline, rules, maxSize, threads, listRules, minConfidence,
+            paths, format, failOn, history, staged, baseline, writeBaseline, rules, maxSize, threads, listRules, minConfidence, verbose,
         };
         command.Uses(CommonOptions.Dir);
         command.SetAction(parse =>
@@ -40,7 +41,7 @@ public static class ScanCommand
             var host = services.Host;
             {
                 var book = RuleBook.Load(Resolve(parse.GetValue(rules), host));
-                var scanner = new Scanner(book, services.Commands, host.Get("PATH"));
+                var scanner = new Scanner(book, services.Commands, host.Get("PATH"), host);
                 bool json = context.Json(parse);
                 string fmt = json ? "json" : parse.GetValue(format) ?? "table";
                 if (parse.GetValue(listRules)) return ListRules(context, scanner, json);
@@ -55,6 +56,7 @@ public static class ScanCommand
                     MaxFileBytes = Math.Clamp(parse.GetValue(maxSize), 1, 1L << 30),
                     Threads = Math.Clamp(parse.GetValue(threads), 1, 64),
                     RelativeTo = host.WorkingDirectory,
+                    ListSkipped = parse.GetValue(verbose),
                 };
                 if (options.History && options.Staged) throw new ScanInputException("--staged and --history cannot be combined: --staged scans the next commit, --history every past one");
                 var writeTo = Resolve(parse.GetValue(writeBaseline), host);
@@ -85,6 +87,8 @@ public static class ScanCommand
                         ScanTable.Write(context.Terminal.Console_, report);
                         break;
                 }
+                // What the scan could not do goes to stderr in every format (a note never changes the exit code).
+                foreach (var note in report.Notes) context.Terminal.Error("seatguard: note: " + note);
                 var failTier = parse.GetValue(failOn) switch { "gray" => Tier.Gray, "any" => Tier.Green, _ => Tier.Red };
                 return Scanner.Fails(report, failTier) ? ExitCodes.CheckFailed : ExitCodes.Ok;
             }
@@ -92,6 +96,7 @@ public static class ScanCommand
         return command.WithExamples(
             "seatguard scan .",
             "seatguard scan . --history --format sarif > seatguard.sarif",
+            "seatguard scan . --verbose   # also list the files not read (too large, binary, unreadable) and why",
             "seatguard scan --write-baseline .seatguard-baseline.json .   # accept what is there today, report only what is new",
             "seatguard scan --staged                 # pre-commit: only what the next commit contains",
             "seatguard scan --min-confidence high --format sarif > seatguard.sarif");

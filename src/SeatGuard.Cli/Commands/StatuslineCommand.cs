@@ -18,8 +18,10 @@ public static class StatuslineCommand
         command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
         command.SetAction(parse =>
         {
+            // A --dir that does not exist is a mistake on the command line: exit 2 (CliApp), like every command.
             var services = context.Services(parse);
             var host = services.Host;
+            string directory = host.WorkingDirectory;
             StatusLineReport report;
             try
             {
@@ -30,10 +32,10 @@ public static class StatuslineCommand
             {
                 // The status bar always gets a line, whatever went wrong.
                 var words = "billing source unknown (" + Redactor.Scrub(e.Message.ReplaceLineEndings(" ")) + ")";
-                report = new StatusLineReport("SeatGuard: " + words, Billing.Unknown, words, Billing.Unknown, false, host.WorkingDirectory, null);
+                report = new StatusLineReport("SeatGuard: " + words, Billing.Unknown, words, Billing.Unknown, false, directory, null);
             }
             if (context.Json(parse)) context.WriteJson(report, IntegrationJson.Default.StatusLineReport);
-            else context.Terminal.Out.WriteLine(report.Line);
+            else context.Terminal.Out.WriteLine(TerminalText.Safe(report.Line));
             return ExitCodes.Ok;
         });
         return command.WithExamples("echo '{\"workspace\":{\"current_dir\":\"'$PWD'\"}}' | seatguard statusline");

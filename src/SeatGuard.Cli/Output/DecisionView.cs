@@ -62,5 +62,5 @@ public static class DecisionView
         c.MarkupLine("[grey]seatguard decide --scenario ID explains one.[/]");
     }
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string text) => TerminalText.Markup(text);
 }

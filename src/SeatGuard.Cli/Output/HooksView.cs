@@ -9,7 +9,7 @@ public static class HooksView
     {
         if (result.DryRun)
         {
-            terminal.Out.Write(result.Settings);
+            terminal.Out.Write(TerminalText.Safe(result.Settings));
             terminal.Error($"seatguard: dry run, {result.File} not written.");
         }
         string verb = result.DryRun ? "would change" : "changed";

@@ -12,13 +12,13 @@ public static class LaunchView
     public static void RenderPlan(Terminal t, LaunchPlan p)
     {
         var c = t.Console_;
-        c.MarkupLine($"[bold]Launch plan[/]: mode [bold]{p.Mode.Name()}[/] for [bold]{Markup.Escape(p.Beneficiary)}[/] (seat owner {Markup.Escape(p.Owner)})");
-        c.MarkupLine($"  credential: {Markup.Escape(BillingWords.Technical(p.Credential))}");
-        c.MarkupLine($"  removed from the environment: {Markup.Escape(p.EnvRemoved.Count == 0 ? "nothing" : string.Join(", ", p.EnvRemoved))}");
-        c.MarkupLine($"  credential variables kept: {Markup.Escape(p.EnvSet.Count == 0 ? "none" : string.Join(", ", p.EnvSet))}");
-        c.MarkupLine($"  arguments added: {Markup.Escape(p.ArgsAdded.Count == 0 ? "none" : string.Join(' ', p.ArgsAdded))}");
-        c.MarkupLine($"  command: {Markup.Escape(string.Join(' ', p.Command))}");
-        foreach (var w in p.Warnings) c.MarkupLine($"[red bold]WARNING:[/] {Markup.Escape(w)}");
+        c.MarkupLine($"[bold]Launch plan[/]: mode [bold]{p.Mode.Name()}[/] for [bold]{TerminalText.Markup(p.Beneficiary)}[/] (seat owner {TerminalText.Markup(p.Owner)})");
+        c.MarkupLine($"  credential: {TerminalText.Markup(BillingWords.Technical(p.Credential))}");
+        c.MarkupLine($"  removed from the environment: {TerminalText.Markup(p.EnvRemoved.Count == 0 ? "nothing" : string.Join(", ", p.EnvRemoved))}");
+        c.MarkupLine($"  credential variables kept: {TerminalText.Markup(p.EnvSet.Count == 0 ? "none" : string.Join(", ", p.EnvSet))}");
+        c.MarkupLine($"  arguments added: {TerminalText.Markup(p.ArgsAdded.Count == 0 ? "none" : string.Join(' ', p.ArgsAdded))}");
+        c.MarkupLine($"  command: {TerminalText.Markup(string.Join(' ', p.Command))}");
+        foreach (var w in p.Warnings) c.MarkupLine($"[red bold]WARNING:[/] {TerminalText.Markup(w)}");
     }
 
     /// <summary>
@@ -59,9 +59,9 @@ public static class LaunchView
     {
         var c = t.Console_;
         string color = r.Verdict switch { Billing.Subscription => "green", Billing.Unknown => "red", _ => "yellow" };
-        c.MarkupLine($"[bold {color}]Billed: {r.Verdict.Name()}[/] — {Markup.Escape(r.Evidence)}");
-        c.MarkupLine($"  apiKeySource {Markup.Escape(r.ApiKeySource ?? "?")} · rate limit {Markup.Escape(r.RateLimitType ?? "none")} {Markup.Escape(r.Status ?? "")} · resets {Markup.Escape(r.ResetsAt ?? "-")} · overage in use {(r.OverageInUse is null ? "-" : r.OverageInUse.Value ? "yes" : "no")}");
-        c.MarkupLine($"  claude {Markup.Escape(r.ClaudeVersion ?? "?")} · model {Markup.Escape(r.Model ?? "?")} · cost {(r.CostUsd is null ? "-" : Format.MoneyPrecise(r.CostUsd.Value))}");
+        c.MarkupLine($"[bold {color}]Billed: {r.Verdict.Name()}[/] — {TerminalText.Markup(r.Evidence)}");
+        c.MarkupLine($"  apiKeySource {TerminalText.Markup(r.ApiKeySource ?? "?")} · rate limit {TerminalText.Markup(r.RateLimitType ?? "none")} {TerminalText.Markup(r.Status ?? "")} · resets {TerminalText.Markup(r.ResetsAt ?? "-")} · overage in use {(r.OverageInUse is null ? "-" : r.OverageInUse.Value ? "yes" : "no")}");
+        c.MarkupLine($"  claude {TerminalText.Markup(r.ClaudeVersion ?? "?")} · model {TerminalText.Markup(r.Model ?? "?")} · cost {(r.CostUsd is null ? "-" : Format.MoneyPrecise(r.CostUsd.Value))}");
     }
 
     public static void RenderLedger(Terminal t, string path, IReadOnlyList<LedgerEntry> entries)
@@ -69,7 +69,7 @@ public static class LaunchView
         var c = t.Console_;
         if (entries.Count == 0)
         {
-            c.MarkupLine($"No launches recorded yet ({Markup.Escape(path)}). `seatguard run` and `seatguard verify` record each launch.");
+            c.MarkupLine($"No launches recorded yet ({TerminalText.Markup(path)}). `seatguard run` and `seatguard verify` record each launch.");
             return;
         }
         if (Layout.Narrow(c))
@@ -77,10 +77,10 @@ public static class LaunchView
             // A narrow terminal: two lines per launch, so times, fingerprints and costs stay whole.
             foreach (var e in entries)
             {
-                c.MarkupLine($"{e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC  [bold]{Markup.Escape(e.Beneficiary)}[/]" +
-                             (e.Forced ? " [red](forced)[/]" : "") + $"  {Markup.Escape(e.Mode)}  {Markup.Escape($"{e.CredentialKind} {e.CredentialFingerprint}")}");
-                c.MarkupLine($"    verdict {Markup.Escape(e.Verdict)} · exit {e.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} · " +
-                             $"{(e.CostUsd is null ? "-" : Format.MoneyPrecise(e.CostUsd.Value))} · {Markup.Escape(e.Cwd)}");
+                c.MarkupLine($"{e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC  [bold]{TerminalText.Markup(e.Beneficiary)}[/]" +
+                             (e.Forced ? " [red](forced)[/]" : "") + $"  {TerminalText.Markup(e.Mode)}  {TerminalText.Markup($"{e.CredentialKind} {e.CredentialFingerprint}")}");
+                c.MarkupLine($"    verdict {TerminalText.Markup(e.Verdict)} · exit {e.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} · " +
+                             $"{(e.CostUsd is null ? "-" : Format.MoneyPrecise(e.CostUsd.Value))} · {TerminalText.Markup(e.Cwd)}");
             }
             return;
         }
@@ -90,9 +90,9 @@ public static class LaunchView
             .AddColumn(new TableColumn("cost").NoWrap()).AddColumn("directory");
         foreach (var e in entries)
         {
-            table.AddRow(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Beneficiary) + (e.Forced ? " [red](forced)[/]" : ""),
-                e.Mode, Markup.Escape($"{e.CredentialKind} {e.CredentialFingerprint}"), e.Verdict, e.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                e.CostUsd is null ? "-" : Format.MoneyPrecise(e.CostUsd.Value), Markup.Escape(e.Cwd));
+            table.AddRow(e.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), TerminalText.Markup(e.Beneficiary) + (e.Forced ? " [red](forced)[/]" : ""),
+                TerminalText.Markup(e.Mode), TerminalText.Markup($"{e.CredentialKind} {e.CredentialFingerprint}"), TerminalText.Markup(e.Verdict), e.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                e.CostUsd is null ? "-" : Format.MoneyPrecise(e.CostUsd.Value), TerminalText.Markup(e.Cwd));
         }
         c.Write(table);
     }

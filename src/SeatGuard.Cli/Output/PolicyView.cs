@@ -62,7 +62,7 @@ public static class PolicyView
     private static void Indent(IAnsiConsole c, int left, string markup) =>
         c.Write(new Padder(new Markup(markup), new Padding(left, 0, 0, 0)) { Expand = false });
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string text) => TerminalText.Markup(text);
 
     /// <summary>After <c>policy update</c>: what is in force now and what changed.</summary>
     public static void RenderUpdate(Terminal t, PolicyUpdateResult r)

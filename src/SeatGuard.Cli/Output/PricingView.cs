@@ -26,14 +26,14 @@ internal static class PricingView
         foreach (var m in report.Current)
         {
             var r = m.Rates;
-            var cells = new List<string> { Markup.Escape(m.Id), R(r.Input), R(r.Output), R(r.CacheWrite5m), R(r.CacheWrite1h), R(r.CacheRead) };
+            var cells = new List<string> { TerminalText.Markup(m.Id), R(r.Input), R(r.Output), R(r.CacheWrite5m), R(r.CacheWrite1h), R(r.CacheRead) };
             var also = new List<string>();
             foreach (var b in m.Bands) also.Add($"prompt > {b.Above / 1000}k: {R(b.Input)}/{R(b.Output)}");
             if (m.Fast is { } f) also.Add($"fast: {R(f.Input)}/{R(f.Output)}");
             if (m.NextChange is { } next) also.Add("changes " + next);
-            if (wide) cells.Add(Markup.Escape(string.Join("; ", also)));
+            if (wide) cells.Add(TerminalText.Markup(string.Join("; ", also)));
             table.AddRow(cells.ToArray());
-            if (!wide && also.Count > 0) table.AddRow("[dim]  " + Markup.Escape(string.Join("; ", also)) + "[/]", "", "", "", "", "");
+            if (!wide && also.Count > 0) table.AddRow("[dim]  " + TerminalText.Markup(string.Join("; ", also)) + "[/]", "", "", "", "", "");
         }
         console.Write(table);
         console.WriteLine("Unknown models have no price: their cost is shown as unknown. `seatguard pricing update --from FILE|URL` imports newer prices.");

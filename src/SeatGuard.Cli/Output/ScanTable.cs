@@ -23,26 +23,26 @@ public static class ScanTable
             if (Layout.Narrow(console))
             {
                 // A narrow terminal: one block per finding, so paths, rule ids and redacted tokens stay whole.
-                console.MarkupLine($"[bold {color}]{Markup.Escape(label)} ({group.Count})[/]");
+                console.MarkupLine($"[bold {color}]{TerminalText.Markup(label)} ({group.Count})[/]");
                 foreach (var f in group)
                 {
-                    console.MarkupLine($"  {Markup.Escape(Where(f))}  [bold]{Markup.Escape(f.Rule)}[/]");
-                    console.MarkupLine($"      {Markup.Escape(f.Title)}" + (f.Secret is null ? "" : $"  [dim]{Markup.Escape(f.Secret)}[/]")
-                                       + (f.IsHighConfidence ? "" : $" [dim]({Markup.Escape(Tiers.Name(f.Tier))} rule, in {Markup.Escape(f.Context)})[/]"));
+                    console.MarkupLine($"  {TerminalText.Markup(Where(f))}  [bold]{TerminalText.Markup(f.Rule)}[/]");
+                    console.MarkupLine($"      {TerminalText.Markup(f.Title)}" + (f.Secret is null ? "" : $"  [dim]{TerminalText.Markup(f.Secret)}[/]")
+                                       + (f.IsHighConfidence ? "" : $" [dim]({TerminalText.Markup(Tiers.Name(f.Tier))} rule, in {TerminalText.Markup(f.Context)})[/]"));
                 }
                 WriteRuleNotes(console, group);
                 continue;
             }
             var table = new Table { Border = TableBorder.Rounded, Expand = false };
-            table.Title = new TableTitle($"[bold {color}]{Markup.Escape(label)} ({group.Count})[/]");
+            table.Title = new TableTitle($"[bold {color}]{TerminalText.Markup(label)} ({group.Count})[/]");
             table.AddColumn(new TableColumn("Location").NoWrap());
             table.AddColumn(new TableColumn("Rule").NoWrap());
             table.AddColumn("Finding");
             foreach (var f in group)
             {
-                var what = Markup.Escape(f.Title) + (f.Secret is null ? "" : $" [dim]{Markup.Escape(f.Secret)}[/]")
-                           + (f.IsHighConfidence ? "" : $" [dim]({Markup.Escape(Tiers.Name(f.Tier))} rule, in {Markup.Escape(f.Context)})[/]");
-                table.AddRow(new Markup(Markup.Escape(Where(f))), new Markup(Markup.Escape(f.Rule)), new Markup(what));
+                var what = TerminalText.Markup(f.Title) + (f.Secret is null ? "" : $" [dim]{TerminalText.Markup(f.Secret)}[/]")
+                           + (f.IsHighConfidence ? "" : $" [dim]({TerminalText.Markup(Tiers.Name(f.Tier))} rule, in {TerminalText.Markup(f.Context)})[/]");
+                table.AddRow(new Markup(TerminalText.Markup(Where(f))), new Markup(TerminalText.Markup(f.Rule)), new Markup(what));
             }
             console.Write(table);
             WriteRuleNotes(console, group);
@@ -52,8 +52,22 @@ public static class ScanTable
         int red = sure.Count(f => f.Tier == Tier.Red), gray = sure.Count(f => f.Tier == Tier.Gray), green = sure.Count - red - gray, low = report.Findings.Count - sure.Count;
         var summary = $"{red} red, {gray} gray, {green} green" + (low > 0 ? $" (+{low} low confidence)" : "") + $" in {s.Files} files ({s.Bytes / 1024.0 / 1024.0:0.0} MiB)" +
                       (s.Commits > 0 ? $" and {s.Commits} commits" : "") + $", {s.Seconds:0.00} s" +
-                      (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "");
-        console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {Markup.Escape(summary)}" : Markup.Escape(summary));
+                      (s.Baselined > 0 ? $"; {s.Baselined} in baseline" : "") + (s.Allowed > 0 ? $"; {s.Allowed} allowed inline" : "") +
+                      (s.TrackedIgnored > 0 ? $"; {s.TrackedIgnored} tracked by git although ignored (scanned)" : "") + Skipped(s.Skipped, listed: report.SkippedFiles.Count > 0);
+        console.MarkupLine(report.Findings.Count == 0 ? $"[green]No findings.[/] {TerminalText.Markup(summary)}" : TerminalText.Markup(summary));
+        foreach (var f in report.SkippedFiles) console.MarkupLine($"  [dim]not read:[/] {TerminalText.Markup(f.Path)} [dim]({TerminalText.Markup(f.Reason)})[/]");
+    }
+
+    /// <summary>"; not read: 2 too large, 40 binary" — every file found but not read is counted.</summary>
+    private static string Skipped(ScanSkipped k, bool listed)
+    {
+        if (k.Total == 0) return "";
+        var parts = new List<string>();
+        if (k.TooLarge > 0) parts.Add($"{k.TooLarge} too large");
+        if (k.Binary > 0) parts.Add($"{k.Binary} binary");
+        if (k.Unreadable > 0) parts.Add($"{k.Unreadable} unreadable");
+        if (k.NotRegular > 0) parts.Add($"{k.NotRegular} not regular files");
+        return "; not read: " + string.Join(", ", parts) + (listed ? "" : " (--verbose lists them)");
     }
 
     private static string Where(ScanFinding f) =>
@@ -63,8 +77,8 @@ public static class ScanTable
     {
         foreach (var rule in group.DistinctBy(f => f.Rule))
         {
-            console.MarkupLine($"  [bold]{Markup.Escape(rule.Rule)}[/]: {Markup.Escape(rule.Message)}");
-            console.MarkupLine($"    [dim]fix:[/] {Markup.Escape(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {Markup.Escape(rule.Scenario)})[/]"));
+            console.MarkupLine($"  [bold]{TerminalText.Markup(rule.Rule)}[/]: {TerminalText.Markup(rule.Message)}");
+            console.MarkupLine($"    [dim]fix:[/] {TerminalText.Markup(rule.Fix)}" + (rule.Scenario is null ? "" : $" [dim](policy: {TerminalText.Markup(rule.Scenario)})[/]"));
         }
     }
 
@@ -73,7 +87,7 @@ public static class ScanTable
     {
         int width = rules.Max(r => r.Id.Length);
         foreach (var r in rules)
-            output.WriteLine($"{r.Id.PadRight(width)}  {Tiers.Name(r.Tier),-5}  {r.Detector,-8}  {r.Scenario ?? "-",-30}  {r.Title}");
+            output.WriteLine(TerminalText.Safe($"{r.Id.PadRight(width)}  {Tiers.Name(r.Tier),-5}  {r.Detector,-8}  {r.Scenario ?? "-",-30}  {r.Title}"));
         output.WriteLine("prefilter keywords: " + string.Join(" ", keywords));
     }
 }

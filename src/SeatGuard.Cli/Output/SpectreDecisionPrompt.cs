@@ -21,8 +21,8 @@ public sealed class SpectreDecisionPrompt(IAnsiConsole console) : IDecisionPromp
 
     public void Introduce(PolicyBook book)
     {
-        console.MarkupLine($"[bold]The rule[/] [grey](policy book {Markup.Escape(book.Version)})[/]");
-        console.MarkupLine(Markup.Escape(book.Rule.Summary));
+        console.MarkupLine($"[bold]The rule[/] [grey](policy book {TerminalText.Markup(book.Version)})[/]");
+        console.MarkupLine(TerminalText.Markup(book.Rule.Summary));
         console.MarkupLine("[grey]Five questions, each answered yes or no (y/n). Every answer counts; the strictest outcome wins.[/]");
     }
 
@@ -30,12 +30,12 @@ public sealed class SpectreDecisionPrompt(IAnsiConsole console) : IDecisionPromp
     {
         console.WriteLine();
         console.Write(new Rule($"[bold]Question {number} of {total}[/]") { Justification = Justify.Left });
-        console.MarkupLine($"[grey]Why it matters:[/] {Markup.Escape(question.Why)}");
-        var prompt = new TextPrompt<string>($"[bold]{Markup.Escape(question.Text)}[/] [grey](y/n)[/]")
+        console.MarkupLine($"[grey]Why it matters:[/] {TerminalText.Markup(question.Why)}");
+        var prompt = new TextPrompt<string>($"[bold]{TerminalText.Markup(question.Text)}[/] [grey](y/n)[/]")
             .Validate(text => PolicyEvaluator.ParseAnswer(text) is null ? ValidationResult.Error("[yellow]Please answer yes or no (y/n).[/]") : ValidationResult.Success());
         bool answer = PolicyEvaluator.ParseAnswer(console.Prompt(prompt))!.Value;
         var style = question.RaisesConcern(answer) ? TierStyle(question.Tier) : "grey";
-        console.MarkupLine($"[{style}]→ {Markup.Escape(question.Implication(answer))}[/]");
+        console.MarkupLine($"[{style}]→ {TerminalText.Markup(question.Implication(answer))}[/]");
         return answer;
     }
 

@@ -11,12 +11,12 @@ public static class TeamView
     public static void RenderSync(Terminal t, SyncReport r)
     {
         var c = t.Console_;
-        c.MarkupLine($"Synced [bold]{Markup.Escape(r.Machine)}[/] ({Markup.Escape(r.Person)}, OS user {Markup.Escape(r.OsUser)}) to {Markup.Escape(r.Store)}.");
+        c.MarkupLine($"Synced [bold]{TerminalText.Markup(r.Machine)}[/] ({TerminalText.Markup(r.Person)}, OS user {TerminalText.Markup(r.OsUser)}) to {TerminalText.Markup(r.Store)}.");
         c.MarkupLine($"  usage: {r.Days.Sent} of {r.Days.Local} days sent ({r.UsageRows} rows), {r.Days.Unchanged} already up to date · " +
                      $"{Format.Compact(r.Totals.TotalTokens)} tokens, {Format.Money(r.Totals.TotalCost ?? 0)} at API prices");
         c.MarkupLine($"  launches: {r.Launches.Sent} of {r.Launches.Local} sent, {r.Launches.Unchanged} already up to date");
-        c.MarkupLine($"  doctor: {Markup.Escape(r.Doctor.Verdict)} via {Markup.Escape(r.Doctor.CredentialKind)} ({Markup.Escape(r.Doctor.CredentialSource)})" +
-                     (r.Doctor.Fingerprint is null ? "" : " " + Markup.Escape(r.Doctor.Fingerprint)));
+        c.MarkupLine($"  doctor: {TerminalText.Markup(r.Doctor.Verdict)} via {TerminalText.Markup(r.Doctor.CredentialKind)} ({TerminalText.Markup(r.Doctor.CredentialSource)})" +
+                     (r.Doctor.Fingerprint is null ? "" : " " + TerminalText.Markup(r.Doctor.Fingerprint)));
         foreach (var w in r.Warnings) t.Error("seatguard: warning: " + Redactor.Scrub(w));
     }
 
@@ -24,7 +24,7 @@ public static class TeamView
     public static void RenderReport(Terminal t, TeamReport r)
     {
         var c = t.Console_;
-        c.MarkupLine($"Team report from {Markup.Escape(r.Store)}" + (r.Since is null ? "" : $", since {Markup.Escape(r.Since)}") +
+        c.MarkupLine($"Team report from {TerminalText.Markup(r.Store)}" + (r.Since is null ? "" : $", since {TerminalText.Markup(r.Since)}") +
                      $": {r.People.Count} people, {r.Machines.Count} machines, {Format.Compact(r.Totals.TotalTokens)} tokens, {Format.Money(r.Totals.TotalCost ?? 0)} at API prices.");
         if (r.People.Count == 0)
         {
@@ -38,7 +38,7 @@ public static class TeamView
               .AddColumn(new TableColumn("own work on API key").RightAligned()).AddColumn(new TableColumn("cost (USD)").RightAligned());
         foreach (var p in r.People)
         {
-            var cells = new List<string> { Markup.Escape(p.Person), Markup.Escape(string.Join(", ", p.Machines)) };
+            var cells = new List<string> { TerminalText.Markup(p.Person), TerminalText.Markup(string.Join(", ", p.Machines)) };
             cells.AddRange(sources.Select(s => $"{p.Launches.GetValueOrDefault(s)} ({TeamCommand.Share(p.LaunchShare.GetValueOrDefault(s))})"));
             cells.AddRange([p.ForOthers.ToString(System.Globalization.CultureInfo.InvariantCulture), p.OverageEvents.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 p.ApiKeyFallbacks.ToString(System.Globalization.CultureInfo.InvariantCulture), Format.Money(p.CostUsd)]);
@@ -53,7 +53,7 @@ public static class TeamView
         foreach (var f in r.Findings)
         {
             var color = f.Tier == Tier.Red ? "red" : "grey";
-            c.MarkupLine($"[bold {color}]{f.Tier.Name().ToUpperInvariant()}[/] [bold]{Markup.Escape(f.Id)}[/]: {Markup.Escape(f.Message)}");
+            c.MarkupLine($"[bold {color}]{f.Tier.Name().ToUpperInvariant()}[/] [bold]{TerminalText.Markup(f.Id)}[/]: {TerminalText.Markup(f.Message)}");
         }
     }
 }

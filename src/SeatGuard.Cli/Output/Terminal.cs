@@ -4,7 +4,9 @@ namespace SeatGuard.Cli.Output;
 
 /// <summary>
 /// Where a command writes: stdout for results, stderr for progress and warnings.
-/// Colour follows NO_COLOR and whether the stream is a terminal.
+/// Colour follows NO_COLOR and whether the stream is a terminal. Both streams pass through a
+/// <see cref="ScrubbingWriter"/> (no secret SeatGuard has read leaves it; no raw control character reaches a stream
+/// that carries no colour of ours); outside text in coloured views goes through <see cref="TerminalText"/>.
 /// </summary>
 public sealed class Terminal
 {
@@ -30,8 +32,8 @@ public sealed class Terminal
     public Terminal(TextWriter stdout, TextWriter stderr, bool color, bool stdinIsTerminal = false)
     {
         RawOut = new TextWriterStream(stdout);
-        Out = stdout;
-        Err = stderr;
+        Out = new ScrubbingWriter(stdout, sanitize: !color);
+        Err = new ScrubbingWriter(stderr, sanitize: !color);
         Color = color;
         StdinIsTerminal = stdinIsTerminal;
     }
@@ -68,7 +70,15 @@ public sealed class Terminal
         return console;
     }
 
-    public void Error(string line) => Err.WriteLine(line);
+    /// <summary>One plain line on stderr (outside text in it is sanitized).</summary>
+    public void Error(string line) => Err.WriteLine(TerminalText.Safe(line));
+
+    /// <summary>Writes out whatever the scrubbing writers still hold.</summary>
+    public void Flush()
+    {
+        Out.Flush();
+        Err.Flush();
+    }
 
     /// <summary>All of stdin up to <paramref name="maxChars"/>, or null when stdin is a terminal (nobody is piping anything).</summary>
     public string? ReadInput(int maxChars)

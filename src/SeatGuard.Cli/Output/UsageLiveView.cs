@@ -49,7 +49,7 @@ internal static class UsageLiveView
         grid.AddRow("Cost", UsageTables.Usd(block.CostUsd, block.HasUnknownCost && block.CostUsd is not null));
         grid.AddRow("Burn rate", block.BurnRate is { } r ? $"{r.TokensPerMinute:N0} tokens/min, ${r.CostPerHour:0.00}/h" : "-");
         grid.AddRow("Projection", block.Projection is { } p ? $"{p.TotalTokens:N0} tokens, ${p.TotalCost:0.00}" + (block.TokenLimitStatus is { } s ? $" ({s.Status})" : "") : "-");
-        grid.AddRow("Models", Markup.Escape(string.Join(", ", block.Models)));
+        grid.AddRow("Models", TerminalText.Markup(string.Join(", ", block.Models)));
         return new Panel(grid).Header("seatguard usage blocks --live (Ctrl+C ends)");
     }
 }

@@ -196,13 +196,13 @@ internal static class UsageTables
             : [k, m, N(t.InputTokens), N(t.OutputTokens), Usd(t)];
         foreach (var (k, row) in rows)
         {
-            table.AddRow(Cells(Markup.Escape(k), Markup.Escape(string.Join("\n", row.ModelsUsed.Select(Short))), row));
+            table.AddRow(Cells(TerminalText.Markup(k), TerminalText.Markup(string.Join("\n", row.ModelsUsed.Select(Short))), row));
             if (!view.Breakdown) continue;
             foreach (var m in row.ModelBreakdowns)
             {
                 var cells = full
-                    ? new[] { "", "[dim]└ " + Markup.Escape(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), N(m.CacheCreationTokens), N(m.CacheReadTokens), N(m.TotalTokens), Usd(m.Cost) }
-                    : ["", "[dim]└ " + Markup.Escape(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), Usd(m.Cost)];
+                    ? new[] { "", "[dim]└ " + TerminalText.Markup(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), N(m.CacheCreationTokens), N(m.CacheReadTokens), N(m.TotalTokens), Usd(m.Cost) }
+                    : ["", "[dim]└ " + TerminalText.Markup(Short(m.ModelName)) + "[/]", N(m.InputTokens), N(m.OutputTokens), Usd(m.Cost)];
                 table.AddRow(cells);
             }
         }
@@ -297,7 +297,7 @@ internal static class UsageTables
         foreach (var b in report.Blocks)
         {
             string status = b.IsGap ? $"[dim]{Status(b)}[/]" : b.IsActive ? $"[green]ACTIVE[/] ({b.Projection?.RemainingMinutes ?? 0}m left)" : Status(b);
-            var cells = new List<string> { Start(b), status, Markup.Escape(string.Join("\n", b.Models.Select(Short))), b.IsGap ? "-" : N(b.TotalTokens), Cost(b) };
+            var cells = new List<string> { Start(b), status, TerminalText.Markup(string.Join("\n", b.Models.Select(Short))), b.IsGap ? "-" : N(b.TotalTokens), Cost(b) };
             if (limit is not null) cells.Add(Limit(b));
             table.AddRow(cells.ToArray());
             if (b.IsActive && b.Projection is { } p)
@@ -332,7 +332,7 @@ internal static class UsageTables
         foreach (var e in detail.Entries)
         {
             var time = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(e.Timestamp, Inv), tz).ToString("MM-dd HH:mm:ss", Inv);
-            table.AddRow(time, Markup.Escape(Short(e.Model)), N(e.InputTokens), N(e.OutputTokens), N(e.CacheCreationTokens + e.CacheReadTokens), Usd(e.CostUsd));
+            table.AddRow(time, TerminalText.Markup(Short(e.Model)), N(e.InputTokens), N(e.OutputTokens), N(e.CacheCreationTokens + e.CacheReadTokens), Usd(e.CostUsd));
         }
         console.Write(table);
     }
@@ -342,7 +342,7 @@ internal static class UsageTables
     {
         var table = new Table().Border(TableBorder.Rounded).Title("By billing source (from seatguard's ledger)").AddColumn("Billing source")
             .AddColumn(new TableColumn("Sessions").RightAligned()).AddColumn(new TableColumn("Total Tokens").RightAligned().NoWrap()).AddColumn(new TableColumn("API-equivalent cost").RightAligned().NoWrap());
-        foreach (var b in sources) table.AddRow(Markup.Escape(b.BillingSource), N(b.Sessions), N(b.TotalTokens), Usd(b.TotalCost));
+        foreach (var b in sources) table.AddRow(TerminalText.Markup(b.BillingSource), N(b.Sessions), N(b.TotalTokens), Usd(b.TotalCost));
         console.Write(table);
     }
 
@@ -356,7 +356,7 @@ internal static class UsageTables
             string pace = w.Expired ? ", reset since (the figure is stale)"
                 : w.WindowElapsed is { } e ? $", {(e * 100).ToString("0", CultureInfo.InvariantCulture)}% of the window gone" + (w.RunsOutBeforeReset == true ? " — at this pace it runs out before the reset" : "")
                 : "";
-            console.MarkupLine(Markup.Escape($"  {w.RateLimitType}: {used}{pace}, {w.Status ?? "status unknown"}{(w.OverageInUse == true ? ", drawing usage credits" : "")}" +
+            console.MarkupLine(TerminalText.Markup($"  {w.RateLimitType}: {used}{pace}, {w.Status ?? "status unknown"}{(w.OverageInUse == true ? ", drawing usage credits" : "")}" +
                 $"{(w.ResetsAt is { } r ? ", resets " + r : "")} (reported {w.ReportedAt})"));
         }
     }
@@ -364,12 +364,12 @@ internal static class UsageTables
     public static void RenderProjects(IAnsiConsole console, List<ProjectRow> projects, UsageView view)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Project").AddColumn(new TableColumn("Total Tokens").RightAligned().NoWrap()).AddColumn(new TableColumn("Cost (USD)").RightAligned().NoWrap());
-        foreach (var p in projects) table.AddRow(Markup.Escape(view.ProjectAliases.TryGetValue(p.Project, out var a) ? a : p.Project), N(p.TotalTokens), Usd(p));
+        foreach (var p in projects) table.AddRow(TerminalText.Markup(view.ProjectAliases.TryGetValue(p.Project, out var a) ? a : p.Project), N(p.TotalTokens), Usd(p));
         console.Write(table);
     }
 
     public static void RenderPlan(IAnsiConsole console, PlanComparison plan) =>
-        console.MarkupLine(Markup.Escape($"API-equivalent cost {Usd(plan.ApiEquivalentCost)} vs {plan.Plan} plan {Usd(plan.PlanCost)} ({plan.Months} month(s) at {Usd(plan.MonthlyUsd)}): {plan.Ratio.ToString("0.0", Inv)}x the plan price"));
+        console.MarkupLine(TerminalText.Markup($"API-equivalent cost {Usd(plan.ApiEquivalentCost)} vs {plan.Plan} plan {Usd(plan.PlanCost)} ({plan.Months} month(s) at {Usd(plan.MonthlyUsd)}): {plan.Ratio.ToString("0.0", Inv)}x the plan price"));
 
     /// <summary>A cost in CSV: rounded to micro-dollars, empty when unknown.</summary>
     private static string CsvCost(double? c) => c is { } v ? Math.Round(v, 6).ToString("0.######", Inv) : "";

@@ -283,7 +283,7 @@ public static class BillingAdvisor
                     $"The repository settings file {layer.Path} sets {string.Join(", ", switching)}: billing switches for everyone who runs Claude Code in this directory.",
                     "Remove it from the repository file; keep personal credentials in your environment or ~/.claude/settings.json.", layer.Path));
             }
-            if (layer.Env.TryGetValue(BillingVariables.BaseUrl, out var url) && url.Trim().Length > 0)
+            if (layer.Env.TryGetValue(BillingVariables.BaseUrl, out var rawUrl) && rawUrl.Trim().Length > 0 && Redactor.RedactUrl(rawUrl) is var url)
             {
                 findings.Add(new DoctorFinding("repo-settings-redirect-base-url", Severity.Error,
                     $"The repository settings file {layer.Path} sets ANTHROPIC_BASE_URL to {url}: your credential is sent there instead of to Anthropic.",

@@ -19,6 +19,7 @@ public sealed class CredentialReader(IKeychainProbe keychain)
     public CredentialInventory Gather(HostContext host, string? configDirOverride = null, IEnumerable<SettingsLayer>? extraLayers = null,
         IReadOnlySet<SettingsScope>? fileScopes = null)
     {
+        Redactor.RememberEnvironment(host.Environment);
         var projectDir = host.WorkingDirectory;
         var configDir = ClaudePaths.ConfigDir(host, configDirOverride);
         SettingsLayer File(SettingsScope scope, string path) =>

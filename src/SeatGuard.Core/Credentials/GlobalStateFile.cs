@@ -39,7 +39,7 @@ public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerpri
         if (problem is not null) return Empty(path) with { Corrupted = problem };
         if (node is not JsonObject root) return Empty(path);
         string? primary = root["primaryApiKey"] is JsonValue pk && pk.GetValueKind() == JsonValueKind.String && pk.GetValue<string>() is { Length: > 0 } key
-            ? Redactor.Fingerprint(key) : null;
+            ? Remembered(key) : null;
         var approved = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new HashSet<string>(StringComparer.Ordinal);
         if (root["customApiKeyResponses"] is JsonObject responses)
@@ -48,6 +48,12 @@ public sealed record GlobalStateFile(string Path, string? PrimaryApiKeyFingerpri
             Collect(responses, "rejected", rejected);
         }
         return new GlobalStateFile(path, primary, approved, rejected);
+    }
+
+    private static string Remembered(string key)
+    {
+        Redactor.Remember(key);
+        return Redactor.Fingerprint(key);
     }
 
     private static void Collect(JsonObject responses, string name, HashSet<string> into)

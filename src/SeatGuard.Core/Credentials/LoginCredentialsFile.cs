@@ -67,8 +67,10 @@ public sealed record LoginCredentialsFile(
         if (root is not JsonObject obj || obj["claudeAiOauth"] is not JsonObject oauth)
             return new LoginCredentialsFile(path, null, null, null, [], null, mode, gateway is null ? "no claudeAiOauth entry" : null) { GatewaySignIn = gateway };
         string? fp = null, prefix = null;
+        Redactor.Remember(StringOf(oauth["refreshToken"]));
         if (StringOf(oauth["accessToken"]) is { Length: > 0 } token)
         {
+            Redactor.Remember(token);
             fp = Redactor.Fingerprint(token);
             prefix = Redactor.PublicPrefix(token);
         }

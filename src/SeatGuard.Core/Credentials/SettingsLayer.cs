@@ -77,6 +77,7 @@ public sealed record SettingsLayer(SettingsScope Scope, string Path, bool Exists
     /// <summary>The billing part of a settings object already parsed (and accepted).</summary>
     public static SettingsLayer FromObject(SettingsScope scope, string path, JsonObject root)
     {
+        Common.Redactor.RememberJson(root);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root["env"] is JsonObject envObject)
         {

@@ -5,7 +5,8 @@ namespace SeatGuard.Core.Credentials;
 /// <summary>
 /// One definition of a billing variable in one layer. Secrets are kept only as fingerprint and prefix (of the value
 /// as Claude Code uses it: trimmed, measured on 2.1.330 and 2.1.332 — a blank value counts as unset); non-secret
-/// values (base URL, switches, descriptor numbers) are kept as they are, trimmed.
+/// values (switches, descriptor numbers) are kept as they are, trimmed, a base URL with its secret parts redacted
+/// (<see cref="Common.Redactor.RedactUrl"/>).
 /// </summary>
 public sealed record VariableDefinition(string Name, CredentialSource Source, bool NonEmpty, string? Fingerprint, string? Prefix, string? PlainValue)
 {
@@ -33,7 +34,7 @@ public sealed record VariableDefinition(string Name, CredentialSource Source, bo
         return new VariableDefinition(name, source, nonEmpty,
             secret && nonEmpty ? Redactor.Fingerprint(trimmed) : null,
             secret && nonEmpty ? Redactor.PublicPrefix(trimmed) : null,
-            secret ? null : trimmed)
+            secret ? null : name == BillingVariables.BaseUrl ? Redactor.RedactUrl(trimmed) : trimmed)
         {
             Tail = name == BillingVariables.ApiKey && nonEmpty ? GlobalStateFile.Tail(trimmed) : null,
             ShapeProblem = name == BillingVariables.OAuthToken && nonEmpty ? OAuthTokenShape.Problem(trimmed) : null,

@@ -37,7 +37,9 @@ public static class HooksInstaller
         var text = SettingsFile.Serialize(settings);
         string? backup = null;
         if (outcome.Changed && !request.DryRun) backup = SettingsFile.Write(path, text, now);
+        // What is shown (stdout, --json) has every credential value redacted; only the file itself keeps them.
+        var shown = SettingsFile.Serialize((System.Text.Json.Nodes.JsonObject)Redactor.RedactJson(settings)!);
         return new HooksResult(request.Install ? "install" : "uninstall", request.Scope, path, outcome.Changed, request.DryRun,
-            backup, outcome.Changes, notices, text);
+            backup, outcome.Changes, notices.Select(Redactor.Scrub).ToArray(), shown);
     }
 }

@@ -24,14 +24,16 @@ public static class SettingsFile
         return node as JsonObject ?? throw new SettingsFileException($"{path}: the top level is {ClaudeJson.KindOf(node)}, not a JSON object; nothing was changed");
     }
 
-    /// <summary>The settings as Claude Code's files are written: two-space indented JSON with a final newline.</summary>
-    public static string Serialize(JsonObject settings) => settings.ToJsonString(JsonText.NodeOptions) + "\n";
+    /// <summary>The settings as Claude Code's files are written: two-space indented JSON with a final newline (lone surrogates kept).</summary>
+    public static string Serialize(JsonObject settings) => JsonText.NodeToString(settings) + "\n";
 
     /// <summary>
     /// Replaces <paramref name="path"/> (or, when it is a symbolic link, the file it points to, so the link stays) with
-    /// <paramref name="text"/>, after copying the previous content to <c>&lt;path&gt;.seatguard-backup-&lt;UTC time&gt;</c> beside
+    /// <paramref name="text"/>, after saving the previous content to <c>&lt;path&gt;.seatguard-backup-&lt;UTC time&gt;</c> beside
     /// <paramref name="path"/> itself (never into the directory a link points into, often a committed dotfiles repository).
-    /// The backup is private (0600): settings may hold keys. Returns the backup's path (null when there was no file).
+    /// The backup is private (0600) and is not a second copy of the user's keys: credential values (which SeatGuard never
+    /// changes) are written redacted (<see cref="Redactor.RedactJson"/>); everything SeatGuard may change is kept as it was.
+    /// Returns the backup's path (null when there was no file).
     /// </summary>
     public static string? Write(string path, string text, DateTimeOffset now)
     {
@@ -43,11 +45,21 @@ public static class SettingsFile
         if (previous is not null)
         {
             backup = BackupPath(path, now);
-            AtomicFile.WriteAllBytes(backup, previous, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            AtomicFile.WriteAllBytes(backup, RedactedCopy(previous), PrivateFile.Mode);
             if (!OperatingSystem.IsWindows()) mode = File.GetUnixFileMode(target);
         }
         AtomicFile.WriteAllText(target, text, mode);
         return backup;
+    }
+
+    /// <summary>The previous file with its credential values redacted (a file that is not a JSON object is kept scrubbed).</summary>
+    private static byte[] RedactedCopy(byte[] previous)
+    {
+        var node = ClaudeJson.Parse(previous, out var problem);
+        var text = problem is null && node is JsonObject obj
+            ? Serialize((JsonObject)Redactor.RedactJson(obj)!)
+            : Redactor.Scrub(System.Text.Encoding.UTF8.GetString(previous));
+        return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
     private static string BackupPath(string path, DateTimeOffset now)

@@ -54,7 +54,7 @@ public static class BillingEvidence
         {
             verdict = Billing.Unknown;
             evidence = !o.SawInit ? "no init event: Claude Code did not start a session"
-                : o.IsError == true ? "the run failed before billing could be observed: " + (o.ResultText ?? "no result")
+                : o.IsError == true ? "the run failed before billing could be observed: " + Redactor.Scrub(o.ResultText ?? "no result")
                 : "no rate_limit_event and no API key source";
         }
         return new VerifyReport(verdict, o.ApiKeySource, o.RateLimitType, o.RateLimitStatus, o.ResetsAt is { } reset ? Format.Iso(reset) : null,

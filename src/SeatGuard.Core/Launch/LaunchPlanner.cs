@@ -29,7 +29,7 @@ public sealed class LaunchPlanner(CredentialReader credentials)
     /// <summary>Plans the launch for the request's beneficiary: the owner's own requests in the expected mode (usually subscription), anyone else's in api-key mode; refuses (fail closed) when that credential would not be the one Claude Code uses.</summary>
     public PlanOutcome Plan(HostContext host, LaunchRequest request, SeatConfig config)
     {
-        var beneficiary = string.IsNullOrWhiteSpace(request.For) ? config.Owner : request.For.Trim();
+        var beneficiary = string.IsNullOrWhiteSpace(request.For) ? config.Owner : Beneficiary(request.For.Trim());
         bool forOwner = string.Equals(beneficiary, config.Owner, StringComparison.Ordinal);
         var warnings = new List<string>();
 
@@ -92,10 +92,10 @@ public sealed class LaunchPlanner(CredentialReader credentials)
                 merged["env"] = envNode;
             }
             if (helperOverride is not null) merged["apiKeyHelper"] = "";
-            var json = merged.ToJsonString();
+            var json = JsonText.NodeToString(merged, indented: false);
             args.Insert(0, json);
             args.Insert(0, "--settings");
-            argsAdded.AddRange(["--settings", Redactor.Scrub(json)]);
+            argsAdded.AddRange(["--settings", Redactor.RedactJsonText(json)]);
         }
 
         // Re-check the plan with the same engine the doctor uses.
@@ -119,7 +119,7 @@ public sealed class LaunchPlanner(CredentialReader credentials)
         var envSet = new List<string>();
         foreach (var name in BillingVariables.Secrets.Where(n => env.TryGetValue(n, out var v) && v.Length > 0)) envSet.Add(name);
         var displayCommand = new List<string> { request.ClaudeExecutable };
-        displayCommand.AddRange(args.Select(Redactor.Scrub));
+        displayCommand.AddRange(Redactor.RedactClaudeArguments(args));
         var plan = new LaunchPlan(mode, beneficiary, config.Owner, resolution.Winner, removed, envSet, argsAdded, displayCommand, request.Force && warnings.Count > 0, warnings)
         {
             Environment = env,
@@ -130,6 +130,14 @@ public sealed class LaunchPlanner(CredentialReader credentials)
     }
 
     private static PlanOutcome Refuse(string why) => new(null, why);
+
+    /// <summary>A --for value that looks like a token (pasted by mistake) is never shown, stored or compared as it is.</summary>
+    private static string Beneficiary(string name)
+    {
+        if (!Redactor.LooksLikeSecret(name)) return name;
+        Redactor.Remember(name);
+        return Redactor.Redact(name);
+    }
 
     /// <summary>Pulls the user's own <c>--settings</c> (JSON or file) out of the claude arguments so it can be merged.</summary>
     internal static (JsonObject? Settings, List<string> Remaining, string? Error) ExtractUserSettings(IReadOnlyList<string> args, string workingDirectory)

@@ -96,7 +96,7 @@ public sealed class StreamJsonObserver(bool keepLines = false)
             }
             return type;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperationException: a lone surrogate escape
         {
             o.MalformedLines++;
             return null;

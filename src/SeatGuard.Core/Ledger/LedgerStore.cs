@@ -173,8 +173,8 @@ public sealed class LedgerStore : IDisposable
             """;
         cmd.Parameters.AddWithValue("$time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
         cmd.Parameters.AddWithValue("$command", Redactor.Scrub(e.Command));
-        cmd.Parameters.AddWithValue("$cwd", e.Cwd);
-        cmd.Parameters.AddWithValue("$beneficiary", e.Beneficiary);
+        cmd.Parameters.AddWithValue("$cwd", Redactor.Scrub(e.Cwd));
+        cmd.Parameters.AddWithValue("$beneficiary", Redactor.Scrub(e.Beneficiary));
         cmd.Parameters.AddWithValue("$owner", e.Owner);
         cmd.Parameters.AddWithValue("$mode", e.Mode);
         cmd.Parameters.AddWithValue("$kind", e.CredentialKind);
@@ -189,7 +189,7 @@ public sealed class LedgerStore : IDisposable
         cmd.Parameters.AddWithValue("$cw", e.CacheCreationTokens);
         cmd.Parameters.AddWithValue("$cr", e.CacheReadTokens);
         cmd.Parameters.AddWithValue("$forced", e.Forced ? 1 : 0);
-        cmd.Parameters.AddWithValue("$warning", (object?)(e.Warning is null ? null : Redactor.Scrub(e.Warning)) ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$warning", e.Warning is null ? DBNull.Value : Redactor.Scrub(e.Warning));
         cmd.Parameters.AddWithValue("$rlt", (object?)e.RateLimitType ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$rls", (object?)e.RateLimitStatus ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$util", (object?)e.Utilization ?? DBNull.Value);

@@ -36,7 +36,7 @@ public sealed record SetupManifest(
         ["name", "runsFor", "consumers", "work", "harness", "deployedOn", "users", "contributors", "credential", "resold"];
 
     /// <summary>Reads and parses a manifest file.</summary>
-    public static SetupManifest Load(string path) => Parse(File.ReadAllText(path), path);
+    public static SetupManifest Load(string path) => Parse(Common.Files.UserFiles.ReadText(path, "manifest"), path);
 
     /// <summary>Parses manifest YAML; <paramref name="file"/> names it in errors.</summary>
     public static SetupManifest Parse(string text, string file)

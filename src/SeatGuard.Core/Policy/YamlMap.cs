@@ -23,10 +23,10 @@ internal sealed class YamlMap
     /// <summary>Parses a whole document whose top level must be a mapping; an empty document is an empty mapping.</summary>
     public static YamlMap Parse(string text, string file)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            stream = Common.YamlText.Load(text);
         }
         catch (YamlException ex)
         {

@@ -40,10 +40,10 @@ public sealed class RuleBook
 
     private static void Merge(List<ScanRule> rules, string yaml, string fileName, string origin)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = Common.YamlText.Load(yaml, allowAliases: true); // the built-in rules share fragments through anchors
         }
         catch (YamlException ex)
         {

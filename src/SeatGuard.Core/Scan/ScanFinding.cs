@@ -27,4 +27,7 @@ public sealed record ScanFinding(
     /// <summary>True unless the finding is low confidence; only high-confidence findings can fail a scan.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsHighConfidence => Confidence != FindingContext.Low;
+
+    /// <summary>How the secret was written when it was not plain text: <c>base64</c>, <c>utf-16</c>, <c>json-escape</c>; null for plain text.</summary>
+    public string? Encoding { get; init; }
 }

@@ -17,4 +17,6 @@ public sealed record ScanOptions
     public int Threads { get; init; } = 1;
     /// <summary>Reported paths are relative to this directory when inside it (default: the first path, or its directory).</summary>
     public string? RelativeTo { get; init; }
+    /// <summary>List every file not read, with its reason, in <see cref="ScanReport.SkippedFiles"/> (<c>--verbose</c>).</summary>
+    public bool ListSkipped { get; init; }
 }

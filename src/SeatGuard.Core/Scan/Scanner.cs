@@ -12,6 +12,9 @@ namespace SeatGuard.Core.Scan;
 /// <c>seatguard scan</c>'s engine: walks the paths (and with <see cref="ScanOptions.History"/> the git
 /// history), prefilters by keyword, runs the detectors of the rules that apply to each file, then drops
 /// lines marked <c>seatguard:allow</c> and findings in the baseline. Secrets leave it only redacted.
+/// Nothing is lost silently: files git tracks are scanned even when <c>.gitignore</c> hides them, tokens written
+/// as UTF-16, base64 or JSON escapes are decoded (<see cref="EncodedText"/>), names that are not UTF-8 and paths
+/// beyond PATH_MAX are read by their bytes, and every file not read is counted (and listed on request) with its reason.
 /// </summary>
 public sealed class Scanner
 {
@@ -21,18 +24,26 @@ public sealed class Scanner
     private readonly IReadOnlyList<ScanRule> _rules;
     private readonly KeywordPrefilter _prefilter;
     private readonly ConcurrentDictionary<string, int> _contributors = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<string> _contributorNotes = [];
     private readonly ConcurrentDictionary<string, HashSet<string>?> _tracked = new(StringComparer.Ordinal);
 
     private readonly GitCli _git;
+    private readonly string[] _tokenPrefixes;
+    private readonly string[] _base64Needles;
 
-    /// <param name="commands">Runs git (contributor counts, <c>--history</c>).</param>
+    /// <param name="commands">Runs git (contributor counts, <c>--history</c>, files git tracks that .gitignore hides).</param>
     /// <param name="pathVariable">The PATH git is looked up on.</param>
     /// <param name="book">The rules to apply.</param>
-    public Scanner(RuleBook book, ICommandRunner commands, string? pathVariable)
+    /// <param name="host">The user's host, for git's ownership rule (the <c>safe.directory</c> entries of the user's own configuration).</param>
+    public Scanner(RuleBook book, ICommandRunner commands, string? pathVariable, HostContext? host = null)
     {
-        _git = new GitCli(commands, pathVariable);
+        _git = new GitCli(commands, pathVariable, host);
         _rules = book.Rules;
-        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Prefilter));
+        _tokenPrefixes = _rules.Where(r => r.TokenPrefix is { Length: >= 5 }).Select(r => r.TokenPrefix!).Distinct(StringComparer.Ordinal).ToArray();
+        _base64Needles = _tokenPrefixes.SelectMany(EncodedText.Base64Needles).Distinct(StringComparer.Ordinal).ToArray();
+        // The keyword pass also lets through the signs of an encoded token: its prefixes in base64, and JSON escapes.
+        var encodedHints = _base64Needles.Length == 0 ? [] : _base64Needles.Append(EncodedText.JsonEscapeHint);
+        _prefilter = new KeywordPrefilter(_rules.SelectMany(r => r.Prefilter).Concat(encodedHints));
     }
 
     /// <summary>The rules in use.</summary>
@@ -54,7 +65,7 @@ public sealed class Scanner
         }
         string relativeTo = options.RelativeTo is not null ? Path.GetFullPath(options.RelativeTo)
             : Directory.Exists(roots[0]) ? roots[0] : Path.GetDirectoryName(roots[0])!;
-        var sink = new Sink();
+        var sink = new Sink(options.ListSkipped);
 
         int commits = 0;
         if (options.Staged)
@@ -66,7 +77,14 @@ public sealed class Scanner
             foreach (var root in roots)
             {
                 var packages = new PackageEvidence(Directory.Exists(root) ? root : Path.GetDirectoryName(root)!);
-                TreeWalker.Walk(root, full => ScanFile(full, relativeTo, options.MaxFileBytes, packages, sink), Math.Max(1, options.Threads), cancel);
+                var ignored = new ConcurrentBag<(string Path, bool IsDirectory)>();
+                TreeWalker.Walk(root, file => ScanFile(file, relativeTo, options.MaxFileBytes, packages, sink), Math.Max(1, options.Threads), cancel,
+                    (path, isDirectory, reason, why) =>
+                    {
+                        if (reason == TreeWalker.SkipReason.Ignored) ignored.Add((path, isDirectory));
+                        else sink.Skip(Display(path, relativeTo), "unreadable" + (why is null ? "" : ": " + why), ref sink.Unreadable);
+                    });
+                ScanTrackedButIgnored(root, ignored, relativeTo, options.MaxFileBytes, packages, sink);
             }
         }
         if (options.History)
@@ -79,8 +97,49 @@ public sealed class Scanner
 
         var findings = sink.Findings.DistinctBy(f => (f.Fingerprint, f.Line, f.Column, f.Commit)).ToList();
         findings.Sort(Order);
-        var report = new ScanReport(findings, new ScanStats(sink.Files, sink.Bytes, Math.Round(clock.Elapsed.TotalSeconds, 3), commits, 0, sink.Allowed));
+        var stats = new ScanStats(sink.Files, sink.Bytes, Math.Round(clock.Elapsed.TotalSeconds, 3), commits, 0, sink.Allowed)
+        {
+            Skipped = new ScanSkipped(sink.TooLarge, sink.Binary, sink.Unreadable, sink.NotRegular),
+            TrackedIgnored = sink.TrackedIgnored,
+        };
+        var report = new ScanReport(findings, stats)
+        {
+            Notes = sink.Notes.Concat(_contributorNotes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            SkippedFiles = sink.SkippedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(),
+        };
         return baseline is null ? report : ApplyBaseline(report, baseline);
+    }
+
+    /// <summary>
+    /// Files git tracks that an ignore rule hides from the walk (force-added with <c>git add -f</c>): scanned like any
+    /// other, since they are in the repository for everyone who clones it.
+    /// </summary>
+    private void ScanTrackedButIgnored(string root, ConcurrentBag<(string Path, bool IsDirectory)> ignored, string relativeTo, long maxBytes, PackageEvidence packages, Sink sink)
+    {
+        if (ignored.IsEmpty || !Directory.Exists(root) || GitCli.FindRoot(root) is null) return;
+        IReadOnlyList<byte[]> tracked;
+        try
+        {
+            tracked = _git.TrackedButIgnored(root, out var refused);
+            if (refused is not null) sink.Note(refused + "; files that .gitignore hides but git tracks were not scanned");
+        }
+        catch (ScanInputException e)
+        {
+            sink.Note(e.Message + ": files that .gitignore hides but git tracks were not scanned");
+            return;
+        }
+        if (tracked.Count == 0) return;
+        var ignoredFiles = new HashSet<string>(ignored.Where(i => !i.IsDirectory).Select(i => i.Path), StringComparer.Ordinal);
+        var ignoredDirs = ignored.Where(i => i.IsDirectory).Select(i => i.Path + "/").ToArray();
+        var rootBytes = RawPath.Of(Path.TrimEndingDirectorySeparator(root));
+        foreach (var rel in tracked)
+        {
+            var full = RawPath.Combine(rootBytes, rel);
+            var shown = RawPath.Display(full);
+            if (!ignoredFiles.Contains(shown) && !ignoredDirs.Any(d => shown.StartsWith(d, StringComparison.Ordinal))) continue;
+            Interlocked.Increment(ref sink.TrackedIgnored);
+            ScanFile(new TreeWalker.WalkedFile(shown, RawPath.IsOpenableByName(full) ? null : full), relativeTo, maxBytes, packages, sink);
+        }
     }
 
     /// <summary>The report without the findings the baseline knows; their number goes to <see cref="ScanStats.Baselined"/>.</summary>
@@ -103,11 +162,21 @@ public sealed class Scanner
     /// <summary>True when a high-confidence finding at or above <paramref name="failOn"/> remains (low-confidence ones never fail a scan).</summary>
     public static bool Fails(ScanReport report, Tier failOn) => report.Findings.Any(f => f.Tier >= failOn && f.IsHighConfidence);
 
-    private sealed class Sink
+    private sealed class Sink(bool listSkipped)
     {
         public readonly ConcurrentBag<ScanFinding> Findings = [];
-        public long Files, Bytes;
+        public long Files, Bytes, TooLarge, Binary, Unreadable, NotRegular, TrackedIgnored;
         public int Allowed;
+        public readonly ConcurrentBag<SkippedFile> SkippedFiles = [];
+        public readonly ConcurrentBag<string> Notes = [];
+
+        public void Skip(string path, string reason, ref long counter)
+        {
+            Interlocked.Increment(ref counter);
+            if (listSkipped) SkippedFiles.Add(new SkippedFile(path, reason));
+        }
+
+        public void Note(string note) => Notes.Add(note);
     }
 
     private static string Display(string full, string relativeTo)
@@ -121,15 +190,23 @@ public sealed class Scanner
     [ThreadStatic] private static byte[]? t_bytes;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void ScanFile(string fullPath, string relativeTo, long maxBytes, PackageEvidence packages, Sink sink)
+    private void ScanFile(TreeWalker.WalkedFile file, string relativeTo, long maxBytes, PackageEvidence packages, Sink sink)
     {
+        string fullPath = file.Path;
         try
         {
             string text;
-            // Never blocks: a FIFO opens at once and reads as empty, a device reads as binary; both are skipped.
-            using (var handle = SafeFile.OpenNonBlocking(fullPath))
+            string? encoding = null;
+            // Never blocks: opened with O_NONBLOCK, and anything but a regular file (a FIFO, a socket, a device) is
+            // counted and never read.
+            using (var handle = file.Raw is null ? SafeFile.OpenNonBlocking(fullPath, out var notRegular) : SafeFile.OpenNonBlocking(file.Raw, out notRegular))
             {
                 if (handle is null) return;
+                if (notRegular is not null)
+                {
+                    sink.Skip(Display(fullPath, relativeTo), "not a regular file: " + notRegular, ref sink.NotRegular);
+                    return;
+                }
                 // No fstat for the length: read into the thread's buffer; a short read is the end of a
                 // regular file, a full buffer grows it (up to maxBytes + 1, which marks "too large").
                 var bytes = t_bytes ??= new byte[256 * 1024];
@@ -138,7 +215,7 @@ public sealed class Scanner
                 {
                     if (read == bytes.Length)
                     {
-                        if (read > maxBytes) return;
+                        if (read > maxBytes) break;
                         var larger = new byte[(int)Math.Min((long)bytes.Length * 4, maxBytes + 1)];
                         bytes.AsSpan(0, read).CopyTo(larger);
                         t_bytes = bytes = larger;
@@ -148,20 +225,78 @@ public sealed class Scanner
                     read += n;
                     if (read < bytes.Length) break;
                 }
-                if (read == 0 || read > maxBytes) return;
+                if (read == 0) return;
+                if (read > maxBytes)
+                {
+                    sink.Skip(Display(fullPath, relativeTo), $"too large (over {maxBytes} bytes, --max-filesize)", ref sink.TooLarge);
+                    return;
+                }
                 var data = bytes.AsSpan(0, read);
-                if (data[..Math.Min(read, 8192)].Contains((byte)0)) return; // binary
-                Interlocked.Increment(ref sink.Files);
-                Interlocked.Add(ref sink.Bytes, read);
-                if (!_prefilter.MayMatch(data)) return;
-                text = Encoding.UTF8.GetString(data);
+                if (data[..Math.Min(read, 8192)].Contains((byte)0))
+                {
+                    // UTF-16 text has NUL bytes too: decode it rather than skip it as binary.
+                    if (EncodedText.Utf16Of(data, out int bom) is not { } utf16)
+                    {
+                        sink.Skip(Display(fullPath, relativeTo), "binary", ref sink.Binary);
+                        return;
+                    }
+                    Interlocked.Increment(ref sink.Files);
+                    Interlocked.Add(ref sink.Bytes, read);
+                    text = utf16.GetString(data[bom..]);
+                    if (!_prefilter.MayMatch(text)) return;
+                    encoding = "utf-16";
+                }
+                else
+                {
+                    Interlocked.Increment(ref sink.Files);
+                    Interlocked.Add(ref sink.Bytes, read);
+                    if (!_prefilter.MayMatch(data)) return;
+                    text = Encoding.UTF8.GetString(data);
+                }
             }
             var unit = new ScanUnit(Display(fullPath, relativeTo), text, () => ContributorsOf(fullPath), packageHas: r => packages.Has(fullPath, r));
-            Report(unit, Detect(unit), null, null, sink);
+            var hits = Detect(unit);
+            Report(unit, hits, null, null, sink, encoding);
+            ScanEncoded(unit, hits, null, null, sink);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Vanished or unreadable files are skipped.
+            // Vanished files are gone; anything else unreadable is counted.
+            if (ex is FileNotFoundException or DirectoryNotFoundException) return;
+            sink.Skip(Display(fullPath, relativeTo), "unreadable: " + (ex is UnreadableFileException u ? u.Reason : ex is UnauthorizedAccessException ? "permission denied" : ex.Message), ref sink.Unreadable);
+        }
+    }
+
+    /// <summary>
+    /// Tokens hidden by an encoding inside a unit: base64 values holding a token prefix, and JSON escapes. Only
+    /// findings with a secret that the plain text did not already show are added, at the place of the encoded value.
+    /// </summary>
+    private void ScanEncoded(ScanUnit unit, List<Hit> plainHits, string? commit, int[]? lineMap, Sink sink)
+    {
+        if (_tokenPrefixes.Length == 0) return;
+        var text = unit.Text;
+        HashSet<string>? known = null;
+        List<Hit> Fresh(List<Hit> hits)
+        {
+            known ??= plainHits.Where(h => h.Secret is not null).Select(h => h.Secret!).ToHashSet(StringComparer.Ordinal);
+            return hits.Where(h => h.Secret is not null && known.Add(h.Secret)).ToList();
+        }
+        if (text.Contains(EncodedText.JsonEscapeHint, StringComparison.OrdinalIgnoreCase) && EncodedText.JsonUnescaped(text) is { } unescaped)
+        {
+            var decoded = new ScanUnit(unit.Path, unescaped, unit.HumanContributors, wholeFile: false, packageHas: unit.PackageHas);
+            Report(decoded, Fresh(Detect(decoded)), commit, lineMap, sink, "json-escape");
+        }
+        if (!_base64Needles.Any(n => text.Contains(n, StringComparison.Ordinal))) return;
+        foreach (var value in EncodedText.Base64Values(text, _base64Needles, _tokenPrefixes))
+        {
+            var decoded = new ScanUnit(unit.Path, value.Text, unit.HumanContributors, wholeFile: false, packageHas: unit.PackageHas);
+            var hits = Fresh(Detect(decoded));
+            if (hits.Count == 0) continue;
+            // Every finding in the decoded value is reported where the encoded value starts.
+            int lineIndex = 0, lineStart = 0;
+            for (int i = text.IndexOf('\n'); i >= 0 && i < value.Offset; i = text.IndexOf('\n', i + 1)) { lineIndex++; lineStart = i + 1; }
+            int line = lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)];
+            Report(decoded, hits, commit, null, sink, "base64", (line, value.Offset - lineStart + 1));
         }
     }
 
@@ -174,9 +309,13 @@ public sealed class Scanner
             if (!_prefilter.MayMatch(added.Text)) return;
             var path = Display(Path.Combine(repo, added.Path), relativeTo);
             var unit = new ScanUnit(path, added.Text, () => RepositoryContributors(repo), wholeFile: false);
-            Report(unit, Detect(unit), added.Commit, added.LineNumbers, sink);
-        }, out int commits);
-        if (exit != 0 && commits == 0 && exit != 128) throw new ScanInputException($"git log failed in {dir} (exit {exit})");
+            var hits = Detect(unit);
+            Report(unit, hits, added.Commit, added.LineNumbers, sink);
+            ScanEncoded(unit, hits, added.Commit, added.LineNumbers, sink);
+        }, out int commits, out var refusal);
+        if (refusal is not null) sink.Note(refusal + "; the history was not scanned");
+        else if (exit != 0 && commits == 0 && exit != 128) throw new ScanInputException($"git log failed in {dir} (exit {exit})");
+        else if (exit == 128 && commits == 0) sink.Note($"git could not read the history of {repo} (exit 128); the history was not scanned");
         return commits;
     }
 
@@ -200,7 +339,9 @@ public sealed class Scanner
             if (!_prefilter.MayMatch(text)) continue;
             // The staged file belongs to the repository: it is in the index.
             var unit = new ScanUnit(Display(full, relativeTo), text, () => RepositoryContributors(repo), packageHas: r => packages.Has(full, r));
-            Report(unit, Detect(unit), null, null, sink);
+            var hits = Detect(unit);
+            Report(unit, hits, null, null, sink);
+            ScanEncoded(unit, hits, null, null, sink);
         }
     }
 
@@ -228,7 +369,7 @@ public sealed class Scanner
         return hits;
     }
 
-    private static void Report(ScanUnit unit, List<Hit> hits, string? commit, int[]? lineMap, Sink sink)
+    private static void Report(ScanUnit unit, List<Hit> hits, string? commit, int[]? lineMap, Sink sink, string? encoding = null, (int Line, int Column)? at = null)
     {
         if (hits.Count == 0) return;
         var text = unit.Text;
@@ -248,7 +389,7 @@ public sealed class Scanner
                 Interlocked.Increment(ref sink.Allowed);
                 continue;
             }
-            int line = lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)];
+            int line = at?.Line ?? (lineMap is null ? lineIndex + 1 : lineMap[Math.Min(lineIndex, lineMap.Length - 1)]);
             var rule = hit.Rule;
             string evidence = hit.Secret ?? lineText.Trim().ToString();
             string context = FindingContext.Of(unit.Path, lineText, hit.Offset - start);
@@ -257,7 +398,7 @@ public sealed class Scanner
                 Tier: rule.Tier,
                 Path: unit.Path,
                 Line: line,
-                Column: hit.Offset - start + 1,
+                Column: at?.Column ?? hit.Offset - start + 1,
                 Message: rule.Message,
                 Fix: rule.Fix,
                 Fingerprint: FingerprintOf(rule.Id, unit.Path, evidence),
@@ -266,7 +407,7 @@ public sealed class Scanner
                 Scenario: rule.Scenario,
                 Commit: commit,
                 Confidence: FindingContext.ConfidenceOf(context, rule.AnyContext),
-                Context: context));
+                Context: context) { Encoding = encoding });
         }
     }
 
@@ -308,7 +449,9 @@ public sealed class Scanner
         {
             try
             {
-                return _git.HumanContributors(r);
+                var n = _git.HumanContributors(r, out var refusal);
+                if (refusal is not null) _contributorNotes.Add(refusal + "; contributors not counted (rules that depend on them assume an unknown number)");
+                return n;
             }
             catch (ScanInputException)
             {

@@ -95,10 +95,11 @@ internal static class WorkflowDetector
 
     private static Analysis? Analyze(string text)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            // A workflow file is repository data: bounded depth and alias expansion (GitHub accepts anchors).
+            stream = Common.YamlText.Load(text, allowAliases: true);
         }
         catch (YamlDotNet.Core.YamlException)
         {

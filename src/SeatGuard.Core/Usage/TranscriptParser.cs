@@ -145,7 +145,7 @@ public static class TranscriptParser
             {
                 return Parse(line);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException) // a lone surrogate escape in a string: a malformed line, not a crash
             {
                 return Outcome.Malformed;
             }

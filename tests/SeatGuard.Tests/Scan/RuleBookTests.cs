@@ -101,6 +101,11 @@ public sealed class RuleBookTests
         keywords.ShouldNotContain("sk-ant-oat01-");
         keywords.ShouldNotContain("claude-cli/"); // contains "claude"
         keywords.ShouldNotContain(k => k != "claude" && k.Contains("claude"));
+        // The signs of an encoded token: "sk-ant-" in base64 at its three alignments, and JSON escapes.
+        keywords.ShouldContain("\\u00");
+        keywords.ShouldContain("c2styw50lw");
+        keywords.ShouldContain("nrlwfudc1");
+        keywords.ShouldContain("zay1hbnqt");
     }
 }
 

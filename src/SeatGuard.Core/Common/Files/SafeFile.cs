@@ -47,12 +47,12 @@ public static partial class SafeFile
     /// <summary>An open handle on a regular file, or null when the path does not exist. Throws <see cref="UnreadableFileException"/> otherwise.</summary>
     public static SafeFileHandle? OpenRegular(string path)
     {
-        var handle = OpenNonBlocking(path);
+        var handle = OpenNonBlocking(path, out var notRegular);
         if (handle is null) return null;
-        if (!OperatingSystem.IsWindows() && FileType(handle) is { } type && type != RegularType)
+        if (notRegular is not null)
         {
             handle.Dispose();
-            throw new UnreadableFileException(path, "not a regular file (" + TypeName(type) + "); SeatGuard reads only regular files");
+            throw new UnreadableFileException(path, "not a regular file (" + notRegular + "); SeatGuard reads only regular files");
         }
         return handle;
     }
@@ -62,17 +62,89 @@ public static partial class SafeFile
     /// checking the type: for the scanner's hot path, where reads that fail or return binary data are skipped anyway.
     /// Null when the path does not exist.
     /// </summary>
-    public static SafeFileHandle? OpenNonBlocking(string path)
+    public static SafeFileHandle? OpenNonBlocking(string path) => OpenNonBlocking(path, out _);
+
+    /// <summary>
+    /// Like <see cref="OpenNonBlocking(string)"/>; <paramref name="notRegular"/> names the kind of file when it is not a
+    /// regular file (a FIFO, a socket, a device), from the same <c>fstat</c> that rejects directories.
+    /// </summary>
+    public static SafeFileHandle? OpenNonBlocking(string path, out string? notRegular)
     {
+        notRegular = null;
         if (OperatingSystem.IsWindows())
         {
             try { return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete); }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return null; }
             catch (UnauthorizedAccessException) { throw new UnreadableFileException(path, "permission denied"); }
         }
-        int flags = OperatingSystem.IsMacOS() ? 0x4 | 0x20000 | 0x1000000 : 0x800 | 0x100 | 0x80000; // O_NONBLOCK | O_NOCTTY | O_CLOEXEC
         int fd;
-        do fd = Open(path, flags); while (fd < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        do fd = Open(path, ReadFlags); while (fd < 0 && Marshal.GetLastPInvokeError() == EINTR);
+        return Checked(fd, path, out notRegular);
+    }
+
+    /// <summary>
+    /// Like <see cref="OpenNonBlocking(string, out string?)"/> for a path given as bytes: a name that is not UTF-8, or a
+    /// path longer than PATH_MAX (opened one directory at a time with <c>openat</c>).
+    /// </summary>
+    public static SafeFileHandle? OpenNonBlocking(byte[] rawPath, out string? notRegular)
+    {
+        notRegular = null;
+        var shown = RawPath.Display(rawPath);
+        if (OperatingSystem.IsWindows()) throw new UnreadableFileException(shown, "a path that is not valid text cannot be opened on Windows");
+        int fd = OpenRaw(rawPath, ReadFlags);
+        return Checked(fd, shown, out notRegular);
+    }
+
+    private static int ReadFlags => OperatingSystem.IsMacOS() ? 0x4 | 0x20000 | 0x1000000 : 0x800 | 0x100 | 0x80000; // O_NONBLOCK | O_NOCTTY | O_CLOEXEC
+
+    /// <summary>Opens raw path bytes: directly when short, else the longest short prefix and then one component at a time.</summary>
+    internal static int OpenRaw(ReadOnlySpan<byte> rawPath, int flags)
+    {
+        int fd;
+        if (rawPath.Length < RawPath.DirectLimit)
+        {
+            var z = NulTerminated(rawPath);
+            do fd = OpenBytes(z, flags); while (fd < 0 && Marshal.GetLastPInvokeError() == EINTR);
+            return fd;
+        }
+        int split = rawPath[..RawPath.DirectLimit].LastIndexOf((byte)'/');
+        var start = split <= 0 ? "/"u8.ToArray() : rawPath[..split].ToArray();
+        int dirFlags = ReadFlags;
+        fd = OpenBytes(NulTerminated(start), dirFlags);
+        if (fd < 0) return fd;
+        var rest = rawPath[(split + 1)..];
+        while (true)
+        {
+            int slash = rest.IndexOf((byte)'/');
+            var component = slash < 0 ? rest : rest[..slash];
+            rest = slash < 0 ? [] : rest[(slash + 1)..];
+            if (component.IsEmpty && slash >= 0) continue;
+            bool last = slash < 0;
+            int next;
+            var z = NulTerminated(component);
+            do next = OpenAt(fd, z, last ? flags : dirFlags); while (next < 0 && Marshal.GetLastPInvokeError() == EINTR);
+            int errno = Marshal.GetLastPInvokeError();
+            Close(fd);
+            if (next < 0)
+            {
+                Marshal.SetLastPInvokeError(errno);
+                return -1;
+            }
+            fd = next;
+            if (last) return fd;
+        }
+    }
+
+    private static byte[] NulTerminated(ReadOnlySpan<byte> bytes)
+    {
+        var z = new byte[bytes.Length + 1];
+        bytes.CopyTo(z);
+        return z;
+    }
+
+    private static SafeFileHandle? Checked(int fd, string path, out string? notRegular)
+    {
+        notRegular = null;
         if (fd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
@@ -88,11 +160,13 @@ public static partial class SafeFile
             });
         }
         var handle = new SafeFileHandle(fd, ownsHandle: true);
-        if (FileType(handle) == DirectoryType)
+        var type = FileType(handle);
+        if (type == DirectoryType)
         {
             handle.Dispose();
             throw new UnreadableFileException(path, "is a directory");
         }
+        if (type is { } t && t != RegularType) notRegular = TypeName(t);
         return handle;
     }
 
@@ -198,6 +272,15 @@ public static partial class SafeFile
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static partial int OpenBytes(byte[] path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true)]
+    private static partial int OpenAt(int directory, byte[] path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    internal static partial int Close(int fd);
 
     [LibraryImport("libc", EntryPoint = "fstat", SetLastError = true)]
     private static partial int FStat(int fd, ref byte buffer);

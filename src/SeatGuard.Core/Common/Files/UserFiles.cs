@@ -50,7 +50,7 @@ public static class UserFiles
             {
                 DirectoryNotFoundException => "its folder does not exist",
                 UnauthorizedAccessException => "permission denied",
-                _ => e.Message,
+                _ => ReadableErrors.Of(e),
             });
         }
     }

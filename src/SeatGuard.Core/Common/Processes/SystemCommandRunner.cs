@@ -47,10 +47,17 @@ public sealed class SystemCommandRunner : ICommandRunner
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(spec.Timeout);
         bool timedOut = false;
+        var deadline = DateTime.UtcNow + spec.Timeout;
         try
         {
             string? line;
-            while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null) onLine(line);
+            if (spec.IdleTimeout is { } idle) timeout.CancelAfter(Min(idle, spec.Timeout));
+            while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
+            {
+                onLine(line);
+                if (spec.IdleTimeout is { } quiet && spec.Timeout != Timeout.InfiniteTimeSpan) timeout.CancelAfter(Min(quiet, deadline - DateTime.UtcNow));
+                else if (spec.IdleTimeout is { } quiet2) timeout.CancelAfter(quiet2);
+            }
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
@@ -61,6 +68,8 @@ public sealed class SystemCommandRunner : ICommandRunner
         }
         return new CommandResult(timedOut ? -1 : process.ExitCode, "", await stderr, timedOut);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => b == Timeout.InfiniteTimeSpan || a <= b ? a : b < TimeSpan.Zero ? TimeSpan.Zero : b;
 
     /// <summary>A start info with exactly the spec's environment.</summary>
     public static ProcessStartInfo StartInfo(CommandSpec spec)

@@ -50,7 +50,13 @@ public static class SarifWriter
         return new SarifLog(
             Schema: SchemaUri,
             Version: "2.1.0",
-            Runs: [new SarifRun(new SarifTool(new SarifDriver("SeatGuard", toolVersion, toolVersion, driverRules)), results)]);
+            Runs:
+            [
+                new SarifRun(new SarifTool(new SarifDriver("SeatGuard", toolVersion, toolVersion, driverRules)), results)
+                {
+                    Invocations = report.Notes.Count == 0 ? null : [new SarifInvocation(true, report.Notes.Select(n => new SarifNotification(new SarifText(n), "warning")).ToList())],
+                },
+            ]);
     }
 
     /// <summary>The SARIF level of a tier: red → error, gray → warning, green → note.</summary>
