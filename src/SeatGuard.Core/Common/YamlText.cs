@@ -13,7 +13,9 @@ namespace SeatGuard.Core.Common;
 /// </summary>
 public static class YamlText
 {
+    /// <summary>The deepest nesting of mappings and sequences a YAML document may have.</summary>
     public const int MaxDepth = 64;
+    /// <summary>The most nodes a document's aliases may expand to, in all.</summary>
     public const long MaxExpandedNodes = 1_000_000;
 
     /// <summary>Loads a YAML stream. <paramref name="allowAliases"/>: anchors and aliases are accepted (bounded as above); otherwise refused.</summary>

@@ -31,7 +31,9 @@ public sealed record AnthropicProfile(
     /// </summary>
     public bool CredentialsExposed { get; init; }
 
+    /// <summary>The profile's config file: <c>configs/NAME.json</c> in <see cref="Directory"/>.</summary>
     public string ConfigPath => Path.Combine(Directory, "configs", Name + ".json");
+    /// <summary>The profile's credentials file: <c>credentials/NAME.json</c> in <see cref="Directory"/>.</summary>
     public string CredentialsPath => Path.Combine(Directory, "credentials", Name + ".json");
 
     /// <summary>A profile Claude Code uses: a user_oauth profile with a credentials file, or an oidc_federation profile.</summary>
@@ -45,6 +47,7 @@ public sealed record AnthropicProfile(
         : CredentialsExposed ? $"{CredentialsPath} can be read by other users (Claude Code wants mode 600)"
         : $"{CredentialsPath} has an empty access_token";
 
+    /// <summary>The kind of credential the profile gives: <see cref="CredentialKind.Federation"/> for an oidc_federation profile, else <see cref="CredentialKind.Profile"/>.</summary>
     public CredentialKind Kind => Type == "oidc_federation" ? CredentialKind.Federation : CredentialKind.Profile;
 
     /// <summary>The directory profiles live in for this host.</summary>
@@ -55,6 +58,7 @@ public sealed record AnthropicProfile(
 
     /// <summary>The profile Claude Code would consider, or null when there is no config for it.</summary>
     /// <param name="explicitName">The effective <c>ANTHROPIC_PROFILE</c> (trimmed), or null.</param>
+    /// <param name="host">The machine whose environment and files are read.</param>
     public static AnthropicProfile? Read(HostContext host, string? explicitName)
     {
         var dir = DirectoryFor(host);

@@ -13,8 +13,10 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public static class KeychainService
 {
+    /// <summary>The service name without a custom-OAuth part or config-directory hash: Claude Code's default login item.</summary>
     public const string BaseName = "Claude Code-credentials";
 
+    /// <summary>The keychain service Claude Code uses on <paramref name="host"/> for the config directory <paramref name="configDir"/> (see the type's summary).</summary>
     public static string Name(HostContext host, string configDir)
     {
         var suffix = host.Has("CLAUDE_CODE_CUSTOM_OAUTH_URL") ? "-custom-oauth" : "";

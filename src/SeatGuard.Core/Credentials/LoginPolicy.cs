@@ -10,13 +10,16 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed record LoginPolicy(string? ForceLoginMethod, IReadOnlyList<string> ForceLoginOrgUuids, IReadOnlyList<string>? AllowedProviders)
 {
+    /// <summary>No demands: what a machine without managed login settings has.</summary>
     public static readonly LoginPolicy None = new(null, [], null);
 
     /// <summary>Provider names <c>allowedProviders</c> understands (from Claude Code 2.1.332).</summary>
     public static readonly string[] ProviderNames = ["anthropic", "customEndpoint", "bedrock", "vertex", "foundry", "anthropicAws", "mantle", "gateway"];
 
+    /// <summary>True when the policy demands nothing.</summary>
     public bool IsEmpty => ForceLoginMethod is null && ForceLoginOrgUuids.Count == 0 && AllowedProviders is null;
 
+    /// <summary>Reads the policy from a managed settings object (<c>forceLoginMethod</c>, <c>forceLoginOrgUUID</c>, <c>allowedProviders</c>), dropping values Claude Code would drop.</summary>
     public static LoginPolicy From(JsonObject root)
     {
         string? method = StringOf(root["forceLoginMethod"]) is { } m && m is "claudeai" or "console" or "gateway" ? m : null;

@@ -18,6 +18,7 @@ public sealed record MatrixReport(string? ClaudeVersion, IReadOnlyList<MatrixRes
     /// <summary>Why the matrix did not run (its environments would not be isolated here), or null.</summary>
     public string? Refusal { get; init; }
 
+    /// <summary>True when the matrix ran and every environment's observation agreed with SeatGuard's prediction.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool AllAgree => Refusal is null && Agreed == Total && Total > 0;
 }
@@ -31,9 +32,14 @@ public sealed record MatrixPrediction(CredentialKind Kind, string Source, Billin
 /// <summary>What the real Claude Code did in one environment.</summary>
 public sealed record MatrixObservation(string? ApiKeySource, CredentialKind Credential, CredentialKind? SecondCredential)
 {
+    /// <summary>True when Claude Code emitted a <c>rate_limit_event</c> in this environment.</summary>
     public bool RateLimitEvent { get; init; }
+    /// <summary>True when a credential header reached the wire with no value.</summary>
     public bool EmptyCredential { get; init; }
+    /// <summary>claude's exit code; null when it timed out.</summary>
     public int? ExitCode { get; init; }
+    /// <summary>Wall-clock seconds this environment's run took.</summary>
     public double Seconds { get; init; }
+    /// <summary>Why the environment's run failed, or null.</summary>
     public string? Error { get; init; }
 }

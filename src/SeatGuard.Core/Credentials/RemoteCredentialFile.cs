@@ -7,9 +7,13 @@ namespace SeatGuard.Core.Credentials;
 /// </summary>
 public sealed record RemoteCredentialFile(string Path, string Fingerprint)
 {
+    /// <summary>The directory Claude Code's cloud sessions keep these files in.</summary>
     public const string Directory = "/home/claude/.claude/remote";
+    /// <summary>The file name of the OAuth token (<c>.oauth_token</c>).</summary>
     public const string OAuthTokenName = ".oauth_token";
+    /// <summary>The file name of the API key (<c>.api_key</c>).</summary>
     public const string ApiKeyName = ".api_key";
 
+    /// <summary>The file, as the source of a credential.</summary>
     public CredentialSource Source => CredentialSource.File(Path);
 }

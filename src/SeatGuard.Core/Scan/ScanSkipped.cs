@@ -7,5 +7,6 @@ namespace SeatGuard.Core.Scan;
 /// </summary>
 public sealed record ScanSkipped(long TooLarge, long Binary, long Unreadable, long NotRegular)
 {
+    /// <summary>All skipped files.</summary>
     public long Total => TooLarge + Binary + Unreadable + NotRegular;
 }

@@ -18,7 +18,13 @@ public static class TreeWalker
     public readonly record struct WalkedFile(string Path, byte[]? Raw);
 
     /// <summary>Why an entry was not handed to the callback.</summary>
-    public enum SkipReason : byte { Ignored, Unreadable }
+    public enum SkipReason : byte
+    {
+        /// <summary>Left out by an ignore rule.</summary>
+        Ignored,
+        /// <summary>Could not be read or listed.</summary>
+        Unreadable,
+    }
 
     /// <summary>Limits on what one ignore file may cost.</summary>
     private const long IgnoreFileLimit = 16L * 1024 * 1024;

@@ -42,6 +42,7 @@ internal static class EntryCodec
         return ms.ToArray();
     }
 
+    /// <param name="bytes">The encoded entries, as stored in the usage store.</param>
     /// <param name="source">The file the entries were read from.</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static List<UsageEntry> Decode(byte[] bytes, TranscriptSource source)

@@ -17,6 +17,7 @@ public static class TranscriptParser
     // Files are read with read() into a reused buffer rather than memory-mapped: mapping saved ~5% CPU, but a
     // transcript truncated while mapped would crash the process (SIGBUS), and a report must never crash.
     // Opened through SafeFile: a FIFO, socket or device named *.jsonl is refused (UnreadableFileException), never read.
+    /// <summary>Reads the usage entries of one transcript (a <c>.jsonl</c> file) from byte <paramref name="startOffset"/> on, stopping at the last complete line; throws when the file is missing or not a regular file.</summary>
     public static FileScan Scan(string path, TranscriptSource source, long startOffset = 0)
     {
         using var handle = Common.Files.SafeFile.OpenRegular(path) ?? throw new FileNotFoundException("transcript vanished", path);

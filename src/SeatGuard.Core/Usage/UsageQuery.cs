@@ -26,6 +26,7 @@ public sealed record UsageQuery
     /// <summary>Only the newest N periods (ccusage's <c>--last</c>).</summary>
     public int? Last { get; init; }
 
+    /// <summary>The cost source in effect: <see cref="CostSource"/> when set, else <see cref="Usage.CostSource.Auto"/> under ccusage pricing and <see cref="Usage.CostSource.Calculate"/> under Anthropic pricing.</summary>
     public CostSource EffectiveCostSource => CostSource ?? (CostMode == CostMode.Ccusage ? Usage.CostSource.Auto : Usage.CostSource.Calculate);
 
     /// <summary>The instant before which no entry can be in range (for skipping old files), with a day's margin.</summary>

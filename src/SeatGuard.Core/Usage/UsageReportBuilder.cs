@@ -317,5 +317,6 @@ public sealed class UsageReportBuilder
     /// <summary>ISO 8601 in UTC with milliseconds, as JavaScript's toISOString writes it.</summary>
     public static string IsoTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>ISO 8601 in UTC with milliseconds of a Unix-milliseconds instant, as JavaScript's toISOString writes it.</summary>
     public static string IsoTime(long unixMs) => IsoTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs));
 }

@@ -240,7 +240,7 @@ internal sealed class UsageStore : IDisposable
         return cmd;
     }
 
-    /// <summary>A file's stored entries (its chunks in order), or null when they do not add up to <paramref name="expected"/>.</summary>
+    /// <summary>A file's stored entries (its chunks in order), or null when they do not add up to the file's recorded entry count.</summary>
     internal List<UsageEntry>? LoadEntries(SqliteTransaction? tx, StoredFile file)
     {
         using var cmd = _db.CreateCommand();

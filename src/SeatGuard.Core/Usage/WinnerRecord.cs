@@ -6,8 +6,10 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public readonly record struct WinnerRecord(ulong MessageKey, ulong DedupKey, int FileId, int Index, bool Sidechain)
 {
+    /// <summary>The size in bytes of one record as <see cref="Write"/> stores it.</summary>
     public const int Size = 32;
 
+    /// <summary>Writes the record into the first <see cref="Size"/> bytes of <paramref name="into"/> (unused bytes zeroed).</summary>
     public void Write(Span<byte> into)
     {
         BitConverter.TryWriteBytes(into, MessageKey);
@@ -18,6 +20,7 @@ public readonly record struct WinnerRecord(ulong MessageKey, ulong DedupKey, int
         into[25..Size].Clear();
     }
 
+    /// <summary>Reads a record written by <see cref="Write"/> from <paramref name="from"/>.</summary>
     public static WinnerRecord Read(ReadOnlySpan<byte> from) =>
         new(BitConverter.ToUInt64(from), BitConverter.ToUInt64(from[8..]), BitConverter.ToInt32(from[16..]), BitConverter.ToInt32(from[20..]), from[24] != 0);
 }

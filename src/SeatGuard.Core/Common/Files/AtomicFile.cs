@@ -25,6 +25,9 @@ public static class AtomicFile
     /// </summary>
     /// <param name="createDirectory">Create the file's directory when missing (SeatGuard's own data); false for a path the user gave.</param>
     /// <param name="durable">Flush to disk before the rename (false for caches, which a crash may only make stale: they are checked when read).</param>
+    /// <param name="path">The file to replace (or create).</param>
+    /// <param name="bytes">The new content.</param>
+    /// <param name="mode">The new file's Unix mode, or null (see above).</param>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true, bool durable = true)
     {
         var full = Path.GetFullPath(path);

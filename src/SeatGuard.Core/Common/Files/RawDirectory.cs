@@ -9,7 +9,19 @@ namespace SeatGuard.Core.Common.Files;
 public static partial class RawDirectory
 {
     /// <summary>What <c>d_type</c> says an entry is.</summary>
-    public enum EntryKind : byte { Unknown, Directory, File, Link, Other }
+    public enum EntryKind : byte
+    {
+        /// <summary>The file system did not say what the entry is (<c>DT_UNKNOWN</c>).</summary>
+        Unknown,
+        /// <summary>A directory.</summary>
+        Directory,
+        /// <summary>A regular file.</summary>
+        File,
+        /// <summary>A symbolic link.</summary>
+        Link,
+        /// <summary>Anything else: a device, pipe or socket.</summary>
+        Other,
+    }
 
     /// <summary>True where raw listing works (Linux).</summary>
     public static bool IsSupported => OperatingSystem.IsLinux();

@@ -21,6 +21,9 @@ public static class ClaudeJson
     /// <paramref name="lenient"/> also accepts comments and trailing commas: for SeatGuard's own files, never Claude Code's.
     /// </summary>
     /// <param name="acceptBom">Skip a leading UTF-8 byte order mark (settings files); false: it is an error (credentials).</param>
+    /// <param name="utf8">The document's UTF-8 bytes.</param>
+    /// <param name="problem">Set to what is wrong when the result is null; null otherwise.</param>
+    /// <param name="lenient">Also accept comments and trailing commas (SeatGuard's own files only).</param>
     public static JsonNode? Parse(ReadOnlySpan<byte> utf8, out JsonProblem? problem, bool lenient = false, bool acceptBom = true)
     {
         problem = null;

@@ -12,6 +12,7 @@ namespace SeatGuard.Core.Common.Json;
 /// </summary>
 public static class JsString
 {
+    /// <summary>JavaScript's <c>String(value)</c> of <paramref name="node"/>: a string as it is, anything else as JavaScript prints it (<c>null</c> for a missing value).</summary>
     public static string Of(JsonNode? node) => node switch
     {
         null => "null",

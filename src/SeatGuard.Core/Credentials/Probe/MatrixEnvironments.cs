@@ -16,6 +16,7 @@ public static class MatrixEnvironments
 
     private static JsonObject Helper(string key) => new() { ["apiKeyHelper"] = "echo " + key };
 
+    /// <summary>Every environment of the matrix, in the order they are reported.</summary>
     public static readonly IReadOnlyList<MatrixEnvironment> All =
     [
         // The precedence of the everyday credentials.

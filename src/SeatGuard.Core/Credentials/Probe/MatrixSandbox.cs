@@ -15,10 +15,15 @@ public sealed class MatrixSandbox : IDisposable
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
     private readonly Dictionary<string, (string Value, CredentialKind Kind)> _tokens = new(StringComparer.Ordinal);
 
+    /// <summary>The environment's temporary directory; deleted by <see cref="Dispose"/>.</summary>
     public string Root { get; }
+    /// <summary>The temporary HOME claude runs with (<c>home</c> under <see cref="Root"/>).</summary>
     public string Home => Path.Combine(Root, "home");
+    /// <summary>The temporary project directory claude runs in (<c>project</c> under <see cref="Root"/>).</summary>
     public string Project => Path.Combine(Root, "project");
+    /// <summary>The base URL claude is pointed at (the probe's local listener).</summary>
     public string BaseUrl { get; }
+    /// <summary>The operating system the environment imitates (decides, for example, where the login is kept).</summary>
     public HostOs Os { get; }
 
     /// <summary>The claude process's whole environment (nothing is inherited).</summary>
@@ -33,6 +38,12 @@ public sealed class MatrixSandbox : IDisposable
     /// <summary>Files opened read-only as file descriptors 3, 4, … of the claude process.</summary>
     public SortedDictionary<int, string> Descriptors { get; } = [];
 
+    /// <summary>Creates the environment's directories under <paramref name="parent"/> and its starting environment (PATH, HOME, LANG).</summary>
+    /// <param name="parent">The directory the environment's own directory is created in.</param>
+    /// <param name="name">The environment's directory name.</param>
+    /// <param name="baseUrl">The base URL claude is pointed at.</param>
+    /// <param name="path">The PATH claude gets.</param>
+    /// <param name="os">The operating system the environment imitates.</param>
     public MatrixSandbox(string parent, string name, string baseUrl, string path, HostOs os)
     {
         Root = Path.Combine(parent, name);
@@ -49,6 +60,7 @@ public sealed class MatrixSandbox : IDisposable
         Flag = new JsonObject { ["env"] = new JsonObject { [BillingVariables.BaseUrl] = baseUrl }, ["disableAllHooks"] = true };
     }
 
+    /// <summary>Claude Code's config directory for this environment: <c>CLAUDE_CONFIG_DIR</c> when set (relative to the project), else <c>.claude</c> under <see cref="Home"/>.</summary>
     public string ConfigDir => Env.TryGetValue("CLAUDE_CONFIG_DIR", out var dir) ? Path.GetFullPath(dir, Project) : Path.Combine(Home, ".claude");
 
     /// <summary>A fake credential of <paramref name="kind"/>, the same one for the same label.</summary>
@@ -69,17 +81,26 @@ public sealed class MatrixSandbox : IDisposable
     public IReadOnlyDictionary<string, CredentialKind> Planted =>
         _tokens.Values.GroupBy(t => Redactor.Fingerprint(t.Value)).ToDictionary(g => g.Key, g => g.Last().Kind, StringComparer.Ordinal);
 
+    /// <summary>A fake API key for <paramref name="label"/> (see <see cref="Token"/>).</summary>
     public string Key(string label = "KEY") => Token(label, CredentialKind.ApiKey);
+    /// <summary>A fake OAuth token for <paramref name="label"/> (see <see cref="Token"/>).</summary>
     public string OAuth(string label = "OAUTH") => Token(label, CredentialKind.OAuthToken);
+    /// <summary>A fake gateway auth token for <paramref name="label"/> (see <see cref="Token"/>).</summary>
     public string Auth(string label = "AUTH") => Token(label, CredentialKind.AuthToken);
+    /// <summary>A fake API key, as printed by an apiKeyHelper, for <paramref name="label"/> (see <see cref="Token"/>).</summary>
     public string HelperKey(string label = "HELPER") => Token(label, CredentialKind.ApiKeyHelper);
 
+    /// <summary>Sets the environment variable <paramref name="name"/> for claude; returns this sandbox.</summary>
     public MatrixSandbox Set(string name, string value) { Env[name] = value; return this; }
 
+    /// <summary>Writes user settings (<c>settings.json</c> in <see cref="ConfigDir"/>), given as JSON text or a JsonNode; returns the file's path.</summary>
     public string UserSettings(object json) => Write(Path.Combine(ConfigDir, "settings.json"), Json(json));
+    /// <summary>Writes project settings (<c>.claude/settings.json</c> in <see cref="Project"/>), given as JSON text or a JsonNode; returns the file's path.</summary>
     public string ProjectSettings(object json) => Write(Path.Combine(Project, ".claude", "settings.json"), Json(json));
+    /// <summary>Writes local project settings (<c>.claude/settings.local.json</c> in <see cref="Project"/>), given as JSON text or a JsonNode; returns the file's path.</summary>
     public string LocalSettings(object json) => Write(Path.Combine(Project, ".claude", "settings.local.json"), Json(json));
 
+    /// <summary>A settings object whose <c>env</c> sets one variable: <c>{"env": {name: value}}</c>.</summary>
     public static JsonObject EnvBlock(string name, string value) => new() { ["env"] = new JsonObject { [name] = value } };
 
     /// <summary>A /login credentials file (mode 0600) whose access token is planted as a login.</summary>
@@ -100,6 +121,7 @@ public sealed class MatrixSandbox : IDisposable
         return LoginText(json.ToJsonString(), directory);
     }
 
+    /// <summary>Writes <paramref name="text"/> as a /login credentials file (mode 0600) in <paramref name="directory"/> (default <see cref="ConfigDir"/>); returns its path.</summary>
     public string LoginText(string text, string? directory = null)
     {
         var path = Write(Path.Combine(directory ?? ConfigDir, ".credentials.json"), text);
@@ -173,6 +195,7 @@ public sealed class MatrixSandbox : IDisposable
     /// <summary>A file whose content claude reads on descriptor <paramref name="fd"/>.</summary>
     public void Descriptor(int fd, string content) => Descriptors[fd] = Write(Path.Combine(Root, $"fd-{fd}"), content);
 
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, creating its directory; returns the path.</summary>
     public string Write(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -194,6 +217,7 @@ public sealed class MatrixSandbox : IDisposable
         return new string(chars);
     }
 
+    /// <summary>Deletes the environment's directory (<see cref="Root"/>) and everything planted in it.</summary>
     public void Dispose()
     {
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -22,6 +22,7 @@ namespace SeatGuard.Core.Credentials.Probe;
 /// </summary>
 public static class ProbeLaunch
 {
+    /// <summary>The <c>NO_PROXY</c> value a probe run gets: loopback addresses are never sent through a proxy.</summary>
     public const string NoProxy = "127.0.0.1,localhost,::1";
 
     /// <summary>The fixed arguments of a probe run: one tiny request, stream-json events, nothing persisted, no tools or MCP servers.</summary>
@@ -71,6 +72,9 @@ public static class ProbeLaunch
 
     /// <summary>The probe's <c>--settings</c> layer.</summary>
     /// <param name="helperMarker">When set, the apiKeyHelper is replaced by one that prints this marker.</param>
+    /// <param name="baseUrl">The probe listener's base URL, pinned in the layer's <c>env</c>.</param>
+    /// <param name="userEnv">The user's environment, for the variables pinned to the user's own values.</param>
+    /// <param name="inventory">The inspected credential inventory (its layers' enabled plugins are turned off).</param>
     public static JsonObject Settings(string baseUrl, IReadOnlyDictionary<string, string> userEnv, CredentialInventory inventory, string? helperMarker)
     {
         var env = new JsonObject { [BillingVariables.BaseUrl] = baseUrl };

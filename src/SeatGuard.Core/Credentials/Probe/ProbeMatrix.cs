@@ -16,6 +16,13 @@ public sealed class ProbeMatrix(ICommandRunner runner, TimeProvider clock)
 {
     private static readonly string[] ProviderPaths = ["/bedrock", "/vertex", "/foundry", "/aws", "/gcloud", "/mantle"];
 
+    /// <summary>Runs every environment (default <see cref="MatrixEnvironments.All"/>) with up to <paramref name="parallelism"/> at once and compares each with SeatGuard's prediction; returns a report with a refusal, and nothing run, when the environments would not be isolated on this machine.</summary>
+    /// <param name="host">The machine SeatGuard runs on.</param>
+    /// <param name="claudeExecutable">The claude executable to run.</param>
+    /// <param name="parallelism">How many environments run at once (at least 1).</param>
+    /// <param name="timeout">How long one environment's run may take.</param>
+    /// <param name="environments">The environments to run; null for all.</param>
+    /// <param name="cancellationToken">Cancels the runs.</param>
     public async Task<MatrixReport> RunAsync(HostContext host, string claudeExecutable, int parallelism, TimeSpan timeout,
         IReadOnlyList<MatrixEnvironment>? environments = null, CancellationToken cancellationToken = default)
     {

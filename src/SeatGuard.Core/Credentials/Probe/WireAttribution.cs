@@ -8,8 +8,18 @@ namespace SeatGuard.Core.Credentials.Probe;
 /// </summary>
 public static class WireAttribution
 {
+    /// <summary>The credential an observed request carried.</summary>
+    /// <param name="Kind">The kind of credential that reached the wire (<see cref="CredentialKind.None"/> when no request was seen).</param>
+    /// <param name="Fingerprint">The fingerprint of the credential header, or null when unknown or empty.</param>
+    /// <param name="Second">The kind of a second credential sent in the same request, or null.</param>
+    /// <param name="EmptyCredential">True when a credential header was there with no value.</param>
     public sealed record Result(CredentialKind Kind, string? Fingerprint, CredentialKind? Second, bool EmptyCredential);
 
+    /// <summary>Names the credential <paramref name="request"/> carried (a result of kind <see cref="CredentialKind.None"/> when it is null).</summary>
+    /// <param name="request">The request that reached the probe listener, or null.</param>
+    /// <param name="inv">The credential inventory the prediction was made from.</param>
+    /// <param name="predicted">SeatGuard's prediction; its winner, second, shadowed and refused credentials are the candidates.</param>
+    /// <param name="known">Further credentials by fingerprint (for example those planted in a sandbox), or null.</param>
     public static Result Attribute(ObservedRequest? request, CredentialInventory inv, BillingResolution predicted, IReadOnlyDictionary<string, CredentialKind>? known = null)
     {
         if (request is null) return new Result(CredentialKind.None, null, null, false);

@@ -133,6 +133,18 @@ public sealed class CcusagePricing
     /// request and token type, so sums of requests can be priced from sums of their excesses).
     /// </summary>
     /// <param name="aboveTier">The requests' context is above the entry's models.dev tier (every token at the tier's rates).</param>
+    /// <param name="p">The model's ccusage price.</param>
+    /// <param name="fast">Price at the model's fast-mode rates.</param>
+    /// <param name="input">Input tokens.</param>
+    /// <param name="output">Output tokens.</param>
+    /// <param name="cache5m">Tokens written to the 5-minute cache.</param>
+    /// <param name="cache1h">Tokens written to the 1-hour cache.</param>
+    /// <param name="cacheRead">Tokens read from the cache.</param>
+    /// <param name="inputAbove">The part of <paramref name="input"/> above 200,000 in its own request.</param>
+    /// <param name="outputAbove">The part of <paramref name="output"/> above 200,000 in its own request.</param>
+    /// <param name="cache5mAbove">The part of <paramref name="cache5m"/> above 200,000 in its own request.</param>
+    /// <param name="cache1hAbove">The part of <paramref name="cache1h"/> above 200,000 in its own request.</param>
+    /// <param name="cacheReadAbove">The part of <paramref name="cacheRead"/> above 200,000 in its own request.</param>
     public static double Cost(CcusagePrice p, bool fast, long input, long output, long cache5m, long cache1h, long cacheRead,
         long inputAbove, long outputAbove, long cache5mAbove, long cache1hAbove, long cacheReadAbove, bool aboveTier = false)
     {

@@ -21,6 +21,11 @@ public static class LiteLlmImport
         root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("models", out _) && !root.TryGetProperty("schema", out _)
         && root.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("input_cost_per_token", out _));
 
+    /// <summary>Builds a price-book layer over <paramref name="book"/> from LiteLLM's price file, as described on the type.</summary>
+    /// <param name="root">LiteLLM's price file, parsed.</param>
+    /// <param name="book">The book the layer goes over (its bands, dates and models are kept).</param>
+    /// <param name="today">The import day: a changed price's new period starts on it.</param>
+    /// <param name="source">Where the file came from (a path or URL), named in the layer's notes.</param>
     /// <param name="changed">The ids of book models whose rates changed.</param>
     /// <param name="added">The ids of models the book did not have.</param>
     public static PriceBookData ToLayer(JsonElement root, PriceBook book, DateOnly today, string source, out List<string> changed, out List<string> added)

@@ -21,6 +21,7 @@ public static class PricingStore
 
     /// <summary>The effective book. Throws <see cref="InputException"/> when a file is not a valid book.</summary>
     /// <param name="userFile">An explicit user book (<c>--pricing</c>); it must exist.</param>
+    /// <param name="host">The machine whose price-book files are read.</param>
     public static PriceBook Load(HostContext host, string? userFile = null)
     {
         var book = PriceBook.Embedded;

@@ -7,6 +7,7 @@ public sealed class BlockRow
 {
     private readonly UsageTotals _cost = new();
 
+    /// <summary>The block's id: its start time (ISO 8601), or <c>gap-</c> and the gap's start for a gap.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }
     /// <summary>Start (ISO 8601).</summary>
     [JsonPropertyName("startTime")] public required string StartTime { get; init; }
@@ -26,9 +27,11 @@ public sealed class BlockRow
     [JsonPropertyName("totalTokens")] public long TotalTokens { get; set; }
     /// <summary>The known cost; null when every model of the block has no price (unknown, never 0).</summary>
     [JsonPropertyName("costUSD")] public double? CostUsd => IsGap ? 0 : _cost.TotalCost;
+    /// <summary>The models used in the block.</summary>
     [JsonPropertyName("models")] public List<string> Models { get; init; } = [];
     /// <summary>Models of the block without a price; absent when none.</summary>
     [JsonPropertyName("unpricedModels"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? UnpricedModels => _cost.UnpricedModels;
+    /// <summary>The active block's burn rate, or null.</summary>
     [JsonPropertyName("burnRate")] public BurnRate? BurnRate { get; set; }
     /// <summary>The active block's projection, or null.</summary>
     [JsonPropertyName("projection")] public BlockProjection? Projection { get; set; }

@@ -21,5 +21,6 @@ public sealed class ModelBreakdown
     /// <summary>True when the model has no price (ccusage's field); absent otherwise.</summary>
     [JsonPropertyName("missingPricing"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? MissingPricing { get; set; }
 
+    /// <summary>All tokens of this model: input, output, cache writes and cache reads.</summary>
     [JsonIgnore] public long TotalTokens => InputTokens + OutputTokens + CacheCreationTokens + CacheReadTokens;
 }

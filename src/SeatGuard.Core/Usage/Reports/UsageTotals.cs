@@ -9,6 +9,7 @@ public class UsageTotals
     private bool _priced, _unpriced;
     private SortedSet<string>? _unpricedModels;
 
+    /// <summary>Input tokens.</summary>
     [JsonPropertyName("inputTokens")] public long InputTokens { get; set; }
     /// <summary>Output tokens.</summary>
     [JsonPropertyName("outputTokens")] public long OutputTokens { get; set; }
