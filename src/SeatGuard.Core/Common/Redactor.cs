@@ -525,7 +525,8 @@ public static class Redactor
             int k = sep - 1;
             int spaces = 0;
             while (k >= 0 && text[k] == ' ' && spaces < 3) { k--; spaces++; }
-            if (k >= 0 && text[k] is '"' or '\'') k--;
+            bool keyQuoted = k >= 0 && text[k] is '"' or '\'';
+            if (keyQuoted) k--;
             int keyEnd = k + 1;
             while (k >= 0 && keyEnd - k <= 64 && IsKeyChar(text[k])) k--;
             int keyStart = k + 1;
@@ -534,11 +535,15 @@ public static class Redactor
             int v = sep + 1;
             spaces = 0;
             while (v < text.Length && text[v] == ' ' && spaces < 3) { v++; spaces++; }
-            if (v < text.Length && text[v] is '"' or '\'') v++;
+            bool quoted = v < text.Length && text[v] is '"' or '\'';
+            if (quoted) v++;
             int end = v;
             while (end < text.Length && IsValueChar(text[end])) end++;
             var value = text.AsSpan(v, end - v);
             if (value.Length < 8 || IsPlaceholder(value) || StartsWithScheme(value)) continue;
+            // A JSON number ("api-key": 3.5690, a cost by billing source) is a figure, not a credential: a JSON secret
+            // is a string ("password": "12345678" is still redacted), and NAME=12345678 outside JSON is still redacted.
+            if (!quoted && keyQuoted && text[sep] == ':' && IsNumber(value)) continue;
             if (!IsSecretName(text[keyStart..keyEnd])) continue;
             sb ??= new StringBuilder(text.Length);
             sb.Append(text, last, v - last).Append(Redact(value));
@@ -546,6 +551,13 @@ public static class Redactor
             sep = Math.Max(sep, end - 1);
         }
         return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> value)
+    {
+        int end = value.Length;
+        while (end > 0 && value[end - 1] is ',' or ';') end--;   // the separator after a JSON number
+        return end > 0 && double.TryParse(value[..end], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
     }
 
     private static int IndexOfSeparator(string text, int from)

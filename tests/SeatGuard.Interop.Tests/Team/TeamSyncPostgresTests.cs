@@ -15,8 +15,15 @@ public sealed class TeamSyncPostgresTests : IDisposable
 
     private static JsonElement Parse(string json)
     {
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.Clone();
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException("not JSON (" + e.Message + "):\n" + json, e);
+        }
     }
 
     [PostgresFact]

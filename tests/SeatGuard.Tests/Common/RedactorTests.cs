@@ -168,4 +168,18 @@ public sealed class RedactByFieldTests
         Redactor.LooksLikeSecret("ghp_" + FakeTokens.Body(36)).ShouldBeTrue();
         Redactor.LooksLikeSecret("aB3" + FakeTokens.Body(29).Replace('-', 'q').Replace('_', 'Z')).ShouldBeTrue();
     }
+
+    [Fact]
+    public void AJsonNumberUnderASecretLookingNameIsAFigureButStringsAndAssignmentsStayRedacted()
+    {
+        // The team report's costBySource has an "api-key" entry: a cost, not a credential (it once came out unquoted
+        // as a redaction and broke the JSON).
+        const string figures = "{\n  \"costBySource\": {\n    \"subscription\": 8.593962699999999,\n    \"api-key\": 3.5690231999999997\n  }\n}";
+        Redactor.Scrub(figures).ShouldBe(figures);
+        System.Text.Json.JsonDocument.Parse(Redactor.Scrub(figures)).RootElement.GetProperty("costBySource").GetProperty("api-key").GetDouble().ShouldBe(3.5690231999999997);
+
+        // Control: a quoted numeric password and a shell assignment of digits are still secrets.
+        Redactor.Scrub("{\"password\": \"123456789012\"}").ShouldNotContain("123456789012");
+        Redactor.Scrub("export API_KEY=123456789012").ShouldNotContain("123456789012");
+    }
 }
