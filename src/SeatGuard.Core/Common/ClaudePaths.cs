@@ -50,7 +50,10 @@ public static class ClaudePaths
             if (LiteralConfigDir(host) is { } literal && Directory.Exists(Path.Combine(literal, "projects"))) roots.Add(literal);
             return roots.Distinct().ToArray();
         }
-        return [Path.Combine(host.Home, ".config", "claude"), Path.Combine(host.Home, ".claude")];
+        string[] defaults = [Path.Combine(host.Home, ".config", "claude"), Path.Combine(host.Home, ".claude")];
+        // Set but empty: ccusage reads its defaults, while Claude Code writes to the working directory's projects/.
+        if (env is not null && LiteralConfigDir(host) is { } cwd && Directory.Exists(Path.Combine(cwd, "projects"))) return [.. defaults, cwd];
+        return defaults;
     }
 
     /// <summary>Managed (enterprise) settings file for this OS.</summary>

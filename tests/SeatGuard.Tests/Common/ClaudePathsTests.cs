@@ -58,6 +58,15 @@ public sealed class ClaudePathsTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyConfigDirAddsTheWorkingDirectoryWhereClaudeCodeWritesTranscripts()
+    {
+        string[] defaults = [Path.Combine(_sandbox.Home, ".config", "claude"), Path.Combine(_sandbox.Home, ".claude")];
+        ClaudePaths.TranscriptRoots(Host("")).ShouldBe(defaults);
+        Directory.CreateDirectory(Path.Combine(_sandbox.Project, "projects"));
+        ClaudePaths.TranscriptRoots(Host("")).ShouldBe([.. defaults, _sandbox.Project]);
+    }
+
+    [Fact]
     public void ManagedDropInsFollowTheBaseFileByName()
     {
         var files = ClaudePaths.ManagedSettingsFiles(_sandbox.Host());
