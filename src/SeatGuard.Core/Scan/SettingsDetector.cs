@@ -1,4 +1,5 @@
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Json;
 using YamlDotNet.RepresentationModel;
 
 namespace SeatGuard.Core.Scan;
@@ -34,16 +35,40 @@ internal static class SettingsDetector
                 bool found = true;
                 foreach (var part in dotted.Split('.'))
                 {
-                    if (element.ValueKind != System.Text.Json.JsonValueKind.Object || !element.TryGetProperty(part, out element)) { found = false; break; }
+                    if (element.ValueKind != System.Text.Json.JsonValueKind.Object || !TryGetProperty(element, part, out element)) { found = false; break; }
                 }
                 if (!found || element.ValueKind is System.Text.Json.JsonValueKind.Null) continue;
-                if (element.ValueKind == System.Text.Json.JsonValueKind.String && element.GetString()!.Length == 0) continue;
+                if (element.ValueKind == System.Text.Json.JsonValueKind.String && ClaudeJson.GetString(element).Length == 0) continue;
                 var name = dotted[(dotted.LastIndexOf('.') + 1)..];
                 int at = unit.Text.IndexOf("\"" + name + "\"", StringComparison.Ordinal);
                 bool secretValued = name.EndsWith("KEY", StringComparison.Ordinal) || name.EndsWith("TOKEN", StringComparison.Ordinal);
-                string? secret = secretValued && element.ValueKind == System.Text.Json.JsonValueKind.String ? element.GetString() : null;
+                string? secret = secretValued && element.ValueKind == System.Text.Json.JsonValueKind.String ? ClaudeJson.GetString(element) : null;
                 hits.Add(new Hit(rule, Math.Max(0, at), name.Length + 2, secret));
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="System.Text.Json.JsonElement.TryGetProperty(string, out System.Text.Json.JsonElement)"/>, except that property names
+    /// holding lone surrogate escapes (Claude Code accepts them; .NET's name comparison throws on them) are
+    /// compared as the text they decode to, never thrown on.
+    /// </summary>
+    private static bool TryGetProperty(System.Text.Json.JsonElement obj, string name, out System.Text.Json.JsonElement value)
+    {
+        try { return obj.TryGetProperty(name, out value); }
+        catch (InvalidOperationException)
+        {
+            // The last property of that name wins, as in JSON.parse.
+            bool found = false;
+            value = default;
+            foreach (var p in obj.EnumerateObject())
+            {
+                string key;
+                try { key = p.Name; }
+                catch (InvalidOperationException) { continue; }
+                if (key == name) { value = p.Value; found = true; }
+            }
+            return found;
         }
     }
 

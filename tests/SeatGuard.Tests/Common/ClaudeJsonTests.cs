@@ -81,4 +81,17 @@ public sealed class ClaudeJsonTests
         ClaudeJson.LocateTopLevelProperty(Encoding.UTF8.GetBytes("\uFEFF{\"x\":1}"), "x").ShouldBe((1L, 2L));
         ClaudeJson.LocateTopLevelProperty(Encoding.UTF8.GetBytes("{}"), "x").ShouldBe((0L, 0L));
     }
+
+    [Fact]
+    public void APropertyNamedWithALoneSurrogateIsAnotherNameNeverAnException()
+    {
+        // Found by the 100k-input fuzz run: .NET's name comparison throws on a lone surrogate escape.
+        var json = Encoding.UTF8.GetBytes("{\"\\ud800\": 1,\n \"model\": 5}");
+        ClaudeJson.LocateTopLevelProperty(json, "model").ShouldBe((2L, 2L));
+        ClaudeJson.LocateTopLevelProperty(json, "env").ShouldBe((0L, 0L));
+        var layer = SeatGuard.Core.Credentials.SettingsLayer.Parse(SeatGuard.Core.Credentials.SettingsScope.User, "s.json", json);
+        layer.Error.ShouldNotBeNull();   // "model" must be a string: Claude Code ignores the file
+        layer.Error!.ShouldContain("model");
+    }
 }
+

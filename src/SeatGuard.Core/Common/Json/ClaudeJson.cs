@@ -71,7 +71,7 @@ public static class ClaudeJson
         {
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(name))
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && NameEquals(ref reader, name))
                     found = reader.TokenStartIndex + bom;
             }
         }
@@ -87,6 +87,16 @@ public static class ClaudeJson
             else if ((utf8[i] & 0xC0) != 0x80) column++;
         }
         return (line, column);
+    }
+
+    /// <summary>
+    /// Whether the current property name is <paramref name="name"/>; a name holding a lone surrogate escape (which
+    /// Claude Code accepts and <see cref="Utf8JsonReader.ValueTextEquals(string)"/> refuses) is another name.
+    /// </summary>
+    private static bool NameEquals(ref Utf8JsonReader reader, string name)
+    {
+        try { return reader.ValueTextEquals(name); }
+        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>A string value, also when it holds lone surrogate escapes (which <see cref="JsonElement.GetString"/> refuses).</summary>
