@@ -158,6 +158,27 @@ internal static class UsageStateFile
         }
     }
 
+    /// <summary>
+    /// Gives a state read without entry times its times, when the state file still holds that state's generation (no
+    /// update came in between) and the times file matches it. False when it does not: read the state again.
+    /// </summary>
+    public static bool AttachTimes(string dir, State state)
+    {
+        if (state.Cells.TrackTimes) return false;
+        Span<byte> head = stackalloc byte[16];
+        try
+        {
+            using var handle = File.OpenHandle(StatePath(dir));
+            if (RandomAccess.Read(handle, head, 0) != head.Length) return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        if (!head[..8].SequenceEqual(StateMagic) || BitConverter.ToUInt64(head[8..]) != state.Generation) return false;
+        var times = ReadTimes(dir, state.Generation, state.Cells.Raw.Count);
+        if (times is null) return false;
+        state.Cells.AttachTimes(times);
+        return true;
+    }
+
     private static StoredTimes? ReadTimes(string dir, ulong generation, int cellCount)
     {
         byte[] bytes;
