@@ -192,6 +192,33 @@ public sealed class UsageCells
         _touched = null;
     }
 
+    /// <summary>
+    /// Restores <paramref name="count"/> stored cells in place: returns their storage for the caller to fill (with room
+    /// for the cells an update adds, so an append does not copy them all), then <see cref="EndRestore"/>.
+    /// </summary>
+    internal Span<UsageCell> BeginRestore(int count)
+    {
+        if (_cells.Count != 0) throw new InvalidOperationException("cells can only be restored into empty cells");
+        _cells.Capacity = count + 256;
+        CollectionsMarshal.SetCount(_cells, count);
+        return CollectionsMarshal.AsSpan(_cells);
+    }
+
+    /// <summary>Ends <see cref="BeginRestore"/>: the cells filled in are in canonical order, their times (decoded when first needed) from <paramref name="times"/>.</summary>
+    internal void EndRestore(StoredTimes? times)
+    {
+        foreach (ref readonly var c in CollectionsMarshal.AsSpan(_cells)) EntryCount += c.Count;
+        _times.Capacity = _cells.Count + 256;
+        for (int i = 0; i < _cells.Count; i++) _times.Add(null);
+        _storedTimes = times;
+        _index = null;
+        _ordered = null;
+        _order = null;
+        _inOrder = true;
+        _sortedCount = _cells.Count;
+        _touched = null;
+    }
+
     /// <summary>Starts keeping entry times for restored cells (read without them) from the stored times.</summary>
     internal void AttachTimes(StoredTimes times)
     {
@@ -227,6 +254,8 @@ public sealed class UsageCells
     }
 
     internal IReadOnlyList<UsageCell> Raw => _cells;
+
+    internal ReadOnlySpan<UsageCell> RawSpan => CollectionsMarshal.AsSpan(_cells);
 
     /// <summary>A cell's entry times (tracked cells only), decoded from the stored file the first time.</summary>
     internal List<long>? TimesOf(int cell)
