@@ -84,7 +84,9 @@ public static class UsageCommand
             bool json = context.Json(parse), csv = parse.GetValue(Csv);
             var view = new UsageView(json, csv, parse.GetValue(Breakdown), parse.GetValue(Compact), Aliases(parse.GetValue(ProjectAliases)));
 
-            // Machine-readable period reports of unchanged transcripts are answered from the output cache.
+            // Machine-readable period reports of unchanged transcripts are answered from the output cache. The
+            // transcripts are listed once, for the cache key and the load.
+            if (json || csv) request = request with { Load = UsageLoader.WithListing(host, request.Load) };
             ulong? outputKey = json || csv ? UsageWorkflow.OutputCacheKey(host, request, parse.Tokens.Select(t => t.Value), pricingFiles) : null;
             var cachePath = ReportOutputCache.CacheFile(host, request.Load);
             if (outputKey is { } hitKey && !parse.GetValue(Debug) && ReportOutputCache.TryGet(cachePath, hitKey) is { } hit)

@@ -30,7 +30,7 @@ public sealed class UsageCells
     /// <summary>Prompt sizes at which a cell's prompt class changes, ascending.</summary>
     public long[] Thresholds { get; }
     /// <summary>Whether entry times are kept.</summary>
-    public bool TrackTimes { get; }
+    public bool TrackTimes { get; private set; }
     /// <summary>The sessions the cells refer to.</summary>
     public List<(string Project, string SessionId)> Sessions { get; } = [];
     /// <summary>The models the cells refer to.</summary>
@@ -154,8 +154,7 @@ public sealed class UsageCells
             if (e.TimestampMs > cell.MaxMs) cell.MaxMs = e.TimestampMs;
         }
         EntryCount++;
-        _ordered = null;
-        _inOrder = false;
+        Touched(i);
     }
 
     /// <summary>Takes a counted entry out again (it lost to a better duplicate). Needs <see cref="TrackTimes"/>.</summary>
@@ -173,31 +172,90 @@ public sealed class UsageCells
         cell.MinMs = times.Count > 0 ? times[0] : long.MaxValue;
         cell.MaxMs = times.Count > 0 ? times[^1] : long.MinValue;
         EntryCount--;
-        _ordered = null;
-        _inOrder = false;
+        Touched(i);
     }
 
     /// <summary>Restores stored cells, in the canonical order they were written in, with their entry times (decoded when first needed).</summary>
     internal void Restore(ReadOnlySpan<UsageCell> cells, StoredTimes? times)
     {
+        _cells.EnsureCapacity(_cells.Count + cells.Length);
         _cells.AddRange(cells);
-        foreach (var c in cells) EntryCount += c.Count;
+        foreach (ref readonly var c in cells) EntryCount += c.Count;
+        _times.EnsureCapacity(_times.Count + cells.Length);
         for (int i = 0; i < cells.Length; i++) _times.Add(null);
         _storedTimes = times;
         _index = null;
         _ordered = null;
+        _order = null;
+        _inOrder = _cells.Count == cells.Length;
+        _sortedCount = _inOrder ? _cells.Count : 0;
+        _touched = null;
+    }
+
+    /// <summary>
+    /// Restores <paramref name="count"/> stored cells in place: returns their storage for the caller to fill (with room
+    /// for the cells an update adds, so an append does not copy them all), then <see cref="EndRestore"/>.
+    /// </summary>
+    internal Span<UsageCell> BeginRestore(int count)
+    {
+        if (_cells.Count != 0) throw new InvalidOperationException("cells can only be restored into empty cells");
+        _cells.Capacity = count + 256;
+        CollectionsMarshal.SetCount(_cells, count);
+        return CollectionsMarshal.AsSpan(_cells);
+    }
+
+    /// <summary>Ends <see cref="BeginRestore"/>: the cells filled in are in canonical order, their times (decoded when first needed) from <paramref name="times"/>.</summary>
+    internal void EndRestore(StoredTimes? times)
+    {
+        foreach (ref readonly var c in CollectionsMarshal.AsSpan(_cells)) EntryCount += c.Count;
+        _times.Capacity = _cells.Count + 256;
+        for (int i = 0; i < _cells.Count; i++) _times.Add(null);
+        _storedTimes = times;
+        _index = null;
+        _ordered = null;
+        _order = null;
         _inOrder = true;
+        _sortedCount = _cells.Count;
+        _touched = null;
+    }
+
+    /// <summary>Starts keeping entry times for restored cells (read without them) from the stored times.</summary>
+    internal void AttachTimes(StoredTimes times)
+    {
+        if (TrackTimes) throw new InvalidOperationException("cells already keep their times");
+        for (int i = 0; i < _times.Count; i++)
+        {
+            if (_times[i] is not null) throw new InvalidOperationException("cells were changed before their times were attached");
+        }
+        TrackTimes = true;
+        _storedTimes = times;
+    }
+
+    /// <summary>
+    /// Cell <paramref name="i"/> changed. While the cells restored in canonical order are otherwise untouched, only
+    /// the changed ones are sorted again (see <see cref="CanonicalOrder"/>); else the whole order is recomputed.
+    /// </summary>
+    private void Touched(int i)
+    {
+        _ordered = null;
+        _order = null;
+        if (!_inOrder) return;
+        _touched ??= [];
+        _touched.Add(i);
     }
 
     /// <summary>Restores the tables (in index order) before cells that refer to them.</summary>
     internal void RestoreTables(IEnumerable<(string, string)> sessions, IEnumerable<string> models, IEnumerable<string> geos)
     {
+        if (sessions is ICollection<(string, string)> sc) { _sessionIndex.EnsureCapacity(sc.Count); Sessions.Capacity = Math.Max(Sessions.Capacity, sc.Count); }
         foreach (var (p, s) in sessions) SessionIndex(p, s);
         foreach (var m in models) ModelIndex(m);
         foreach (var g in geos) GeoIndex(g);
     }
 
     internal IReadOnlyList<UsageCell> Raw => _cells;
+
+    internal ReadOnlySpan<UsageCell> RawSpan => CollectionsMarshal.AsSpan(_cells);
 
     /// <summary>A cell's entry times (tracked cells only), decoded from the stored file the first time.</summary>
     internal List<long>? TimesOf(int cell)
@@ -214,17 +272,40 @@ public sealed class UsageCells
     }
 
     private StoredTimes? _storedTimes;
+    /// <summary>Cells 0 .. <see cref="_sortedCount"/> were restored in canonical order; those in <see cref="_touched"/> changed since (or are new).</summary>
     private bool _inOrder;
+    private int _sortedCount;
+    private HashSet<int>? _touched;
+    private int[]? _order;
 
     /// <summary>The positions of the non-empty cells in canonical order (see <see cref="Ordered"/>).</summary>
-    internal int[] CanonicalOrder()
+    internal int[] CanonicalOrder() => _order ??= ComputeOrder();
+
+    private int[] ComputeOrder()
     {
         var order = new List<int>(_cells.Count);
+        if (_inOrder)
+        {
+            // The untouched restored cells keep their relative order (adding sessions, models or regions does not change
+            // how the existing ones compare); the touched ones are sorted and merged in. Same result as a full sort.
+            for (int i = 0; i < _sortedCount; i++)
+            {
+                if (_cells[i].Count > 0 && (_touched is null || !_touched.Contains(i))) order.Add(i);
+            }
+            if (_touched is null || _touched.Count == 0) return [.. order];
+            var changed = _touched.Where(i => _cells[i].Count > 0).ToArray();
+            Array.Sort(changed, CompareCells);
+            var merged = new int[order.Count + changed.Length];
+            int a = 0, b = 0, k = 0;
+            while (a < order.Count && b < changed.Length) merged[k++] = CompareCells(order[a], changed[b]) <= 0 ? order[a++] : changed[b++];
+            while (a < order.Count) merged[k++] = order[a++];
+            while (b < changed.Length) merged[k++] = changed[b++];
+            return merged;
+        }
         for (int i = 0; i < _cells.Count; i++)
         {
             if (_cells[i].Count > 0) order.Add(i);
         }
-        if (_inOrder) return [.. order];
         var sessionRank = Ranks(Sessions.Count, (a, b) =>
         {
             int r = string.CompareOrdinal(Sessions[a].SessionId, Sessions[b].SessionId);
@@ -247,6 +328,25 @@ public sealed class UsageCells
             return r;
         });
         return arr;
+    }
+
+    /// <summary>The canonical comparison of two cells, by the tables' strings (what the ranks of the full sort encode).</summary>
+    private int CompareCells(int x, int y)
+    {
+        var a = _cells[x];
+        var b = _cells[y];
+        int r = a.Slot.CompareTo(b.Slot);
+        if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
+        if (r == 0 && a.Session != b.Session)
+        {
+            r = string.CompareOrdinal(Sessions[a.Session].SessionId, Sessions[b.Session].SessionId);
+            if (r == 0) r = string.CompareOrdinal(Sessions[a.Session].Project, Sessions[b.Session].Project);
+        }
+        if (r == 0 && a.Model != b.Model) r = string.CompareOrdinal(Models[a.Model], Models[b.Model]);
+        if (r == 0 && a.Geo != b.Geo) r = string.CompareOrdinal(Geos[a.Geo], Geos[b.Geo]);
+        if (r == 0) r = a.Flags.CompareTo(b.Flags);
+        if (r == 0) r = a.PromptClass.CompareTo(b.PromptClass);
+        return r;
     }
 
     private static int[] Ranks(int count, Comparison<int> compare)

@@ -21,4 +21,10 @@ public sealed record UsageLoadOptions
     public int? Parallelism { get; init; }
     /// <summary>The price book the reports will use: the cells are split at its prompt bands (default: the embedded book's).</summary>
     public PriceBook? Pricing { get; init; }
+
+    /// <summary>
+    /// A listing of the transcripts taken a moment ago (by <see cref="UsageLoader.WithListing"/>), used instead of listing
+    /// them again; null lists them.
+    /// </summary>
+    internal IReadOnlyList<TranscriptFile>? Listing { get; init; }
 }

@@ -14,7 +14,7 @@ public static class UsageLoader
     {
         options ??= new UsageLoadOptions();
         var roots = (options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir)).ToList();
-        var found = TranscriptFiles.Find(roots, options.Project);
+        var found = options.Listing ?? TranscriptFiles.Find(roots, options.Project);
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
         int parallelism = options.Parallelism ?? Environment.ProcessorCount;
         var thresholds = UsageCells.ThresholdsFor(options.Pricing);
@@ -24,12 +24,12 @@ public static class UsageLoader
         var dbPath = StorePath(options.CachePath ?? UsageStore.DefaultPath(host), roots);
         bool partial = options.ModifiedSince is not null || options.Project is not null;
         int read = 0;
-        var state = UsageStore.ReadIfCurrent(dbPath, files, partial, thresholds);
+        var state = UsageStore.ReadIfCurrent(dbPath, files, partial, thresholds, out var known);
         if (state is null)
         {
             using var store = UsageStore.Open(dbPath, warnings);
             if (store is null) return LoadCold(found, files, parallelism, warnings);
-            var outcome = store.Update(files, partial, () => TranscriptFiles.Find(roots), thresholds, parallelism, warnings);
+            var outcome = store.Update(files, partial, () => TranscriptFiles.Find(roots), thresholds, parallelism, warnings, known);
             state = outcome.State;
             read = outcome.FilesRead;
         }
@@ -107,12 +107,21 @@ public static class UsageLoader
     }
 
     /// <summary>
+    /// These options with the transcripts listed now, so that computing <see cref="InputSignature"/> and then loading
+    /// list the directories once, not twice.
+    /// </summary>
+    public static UsageLoadOptions WithListing(HostContext host, UsageLoadOptions options) => options.Listing is not null ? options : options with
+    {
+        Listing = TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project),
+    };
+
+    /// <summary>
     /// The signature of the transcripts a load would read (paths, sizes, modification times): equal signatures mean
     /// equal input. Lists the files without reading them.
     /// </summary>
     public static ulong InputSignature(HostContext host, UsageLoadOptions options)
     {
-        var found = TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project);
+        var found = options.Listing ?? TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project);
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
         var sb = new System.Text.StringBuilder(files.Count * 120);
         sb.Append(options.Project).Append('\n');

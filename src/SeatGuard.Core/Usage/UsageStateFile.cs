@@ -32,7 +32,7 @@ internal static class UsageStateFile
     {
         var c = s.Cells;
         var order = c.CanonicalOrder();
-        using (var ms = new MemoryStream(1 << 20))
+        using (var ms = new MemoryStream(64 + s.Files.Count * 200))
         using (var w = new BinaryWriter(ms))
         {
             w.Write(StateMagic);
@@ -69,11 +69,14 @@ internal static class UsageStateFile
             for (int i = 1; i < c.Geos.Count; i++) w.Write(c.Geos[i]!);
             w.Write(order.Length);
             w.Flush();
-            var cells = new UsageCell[order.Length];
-            var raw = c.Raw;
+            // One buffer of the file's exact size: the header, then the cells copied straight into it in canonical order.
+            int header = (int)ms.Length;
+            var bytes = GC.AllocateUninitializedArray<byte>(header + order.Length * CellSize);
+            ms.GetBuffer().AsSpan(0, header).CopyTo(bytes);
+            var cells = MemoryMarshal.Cast<byte, UsageCell>(bytes.AsSpan(header));
+            var raw = c.RawSpan;
             for (int i = 0; i < order.Length; i++) cells[i] = raw[order[i]];
-            ms.Write(MemoryMarshal.AsBytes(cells.AsSpan()));
-            AtomicFile.WriteAllBytes(StatePath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
+            AtomicFile.WriteAllBytes(StatePath(dir), bytes, PrivateFile.Mode, durable: false);
         }
         if (!c.TrackTimes) return;
         using (var ms = new MemoryStream(1 << 20))
@@ -97,13 +100,14 @@ internal static class UsageStateFile
     /// <summary>The state, or null when there is none or it cannot be read. With <paramref name="withTimes"/>, also the entry times (null when they do not match).</summary>
     public static State? Read(string dir, bool withTimes)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(StatePath(dir)); }
+        FileStream fs;
+        try { fs = new FileStream(StatePath(dir), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         try
         {
-            using var ms = new MemoryStream(bytes, writable: false);
-            using var r = new BinaryReader(ms);
+            using var stream = fs;
+            long length = fs.Length;
+            using var r = new BinaryReader(fs, System.Text.Encoding.UTF8, leaveOpen: true);
             if (!r.ReadBytes(8).AsSpan().SequenceEqual(StateMagic)) return null;
             ulong generation = r.ReadUInt64(), indexGeneration = r.ReadUInt64();
             if (r.ReadInt32() != CellSize) return null;
@@ -111,14 +115,14 @@ internal static class UsageStateFile
             int Count(int minBytesEach)
             {
                 int n = r.Read7BitEncodedInt();
-                if (n < 0 || (long)n * minBytesEach > bytes.Length - ms.Position) throw new InvalidDataException("count beyond the file");
+                if (n < 0 || (long)n * minBytesEach > length - fs.Position) throw new InvalidDataException("count beyond the file");
                 return n;
             }
             int nextFileId = r.Read7BitEncodedInt();
             var thresholds = new long[Count(1)];
             for (int i = 0; i < thresholds.Length; i++) thresholds[i] = r.Read7BitEncodedInt64();
             int fileCount = Count(40);
-            var files = new List<StoredFile>(fileCount);
+            var files = new List<StoredFile>(fileCount + 16);
             for (int i = 0; i < fileCount; i++)
             {
                 int id = r.Read7BitEncodedInt();
@@ -137,9 +141,13 @@ internal static class UsageStateFile
             var geos = new string[Count(1)];
             for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
             int cellCount = r.ReadInt32();
-            long at = ms.Position;
-            if (cellCount < 0 || at + (long)cellCount * CellSize != bytes.Length) return null;
-            var cells = MemoryMarshal.Cast<byte, UsageCell>(bytes.AsSpan((int)at, cellCount * CellSize));
+            long at = fs.Position;
+            if (cellCount < 0 || at + (long)cellCount * CellSize != length) return null;
+            var result = new UsageCells(thresholds, trackTimes: withTimes);
+            result.RestoreTables(sessions, models, geos);
+            // The cells are read straight into the cells' own storage (no copy of the whole file in between).
+            var cells = result.BeginRestore(cellCount);
+            fs.ReadExactly(MemoryMarshal.AsBytes(cells));
             foreach (ref readonly var x in cells)
             {
                 if ((uint)x.Session >= (uint)sessions.Length || (uint)x.Model >= (uint)models.Length || (uint)x.Geo > (uint)geos.Length
@@ -147,15 +155,34 @@ internal static class UsageStateFile
             }
             StoredTimes? times = null;
             if (withTimes && (times = ReadTimes(dir, generation, cellCount)) is null) return null;
-            var result = new UsageCells(thresholds, trackTimes: withTimes);
-            result.RestoreTables(sessions, models, geos);
-            result.Restore(cells, times);
+            result.EndRestore(times);
             return new State { Generation = generation, IndexGeneration = indexGeneration, Cells = result, Files = files, NextFileId = nextFileId };
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Gives a state read without entry times its times, when the state file still holds that state's generation (no
+    /// update came in between) and the times file matches it. False when it does not: read the state again.
+    /// </summary>
+    public static bool AttachTimes(string dir, State state)
+    {
+        if (state.Cells.TrackTimes) return false;
+        Span<byte> head = stackalloc byte[16];
+        try
+        {
+            using var handle = File.OpenHandle(StatePath(dir));
+            if (RandomAccess.Read(handle, head, 0) != head.Length) return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        if (!head[..8].SequenceEqual(StateMagic) || BitConverter.ToUInt64(head[8..]) != state.Generation) return false;
+        var times = ReadTimes(dir, state.Generation, state.Cells.Raw.Count);
+        if (times is null) return false;
+        state.Cells.AttachTimes(times);
+        return true;
     }
 
     private static StoredTimes? ReadTimes(string dir, ulong generation, int cellCount)

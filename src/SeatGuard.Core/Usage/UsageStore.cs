@@ -33,9 +33,11 @@ internal sealed class UsageStore : IDisposable
     public static string DefaultPath(Common.HostContext host) => Path.Combine(Common.ClaudePaths.SeatGuardDataDir(host), "usage-cache.db");
 
     /// <summary>The current state when every listed file is applied as it is now (and, for a full listing, no other); else null.</summary>
-    public static UsageStateFile.State? ReadIfCurrent(string dbPath, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds)
+    /// <remarks><paramref name="read"/> is the state read (current or not), for <see cref="Update"/> to start from.</remarks>
+    public static UsageStateFile.State? ReadIfCurrent(string dbPath, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds,
+        out UsageStateFile.State? read)
     {
-        var state = UsageStateFile.Read(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, withTimes: false);
+        var state = read = UsageStateFile.Read(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, withTimes: false);
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
         if (!partial && state.Files.Count != listing.Count) return null;
         var byPath = new Dictionary<string, StoredFile>(state.Files.Count, StringComparer.Ordinal);
@@ -113,13 +115,17 @@ internal sealed class UsageStore : IDisposable
     /// Brings the store up to date with <paramref name="listing"/> (all transcripts, or with <paramref name="partial"/>
     /// only recently written ones; <paramref name="fullListing"/> lists all when a rebuild needs them) and returns the state.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="known"/>, a state read before the lock was taken (without entry times), is used when the state
+    /// file still holds the same generation — the state is then read once per run, not twice.
+    /// </remarks>
     public Outcome Update(IReadOnlyList<TranscriptFile> listing, bool partial, Func<IReadOnlyList<TranscriptFile>> fullListing,
-        IReadOnlyList<long> thresholds, int parallelism, List<string> warnings)
+        IReadOnlyList<long> thresholds, int parallelism, List<string> warnings, UsageStateFile.State? known = null)
     {
         using var tx = _db.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the writers' lock
         try
         {
-            var outcome = TryIncremental(tx, listing, partial, thresholds, parallelism, warnings)
+            var outcome = TryIncremental(tx, listing, partial, thresholds, parallelism, warnings, known)
                 ?? Rebuild(tx, partial ? fullListing() : listing, thresholds, parallelism, warnings);
             tx.Commit();
             return outcome;
@@ -137,9 +143,10 @@ internal sealed class UsageStore : IDisposable
         }
     }
 
-    private Outcome? TryIncremental(SqliteTransaction tx, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds, int parallelism, List<string> warnings)
+    private Outcome? TryIncremental(SqliteTransaction tx, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds, int parallelism, List<string> warnings,
+        UsageStateFile.State? known)
     {
-        var state = UsageStateFile.Read(_dir, withTimes: true);
+        var state = known is not null && UsageStateFile.AttachTimes(_dir, known) ? known : UsageStateFile.Read(_dir, withTimes: true);
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
         using var index = WinnerIndex.Open(_dir, state.IndexGeneration, state.Generation);
         if (index is null) return null;
