@@ -10,14 +10,19 @@ namespace SeatGuard.Cli.Commands;
 /// </summary>
 public static class HelpExamples
 {
-    private static readonly Dictionary<Command, string[]> Examples = [];
+    // Keyed weakly by the command object: a program (or test) that builds the tree many times, on several threads at
+    // once, neither races on this table nor keeps old trees alive.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Command, string[]> Examples = [];
 
     /// <summary>Registers example lines for a command and returns it (for fluent use in Create methods).</summary>
     public static Command WithExamples(this Command command, params string[] examples)
     {
-        Examples[command] = examples;
+        Examples.AddOrUpdate(command, examples);
         return command;
     }
+
+    /// <summary>The example lines registered for <paramref name="command"/>, or none.</summary>
+    public static IReadOnlyList<string> Of(Command command) => Examples.TryGetValue(command, out var lines) ? lines : [];
 
     /// <summary>Wraps the root's help action so that examples follow the standard help.</summary>
     public static void Install(RootCommand root)
@@ -34,7 +39,7 @@ public static class HelpExamples
         public override int Invoke(ParseResult parseResult)
         {
             int code = inner.Invoke(parseResult);
-            if (Examples.TryGetValue(parseResult.CommandResult.Command, out var lines))
+            if (Of(parseResult.CommandResult.Command) is { Count: > 0 } lines)
             {
                 var output = parseResult.InvocationConfiguration.Output;
                 output.WriteLine("Examples:");

@@ -105,11 +105,18 @@ public static partial class PolicyBookLoader
     public static PolicyBook Load(IReadOnlyList<(string Name, string Text)> files)
     {
         var state = new MergeState();
-        for (int i = 0; i < files.Count; i++) state.Merge(YamlMap.Parse(files[i].Text, files[i].Name), isBase: i == 0);
+        for (int i = 0; i < files.Count; i++) state.Merge(Parse(files[i].Name, files[i].Text), isBase: i == 0);
         return state.Build(files.Select(f => f.Name).ToArray());
     }
 
-    internal static string ReadEmbedded() => EmbeddedData.ReadText(EmbeddedName);
+    internal static string ReadEmbedded() => EmbeddedText.Value;
+
+    private static readonly Lazy<string> EmbeddedText = new(() => EmbeddedData.ReadText(EmbeddedName));
+    private static readonly Lazy<YamlMap> EmbeddedDocument = new(() => YamlMap.Parse(EmbeddedText.Value, EmbeddedName));
+
+    /// <summary>The embedded book's text is parsed once per process (the parsed document is only read); any other file each time.</summary>
+    private static YamlMap Parse(string name, string text) =>
+        name == EmbeddedName && string.Equals(text, EmbeddedText.Value, StringComparison.Ordinal) ? EmbeddedDocument.Value : YamlMap.Parse(text, name);
 
     /// <summary>Orders partial dates (2026-04) after the known days of that period; the sort is stable, so the book's order breaks ties.</summary>
     private static string SortKey(string date) => date.Length switch { 4 => date + "-99-99", 7 => date + "-99", _ => date };

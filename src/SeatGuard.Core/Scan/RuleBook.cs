@@ -28,8 +28,7 @@ public sealed class RuleBook
     /// <summary>The built-in rules, plus the user file when given.</summary>
     public static RuleBook Load(string? userRulesPath = null)
     {
-        var rules = new List<ScanRule>();
-        Merge(rules, EmbeddedData.ReadText(EmbeddedName), "rules.yaml (built-in)", BuiltIn);
+        var rules = new List<ScanRule>(BuiltInRules.Value);
         if (userRulesPath is not null)
         {
             var text = UserFiles.ReadText(userRulesPath, "rules file", m => new ScanInputException(m));
@@ -37,6 +36,14 @@ public sealed class RuleBook
         }
         return new RuleBook(rules);
     }
+
+    // The built-in rules are parsed once per process; a rule is immutable (its expressions are built on first use, once).
+    private static readonly Lazy<IReadOnlyList<ScanRule>> BuiltInRules = new(() =>
+    {
+        var rules = new List<ScanRule>();
+        Merge(rules, EmbeddedData.ReadText(EmbeddedName), "rules.yaml (built-in)", BuiltIn);
+        return rules.ToArray();
+    });
 
     private static void Merge(List<ScanRule> rules, string yaml, string fileName, string origin)
     {

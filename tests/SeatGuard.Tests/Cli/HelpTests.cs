@@ -234,4 +234,25 @@ public sealed class HelpTests
     [InlineData("sesion", new[] { "session", "daily" }, "session")]
     public void TheClosestNameIsSuggestedOnlyWhenClose(string word, string[] candidates, string? expected) =>
         Suggestions.Closest(word, candidates).ShouldBe(expected);
+
+    [Fact]
+    public async Task TheCommandTreeCanBeBuiltAndRunOnManyThreadsAtOnce()
+    {
+        // An embedding program (or the fuzz run) runs the CLI in-process on several threads: the examples table once
+        // was a plain dictionary shared by every tree, and concurrent builds corrupted it (found by the fuzz run).
+        var made = new Command[200_000];
+        Parallel.For(0, made.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => made[i] = new Command("c" + i).WithExamples("seatguard c" + i));
+        for (int i = 0; i < made.Length; i++) HelpExamples.Of(made[i]).ShouldBe(["seatguard c" + i]);
+        using var sandbox = new SandboxHome();
+        var runs = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            for (int i = 0; i < 10; i++) CliApp.BuildRoot(new CliContext(new Terminal(TextWriter.Null, TextWriter.Null, false), sandbox.Services())).Subcommands.ShouldNotBeEmpty();
+            return await CliHarness.RunAsync(sandbox, null, "run", "--help");
+        })));
+        foreach (var r in runs)
+        {
+            r.ExitCode.ShouldBe(0, r.ToString());
+            r.StdOut.ShouldContain("Examples:\n  ");
+        }
+    }
 }
