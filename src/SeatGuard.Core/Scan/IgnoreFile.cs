@@ -75,7 +75,7 @@ internal sealed class IgnoreFile
             }
             else
             {
-                generic.Add(new Rule(index, negated, directoryOnly, anchored, IgnoreGlob.Compile(line)));
+                generic.Add(new Rule(index, negated, directoryOnly, anchored, IgnoreGlob.Compile(line, pathPattern: anchored)));
             }
         }
         return new IgnoreFile(generic, byName, byPath, bySuffix, index);

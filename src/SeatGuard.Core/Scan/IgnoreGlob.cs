@@ -35,8 +35,15 @@ internal sealed class IgnoreGlob
     public string RequiredLiteral { get; private init; } = "";
 
     /// <summary>Compiles a pattern (already stripped of '!', a leading '/' and a trailing '/').</summary>
-    public static IgnoreGlob Compile(string pattern)
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="pathPattern">
+    /// It holds a '/' and is matched against the whole relative path. git then compares the literal text before its
+    /// first special character (<c>*?[\</c>) on its own and matches only the rest, so a <c>**</c> right after that
+    /// text counts as leading: <c>a**/.txt</c> matches <c>a.txt</c> (dir.c's match_pathname and wildmatch).
+    /// </param>
+    public static IgnoreGlob Compile(string pattern, bool pathPattern = false)
     {
+        int literalPrefix = pathPattern ? pattern.AsSpan().IndexOfAny("*?[\\") : -1;
         var elements = new List<Element>();
         var literal = new System.Text.StringBuilder();
         string best = "";
@@ -53,7 +60,7 @@ internal sealed class IgnoreGlob
                 EndLiteral();
                 int run = 1;
                 while (i + run < pattern.Length && pattern[i + run] == '*') run++;
-                bool atStart = i == 0 || pattern[i - 1] == '/';
+                bool atStart = i == 0 || pattern[i - 1] == '/' || i == literalPrefix;
                 bool atEnd = i + run == pattern.Length || pattern[i + run] == '/';
                 if (run >= 2 && atStart && atEnd)
                 {
