@@ -20,7 +20,7 @@ public static class CliApp
             "SeatGuard: which bill does Claude Code hit, is this use of your subscription allowed, and how much have you used.\n" +
             "Exit codes: 0 done, 1 a check failed, 2 bad usage or input, 3 billing mismatch, 4 refused by policy.");
         foreach (var command in CommandCatalog.Create(context)) root.Subcommands.Add(command);
-        CommonOptions.EnsureJson(root);
+        CommonOptions.EnsureJson(root, context.Common.Json);
         HelpExamples.Install(root);
         return root;
     }
@@ -50,9 +50,10 @@ public static class CliApp
 
     private static async Task<int> RunGuardedAsync(string[] args, CliContext context)
     {
+        // One command tree per run, with options of its own (CommonOptionSet): runs in one process share nothing.
+        var root = BuildRoot(context);
         var terminal = context.Terminal;
         Redactor.RememberEnvironment(context.RootServices.Host.Environment);
-        var root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
         var neverFails = NeverFails(parse.CommandResult.Command);
         if (!HelpExamples.IsHelp(parse.Action) && parse.GetResult(root.Directives.OfType<SuggestDirective>().First()) is null)

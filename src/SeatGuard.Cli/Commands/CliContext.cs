@@ -13,6 +13,9 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
 {
     public Terminal Terminal { get; } = terminal;
 
+    /// <summary>The common options of this run's command tree.</summary>
+    public CommonOptionSet Common { get; } = new();
+
     /// <summary>Where the status line's usage numbers come from (tests replace it).</summary>
     public IRecentUsageSource RecentUsage { get; init; } = new RecentUsageReader();
 
@@ -35,7 +38,7 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
     /// <exception cref="InputException">--dir names no directory.</exception>
     public SeatGuardServices Services(ParseResult parse)
     {
-        var dir = parse.GetValue(CommonOptions.Dir);
+        var dir = parse.GetValue(Common.Dir);
         var scoped = services.ForDirectory(dir);
         if (!string.IsNullOrEmpty(dir) && !Directory.Exists(scoped.Host.WorkingDirectory))
             throw new InputException(File.Exists(scoped.Host.WorkingDirectory) ? $"--dir {dir}: is a file, not a directory" : $"--dir {dir}: no such directory");
@@ -45,14 +48,14 @@ public sealed class CliContext(Terminal terminal, SeatGuardServices services)
     /// <summary>The host as seen from --dir (or the current directory).</summary>
     public HostContext Host(ParseResult parse) => Services(parse).Host;
 
-    public bool Json(ParseResult parse) => parse.GetValue(CommonOptions.Json);
+    public bool Json(ParseResult parse) => parse.GetValue(Common.Json);
 
-    public string? ConfigDir(ParseResult parse) => parse.GetValue(CommonOptions.ConfigDir);
+    public string? ConfigDir(ParseResult parse) => parse.GetValue(Common.ConfigDir);
 
     /// <summary>The Claude Code executable: --claude, else $SEATGUARD_CLAUDE, else 'claude' on PATH.</summary>
     public string ClaudeExecutable(ParseResult parse, HostContext host)
     {
-        var explicitPath = parse.GetValue(CommonOptions.Claude);
+        var explicitPath = parse.GetValue(Common.Claude);
         if (!string.IsNullOrEmpty(explicitPath)) return explicitPath;
         var env = host.Get("SEATGUARD_CLAUDE");
         return string.IsNullOrEmpty(env) ? "claude" : env;

@@ -35,7 +35,7 @@ public static class DecideCommand
         command.Options.Add(scenario);
         command.Options.Add(list);
         command.Options.Add(manifest);
-        command.Options.Add(PolicyCommand.PolicyFile);
+        command.Options.Add(context.Common.PolicyFile);
 
         command.SetAction(parse =>
         {

@@ -32,7 +32,7 @@ public static class DoctorCommand
         {
             expect, probe, matrix, parallel, trustProject, timeout,
         };
-        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
+        command.Uses(context.Common.Claude, context.Common.Dir, context.Common.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);

@@ -14,7 +14,7 @@ public static class HookCommand
             "Reads Claude Code's SessionStart hook JSON on stdin; when the session's directory bills something other than your expected mode " +
             "(SeatGuard config, default subscription) or a repository settings file switches billing, prints the hook JSON that makes Claude Code show a warning. " +
             "Otherwise prints nothing. Always exits 0 so a session is never blocked by this check.");
-        sessionStart.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
+        sessionStart.Uses(context.Common.Dir, context.Common.ConfigDir);
         sessionStart.SetAction(parse =>
         {
             try

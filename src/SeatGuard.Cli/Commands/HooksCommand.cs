@@ -42,7 +42,7 @@ public static class HooksCommand
             command.Options.Add(force);
             command.Options.Add(program);
         }
-        command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
+        command.Uses(context.Common.Dir, context.Common.ConfigDir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

@@ -7,18 +7,11 @@ namespace SeatGuard.Cli.Commands;
 /// <summary><c>seatguard policy show|history|update|diff</c>: the policy book, its dated events, installing a newer one, and what one changes.</summary>
 public static class PolicyCommand
 {
-    /// <summary><c>--policy FILE</c>: a user file that overrides or extends the embedded book (also used by <c>decide</c>).</summary>
-    public static readonly Option<string?> PolicyFile = new Option<string?>("--policy")
-    {
-        Description = "A policy file that overrides or extends the built-in book by id (default: $XDG_CONFIG_HOME/seatguard/policy.yaml or ~/.config/seatguard/policy.yaml when present).",
-        HelpName = "FILE",
-        Recursive = true,
-    }.FilePath();
 
     public static Command Create(CliContext context)
     {
         var command = new Command("policy", "The policy book SeatGuard decides by: the rule, tiers, scenarios, questions, and dated policy changes.");
-        command.Options.Add(PolicyFile);
+        command.Options.Add(context.Common.PolicyFile);
 
         var show = new Command("show", "The policy book as a readable page (--json: the whole book).");
         show.SetAction(parse =>
@@ -76,5 +69,5 @@ public static class PolicyCommand
     }
 
     public static PolicyBook Load(CliContext context, ParseResult parse) =>
-        PolicyBookLoader.Load(context.Host(parse), parse.GetValue(PolicyFile));
+        PolicyBookLoader.Load(context.Host(parse), parse.GetValue(context.Common.PolicyFile));
 }

@@ -8,19 +8,19 @@ namespace SeatGuard.Cli.Commands;
 /// <summary><c>seatguard pricing show|update</c>: the effective price book, and importing a newer one.</summary>
 public static class PricingCommand
 {
-    private static readonly Option<string?> Pricing = new("--pricing") { Description = "A price book laid over the embedded and imported ones (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true };
-    private static readonly Option<string> From = new("--from") { Description = "LiteLLM's model_prices_and_context_window.json or a SeatGuard price book: a file or an http(s) URL.", HelpName = "FILE|URL", Required = true };
-
     public static Command Create(CliContext context)
     {
+        // Options of this tree only (an option remembers every command it is added to).
+        var pricing = new Option<string?>("--pricing") { Description = "A price book laid over the embedded and imported ones (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true };
+        var from = new Option<string>("--from") { Description = "LiteLLM's model_prices_and_context_window.json or a SeatGuard price book: a file or an http(s) URL.", HelpName = "FILE|URL", Required = true };
         var command = new Command("pricing", "The price book usage costs come from: dated per-model rates, prompt bands, fast mode, regional multipliers.");
-        command.Options.Add(Pricing);
+        command.Options.Add(pricing);
 
         var show = new Command("show", "The effective price book: its date, the files it comes from, and every model's rates now (--json: the whole book).");
         show.SetAction(parse =>
         {
             var services = context.Services(parse);
-            var file = parse.GetValue(Pricing) is { } given ? Path.GetFullPath(given, services.Host.WorkingDirectory) : null;
+            var file = parse.GetValue(pricing) is { } given ? Path.GetFullPath(given, services.Host.WorkingDirectory) : null;
             var report = PricingWorkflow.Show(services.Host, file, services.Now);
             if (context.Json(parse)) context.WriteJson(report, UsageJson.Default.PricingShowReport);
             else PricingView.RenderShow(context.Terminal, report);
@@ -28,13 +28,13 @@ public static class PricingCommand
         });
 
         var update = new Command("update", "Import a price file (LiteLLM's model-price JSON, or SeatGuard's own format) into SeatGuard's data dir, validated and dated.");
-        update.Options.Add(From);
+        update.Options.Add(from);
         update.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             http.DefaultRequestHeaders.UserAgent.ParseAdd("seatguard");
-            var report = await PricingWorkflow.UpdateAsync(services.Host, parse.GetValue(From)!, services.Now, http, ct);
+            var report = await PricingWorkflow.UpdateAsync(services.Host, parse.GetValue(from)!, services.Now, http, ct);
             if (context.Json(parse)) context.WriteJson(report, UsageJson.Default.PricingUpdateReport);
             else PricingView.RenderUpdate(context.Terminal, report);
             return ExitCodes.Ok;

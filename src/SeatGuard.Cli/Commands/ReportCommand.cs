@@ -20,7 +20,7 @@ public static class ReportCommand
         {
             html, since, until, scan, plan,
         };
-        command.Uses(CommonOptions.ConfigDir);
+        command.Uses(context.Common.ConfigDir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

@@ -31,7 +31,7 @@ public static class RunCommand
         {
             mode, forName, force, dryRun, onOverage, allowCredits, modelPolicy, noLedger, claudeArgs,
         };
-        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
+        command.Uses(context.Common.Claude, context.Common.Dir, context.Common.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);

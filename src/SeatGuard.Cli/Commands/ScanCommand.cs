@@ -34,7 +34,7 @@ public static class ScanCommand
         {
             paths, format, failOn, history, staged, baseline, writeBaseline, rules, maxSize, threads, listRules, minConfidence, verbose,
         };
-        command.Uses(CommonOptions.Dir);
+        command.Uses(context.Common.Dir);
         command.SetAction(parse =>
         {
             var services = context.Services(parse);

@@ -15,7 +15,7 @@ public static class StatuslineCommand
             "One line for Claude Code's status bar: which bill this session hits, in plain words, the plan's own 5-hour and 7-day use with pacing (from Claude Code's " +
             "rate_limits, which also confirm a subscription session), and the active 5-hour block and today's cost when known. " +
             "Reads Claude Code's status-line JSON on stdin (bad or missing input still prints the billing part). Install it with `seatguard hooks install`.");
-        command.Uses(CommonOptions.Dir, CommonOptions.ConfigDir);
+        command.Uses(context.Common.Dir, context.Common.ConfigDir);
         command.SetAction(parse =>
         {
             // A --dir that does not exist is a mistake on the command line: exit 2 (CliApp), like every command.

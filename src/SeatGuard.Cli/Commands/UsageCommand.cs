@@ -10,42 +10,49 @@ namespace SeatGuard.Cli.Commands;
 /// <c>seatguard usage daily|weekly|monthly|session|blocks</c>: token and cost reports from local transcripts, with the
 /// report options of <c>ccusage claude &lt;report&gt;</c> 20.0.24, so scripts can switch.
 /// </summary>
-public static class UsageCommand
+public sealed class UsageCommand
 {
-    private static readonly Option<string?> Since = new("--since", "-s") { Description = "First day included (YYYY-MM-DD or YYYYMMDD).", HelpName = "DATE", Recursive = true };
-    private static readonly Option<string?> Until = new("--until", "-u") { Description = "Last day included (YYYY-MM-DD or YYYYMMDD).", HelpName = "DATE", Recursive = true };
-    private static readonly Option<string?> TimeZoneOpt = new("--timezone", "-z") { Description = "IANA time zone for grouping by day (default: $TZ, else the system's).", HelpName = "IANA", Recursive = true };
-    private static readonly Option<bool> Breakdown = new("--breakdown", "-b") { Description = "Per-model rows (tables and CSV).", Recursive = true };
-    private static readonly Option<string?> Project = new("--project", "-p") { Description = "Only this project (its directory under projects/, or its last segment).", HelpName = "NAME", Recursive = true };
-    private static readonly Option<bool> Csv = new("--csv") { Description = "CSV on stdout.", Recursive = true };
-    private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Read every transcript (cold run); the cache is neither read nor written.", Recursive = true };
-    private static readonly Option<string> CostModeOpt = new("--cost-mode") { Description = "anthropic (published prices and rules, default) or ccusage (ccusage 20.0.24's figures, its $0 for models it does not know).", HelpName = "MODE", Recursive = true, DefaultValueFactory = _ => "anthropic" };
-    private static readonly Option<string?> ModeOpt = new("--mode", "-m") { Description = "What a line's own costUSD counts for: calculate (ignored; default under anthropic pricing), auto (used when present; ccusage's default), display (only costUSD).", HelpName = "MODE", Recursive = true };
-    private static readonly Option<string?> Plan = new("--plan") { Description = "Compare the API-equivalent cost with a plan's monthly price: pro, max5, max20.", HelpName = "PLAN", Recursive = true };
-    private static readonly Option<string?> Pricing = new Option<string?>("--pricing") { Description = "A price book laid over the embedded one and the imported one (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true }.FilePath();
-    private static readonly Option<bool> ByProject = new("--by-project") { Description = "Add per-project totals.", Recursive = true };
-    private static readonly Option<string?> Order = new("--order", "-o") { Description = "asc (oldest first, default) or desc: the order of days, weeks, months and blocks.", HelpName = "ORDER", Recursive = true };
-    private static readonly Option<bool> Compact = new("--compact") { Description = "Narrow table (also chosen by itself when the terminal is too narrow).", Recursive = true };
-    private static readonly Option<int?> Last = new("--last") { Description = "Only the newest N days, weeks or months.", HelpName = "N", Recursive = true };
-    private static readonly Option<string?> ProjectAliases = new("--project-aliases") { Description = "Display names for projects in tables: dir=Name,dir2=Name2.", HelpName = "LIST", Recursive = true };
-    private static readonly Option<bool> SingleThread = new("--single-thread") { Description = "Read transcripts on one thread.", Recursive = true };
-    private static readonly Option<bool> Debug = new("--debug", "-d") { Description = "On stderr: which price each model got.", Recursive = true };
-    private static readonly Option<int?> DebugSamples = new("--debug-samples") { Description = "Accepted for ccusage compatibility (no effect).", HelpName = "N", Recursive = true, Hidden = true };
-    private static readonly Option<bool> Offline = new("--offline", "-O") { Description = "Accepted for ccusage compatibility: SeatGuard never fetches prices while reporting (see `seatguard pricing update`).", Recursive = true };
-    private static readonly Option<bool> NoOffline = new("--no-offline") { Description = "Accepted for ccusage compatibility (no effect).", Recursive = true, Hidden = true };
-    private static readonly Option<bool> ColorOpt = new("--color") { Description = "Accepted for ccusage compatibility (colour follows the terminal).", Recursive = true, Hidden = true };
-    private static readonly Option<bool> NoColorOpt = new("--no-color") { Description = "No colour (like NO_COLOR).", Recursive = true };
-    private static readonly Option<string?> ConfigFile = new("--config") { Description = "Accepted for ccusage compatibility (ccusage's config file is not read).", HelpName = "FILE", Recursive = true, Hidden = true };
-    private static readonly Option<string> StartOfWeek = new("--start-of-week", "-w") { Description = "First day of a week (weekly): sunday … saturday.", HelpName = "DAY", DefaultValueFactory = _ => "sunday" };
-    private static readonly Option<bool> Instances = new("--instances", "-i") { Description = "Daily rows per project (JSON: {\"projects\": {…}, \"totals\"}).", };
-    private static readonly Option<string?> SessionId = new("--id", "-i") { Description = "Only this session: its requests (JSON: {\"sessionId\", \"totalCost\", \"totalTokens\", \"entries\"}).", HelpName = "ID" };
-    private static readonly Option<string?> TokenLimit = new("--token-limit", "-t") { Description = "Token limit for the active block: a number or 'max' (largest previous block).", HelpName = "N|max" };
-    private static readonly Option<bool> Active = new("--active", "-a") { Description = "Only the active block, with its burn rate and projection." };
-    private static readonly Option<bool> Recent = new("--recent", "-r") { Description = "Blocks of the last 3 days, the active one included." };
-    private static readonly Option<double?> SessionLength = new("--session-length", "-n") { Description = "Block length in hours (default 5; whole quarter hours, at least 1).", HelpName = "HOURS" };
-    private static readonly Option<bool> Live = new("--live") { Description = "Live view of the active block, refreshed as transcripts grow (Ctrl+C ends)." };
+    private readonly Option<string?> Since = new("--since", "-s") { Description = "First day included (YYYY-MM-DD or YYYYMMDD).", HelpName = "DATE", Recursive = true };
+    private readonly Option<string?> Until = new("--until", "-u") { Description = "Last day included (YYYY-MM-DD or YYYYMMDD).", HelpName = "DATE", Recursive = true };
+    private readonly Option<string?> TimeZoneOpt = new("--timezone", "-z") { Description = "IANA time zone for grouping by day (default: $TZ, else the system's).", HelpName = "IANA", Recursive = true };
+    private readonly Option<bool> Breakdown = new("--breakdown", "-b") { Description = "Per-model rows (tables and CSV).", Recursive = true };
+    private readonly Option<string?> Project = new("--project", "-p") { Description = "Only this project (its directory under projects/, or its last segment).", HelpName = "NAME", Recursive = true };
+    private readonly Option<bool> Csv = new("--csv") { Description = "CSV on stdout.", Recursive = true };
+    private readonly Option<bool> NoCache = new("--no-cache") { Description = "Read every transcript (cold run); the cache is neither read nor written.", Recursive = true };
+    private readonly Option<string> CostModeOpt = new("--cost-mode") { Description = "anthropic (published prices and rules, default) or ccusage (ccusage 20.0.24's figures, its $0 for models it does not know).", HelpName = "MODE", Recursive = true, DefaultValueFactory = _ => "anthropic" };
+    private readonly Option<string?> ModeOpt = new("--mode", "-m") { Description = "What a line's own costUSD counts for: calculate (ignored; default under anthropic pricing), auto (used when present; ccusage's default), display (only costUSD).", HelpName = "MODE", Recursive = true };
+    private readonly Option<string?> Plan = new("--plan") { Description = "Compare the API-equivalent cost with a plan's monthly price: pro, max5, max20.", HelpName = "PLAN", Recursive = true };
+    private readonly Option<string?> Pricing = new Option<string?>("--pricing") { Description = "A price book laid over the embedded one and the imported one (default: pricing.json in SeatGuard's config dir, if present).", HelpName = "FILE", Recursive = true }.FilePath();
+    private readonly Option<bool> ByProject = new("--by-project") { Description = "Add per-project totals.", Recursive = true };
+    private readonly Option<string?> Order = new("--order", "-o") { Description = "asc (oldest first, default) or desc: the order of days, weeks, months and blocks.", HelpName = "ORDER", Recursive = true };
+    private readonly Option<bool> Compact = new("--compact") { Description = "Narrow table (also chosen by itself when the terminal is too narrow).", Recursive = true };
+    private readonly Option<int?> Last = new("--last") { Description = "Only the newest N days, weeks or months.", HelpName = "N", Recursive = true };
+    private readonly Option<string?> ProjectAliases = new("--project-aliases") { Description = "Display names for projects in tables: dir=Name,dir2=Name2.", HelpName = "LIST", Recursive = true };
+    private readonly Option<bool> SingleThread = new("--single-thread") { Description = "Read transcripts on one thread.", Recursive = true };
+    private readonly Option<bool> Debug = new("--debug", "-d") { Description = "On stderr: which price each model got.", Recursive = true };
+    private readonly Option<int?> DebugSamples = new("--debug-samples") { Description = "Accepted for ccusage compatibility (no effect).", HelpName = "N", Recursive = true, Hidden = true };
+    private readonly Option<bool> Offline = new("--offline", "-O") { Description = "Accepted for ccusage compatibility: SeatGuard never fetches prices while reporting (see `seatguard pricing update`).", Recursive = true };
+    private readonly Option<bool> NoOffline = new("--no-offline") { Description = "Accepted for ccusage compatibility (no effect).", Recursive = true, Hidden = true };
+    private readonly Option<bool> ColorOpt = new("--color") { Description = "Accepted for ccusage compatibility (colour follows the terminal).", Recursive = true, Hidden = true };
+    private readonly Option<bool> NoColorOpt = new("--no-color") { Description = "No colour (like NO_COLOR).", Recursive = true };
+    private readonly Option<string?> ConfigFile = new("--config") { Description = "Accepted for ccusage compatibility (ccusage's config file is not read).", HelpName = "FILE", Recursive = true, Hidden = true };
+    private readonly Option<string> StartOfWeek = new("--start-of-week", "-w") { Description = "First day of a week (weekly): sunday … saturday.", HelpName = "DAY", DefaultValueFactory = _ => "sunday" };
+    private readonly Option<bool> Instances = new("--instances", "-i") { Description = "Daily rows per project (JSON: {\"projects\": {…}, \"totals\"}).", };
+    private readonly Option<string?> SessionId = new("--id", "-i") { Description = "Only this session: its requests (JSON: {\"sessionId\", \"totalCost\", \"totalTokens\", \"entries\"}).", HelpName = "ID" };
+    private readonly Option<string?> TokenLimit = new("--token-limit", "-t") { Description = "Token limit for the active block: a number or 'max' (largest previous block).", HelpName = "N|max" };
+    private readonly Option<bool> Active = new("--active", "-a") { Description = "Only the active block, with its burn rate and projection." };
+    private readonly Option<bool> Recent = new("--recent", "-r") { Description = "Blocks of the last 3 days, the active one included." };
+    private readonly Option<double?> SessionLength = new("--session-length", "-n") { Description = "Block length in hours (default 5; whole quarter hours, at least 1).", HelpName = "HOURS" };
+    private readonly Option<bool> Live = new("--live") { Description = "Live view of the active block, refreshed as transcripts grow (Ctrl+C ends)." };
 
-    public static Command Create(CliContext context)
+    // The options are this instance's: one set per command tree (an option remembers every command it is added to,
+    // so options kept in static fields would keep every tree a process ever built alive).
+    private UsageCommand() { }
+
+    /// <summary>The <c>usage</c> command and its reports, with options of their own.</summary>
+    public static Command Create(CliContext context) => new UsageCommand().Build(context);
+
+    private Command Build(CliContext context)
     {
         var usage = new Command("usage", "Token and cost reports from Claude Code's local transcripts (ccusage-compatible JSON and options).");
         foreach (var o in new Option[] { Since, Until, TimeZoneOpt, Breakdown, Project, Csv, NoCache, CostModeOpt, ModeOpt, Plan, Pricing, ByProject, Order, Compact, Last,
@@ -66,10 +73,10 @@ public static class UsageCommand
         return usage.WithExamples("seatguard usage daily", "seatguard usage monthly --breakdown", "seatguard usage blocks --live");
     }
 
-    private static Command Report(CliContext context, string name, string description)
+    private Command Report(CliContext context, string name, string description)
     {
         var kind = Enum.Parse<UsageReportKind>(name, ignoreCase: true);
-        var command = new Command(name, description).Uses(CommonOptions.ConfigDir);
+        var command = new Command(name, description).Uses(context.Common.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var host = context.Host(parse);
@@ -131,7 +138,7 @@ public static class UsageCommand
     }
 
     /// <summary>The options, validated into a request (bad values: <see cref="InputException"/>, exit 2).</summary>
-    private static (UsageRequest Request, IReadOnlyList<string> PricingFiles) Parse(CliContext context, ParseResult parse, UsageReportKind kind, HostContext host)
+    private (UsageRequest Request, IReadOnlyList<string> PricingFiles) Parse(CliContext context, ParseResult parse, UsageReportKind kind, HostContext host)
     {
         var tz = parse.GetValue(TimeZoneOpt) is { } explicitZone ? ParseTimeZone(explicitZone) : ZoneFromEnvironment(host.Get("TZ"));
         var mode = parse.GetValue(CostModeOpt)?.ToLowerInvariant() switch

@@ -23,7 +23,7 @@ public static class VerifyCommand
         {
             mode, forName, force, expect, timeout, onOverage, noLedger,
         };
-        command.Uses(CommonOptions.Claude, CommonOptions.Dir, CommonOptions.ConfigDir);
+        command.Uses(context.Common.Claude, context.Common.Dir, context.Common.ConfigDir);
         command.SetAction(async (parse, ct) =>
         {
             var services = context.Services(parse);
