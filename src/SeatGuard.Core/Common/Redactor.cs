@@ -483,17 +483,27 @@ public static class Redactor
     private static bool IsSchemeValueChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '+' or '/' or '=' or '-';
 
     private static readonly string[] AuthSchemes = ["bearer", "basic", "token"];
+    // Vectorised case-insensitive search: with invariant globalization, string.IndexOf(…, OrdinalIgnoreCase) walks
+    // char by char, and a usage report's JSON holds "token" in every other property name.
+    private static readonly SearchValues<string>[] AuthSchemeSearch = [.. AuthSchemes.Select(s => SearchValues.Create([s], StringComparison.OrdinalIgnoreCase))];
+
+    private static int IndexOfScheme(string text, int scheme, int from)
+    {
+        int i = text.AsSpan(from).IndexOfAny(AuthSchemeSearch[scheme]);
+        return i < 0 ? -1 : from + i;
+    }
 
     /// <summary><c>Bearer x</c>, <c>Basic x</c>, <c>Token x</c>: the credential after the scheme (one pass per scheme, linear).</summary>
     private static string ScrubAuthSchemes(string text)
     {
-        foreach (var scheme in AuthSchemes)
+        for (int n = 0; n < AuthSchemes.Length; n++)
         {
-            int i = text.IndexOf(scheme, StringComparison.OrdinalIgnoreCase);
+            var scheme = AuthSchemes[n];
+            int i = IndexOfScheme(text, n, 0);
             if (i < 0) continue;
             var sb = new StringBuilder(text.Length);
             int last = 0;
-            for (; i >= 0; i = i + scheme.Length < text.Length ? text.IndexOf(scheme, i + scheme.Length, StringComparison.OrdinalIgnoreCase) : -1)
+            for (; i >= 0; i = i + scheme.Length < text.Length ? IndexOfScheme(text, n, i + scheme.Length) : -1)
             {
                 if (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])) continue;
                 int v = i + scheme.Length;

@@ -23,30 +23,43 @@ public static class TranscriptFiles
     /// <summary>The transcripts under these roots, optionally of one project.</summary>
     public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null)
     {
-        var files = new List<TranscriptFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var projectDirs = new List<string>();
         foreach (var root in roots)
         {
-            var projects = Path.Combine(root, "projects");
-            foreach (var projectDir in Directories(projects))
+            foreach (var projectDir in Directories(Path.Combine(root, "projects")))
             {
-                var projectName = Path.GetFileName(projectDir);
-                if (project is not null && !ProjectMatches(projectName, project)) continue;
-                foreach (var (path, size, mtime) in Jsonl(projectDir))
-                {
-                    if (seen.Add(path)) files.Add(new TranscriptFile(new TranscriptSource(path, projectName, Path.GetFileNameWithoutExtension(path), false), size, mtime));
-                }
-                foreach (var sessionDir in Directories(projectDir))
-                {
-                    var session = Path.GetFileName(sessionDir);
-                    foreach (var (path, size, mtime) in Jsonl(sessionDir, recurse: true))
-                    {
-                        if (seen.Add(path)) files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
-                    }
-                }
+                if (project is null || ProjectMatches(Path.GetFileName(projectDir), project)) projectDirs.Add(projectDir);
+            }
+        }
+        // One project per task, on every core: the listing is one open/getdents per directory and one stat per file,
+        // and a history of a thousand session directories spends most of a status line's time there.
+        var perProject = new List<TranscriptFile>[projectDirs.Count];
+        Parallel.For(0, projectDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => perProject[i] = ListProject(projectDirs[i]));
+        var files = new List<TranscriptFile>(perProject.Sum(p => p.Count));
+        var seen = new HashSet<string>(files.Capacity, StringComparer.Ordinal);
+        foreach (var list in perProject)
+        {
+            foreach (var f in list)
+            {
+                if (seen.Add(f.Source.Path)) files.Add(f);
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
+        return files;
+    }
+
+    private static List<TranscriptFile> ListProject(string projectDir)
+    {
+        var files = new List<TranscriptFile>();
+        var projectName = Path.GetFileName(projectDir);
+        foreach (var (path, size, mtime) in Jsonl(projectDir))
+            files.Add(new TranscriptFile(new TranscriptSource(path, projectName, Path.GetFileNameWithoutExtension(path), false), size, mtime));
+        foreach (var sessionDir in Directories(projectDir))
+        {
+            var session = Path.GetFileName(sessionDir);
+            foreach (var (path, size, mtime) in Jsonl(sessionDir, recurse: true))
+                files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
+        }
         return files;
     }
 

@@ -17,7 +17,7 @@ public sealed class UsageCells
     private readonly Dictionary<(string, string), int> _sessionIndex = [];
     private readonly Dictionary<string, int> _modelIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _geoIndex = new(StringComparer.Ordinal);
-    private List<UsageCell>? _ordered;
+    private IReadOnlyList<UsageCell>? _ordered;
 
     /// <summary>Empty cells for a book with these band thresholds; with <paramref name="trackTimes"/>, every entry's time is kept (entries can be taken out again).</summary>
     public UsageCells(IReadOnlyList<long> thresholds, bool trackTimes = false)
@@ -367,6 +367,8 @@ public sealed class UsageCells
         get
         {
             if (_ordered is not null) return _ordered;
+            // Restored in canonical order and untouched (every stored cell is non-empty): the storage is the order.
+            if (_inOrder && _sortedCount == _cells.Count && (_touched is null || _touched.Count == 0)) return _ordered = _cells.AsReadOnly();
             var order = CanonicalOrder();
             var list = new List<UsageCell>(order.Length);
             foreach (var i in order) list.Add(_cells[i]);

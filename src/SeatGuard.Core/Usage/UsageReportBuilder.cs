@@ -31,6 +31,8 @@ public sealed class UsageReportBuilder
         int from = 0, to = ordered.Count;
         if (query.Since is { } since) from = FirstSlotAtOrAfter(ordered, UtcMidnightMs(since) - 14 * 3_600_000L);
         if (query.Until is { } until) to = FirstSlotAtOrAfter(ordered, UtcMidnightMs(until.AddDays(1)) + 14 * 3_600_000L);
+        // Sized once: the selection of a year of cells is megabytes, and growing it by doubling costs that twice over.
+        _selected.Capacity = _costs.Capacity = _unpricedFlags.Capacity = _names.Capacity = Math.Max(0, to - from);
         for (int k = from; k < to; k++)
         {
             var c = ordered[k];

@@ -69,14 +69,32 @@ internal static class UsageStateFile
             for (int i = 1; i < c.Geos.Count; i++) w.Write(c.Geos[i]!);
             w.Write(order.Length);
             w.Flush();
-            // One buffer of the file's exact size: the header, then the cells copied straight into it in canonical order.
+            // The header, then the cells straight from their storage: after an append the canonical order is the storage
+            // order but for the few cells it touched, so the cells go out as a few runs of consecutive records (no 9 MB
+            // copy). An order with many runs (a rebuild) is gathered into one buffer first.
             int header = (int)ms.Length;
-            var bytes = GC.AllocateUninitializedArray<byte>(header + order.Length * CellSize);
-            ms.GetBuffer().AsSpan(0, header).CopyTo(bytes);
-            var cells = MemoryMarshal.Cast<byte, UsageCell>(bytes.AsSpan(header));
-            var raw = c.RawSpan;
-            for (int i = 0; i < order.Length; i++) cells[i] = raw[order[i]];
-            AtomicFile.WriteAllBytes(StatePath(dir), bytes, PrivateFile.Mode, durable: false);
+            var headerBytes = ms.GetBuffer();
+            int runs = 0;
+            for (int k = 0; k < order.Length; k++) if (k == 0 || order[k] != order[k - 1] + 1) runs++;
+            AtomicFile.Write(StatePath(dir), stream =>
+            {
+                stream.Write(headerBytes, 0, header);
+                var raw = c.RawSpan;
+                if (runs > 64)
+                {
+                    var gathered = GC.AllocateUninitializedArray<UsageCell>(order.Length);
+                    for (int i = 0; i < order.Length; i++) gathered[i] = raw[order[i]];
+                    stream.Write(MemoryMarshal.AsBytes(gathered.AsSpan()));
+                    return;
+                }
+                for (int k = 0; k < order.Length;)
+                {
+                    int run = 1;
+                    while (k + run < order.Length && order[k + run] == order[k] + run) run++;
+                    stream.Write(MemoryMarshal.AsBytes(raw.Slice(order[k], run)));
+                    k += run;
+                }
+            }, PrivateFile.Mode, durable: false);
         }
         if (!c.TrackTimes) return;
         using (var ms = new MemoryStream(1 << 20))

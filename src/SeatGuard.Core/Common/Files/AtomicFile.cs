@@ -30,6 +30,29 @@ public static class AtomicFile
     /// <param name="mode">The new file's Unix mode, or null (see above).</param>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null, bool createDirectory = true, bool durable = true)
     {
+        // The span cannot be captured by the callback: write it through an unmanaged view of the caller's memory.
+        unsafe
+        {
+            fixed (byte* p = bytes)
+            {
+                var length = bytes.Length;
+                var start = (IntPtr)p;
+                Write(path, stream => stream.Write(new ReadOnlySpan<byte>((byte*)start, length)), mode, createDirectory, durable);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with what <paramref name="write"/> writes to the stream it is given (unbuffered:
+    /// large spans go straight to the file), as <see cref="WriteAllBytes"/> does: whole or not at all.
+    /// </summary>
+    /// <param name="path">The file to replace (or create).</param>
+    /// <param name="write">Writes the new content.</param>
+    /// <param name="mode">The new file's Unix mode, or null (see <see cref="WriteAllBytes"/>).</param>
+    /// <param name="createDirectory">Create the file's directory when missing.</param>
+    /// <param name="durable">Flush to disk before the rename.</param>
+    public static void Write(string path, Action<Stream> write, UnixFileMode? mode = null, bool createDirectory = true, bool durable = true)
+    {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         if (createDirectory) Directory.CreateDirectory(dir);
@@ -41,11 +64,11 @@ public static class AtomicFile
         {
             var finalMode = mode;
             if (finalMode is null && !OperatingSystem.IsWindows() && File.Exists(full)) finalMode = File.GetUnixFileMode(full);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             using (var stream = new FileStream(temp, options))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: durable);
             }
             if (!OperatingSystem.IsWindows())
