@@ -45,10 +45,10 @@ public sealed class LedgerStore : IDisposable
         try
         {
             PrivateFile.CreateDirectory(dir);
-            Tighten(dir, PrivateFile.DirectoryMode);
+            PrivateFile.Tighten(dir, PrivateFile.DirectoryMode);
             if (!File.Exists(path) && !OperatingSystem.IsWindows())
                 using (File.Open(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile.Mode })) { }
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" }) Tighten(file, PrivateFile.Mode);
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" }) PrivateFile.Tighten(file, PrivateFile.Mode);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -74,7 +74,7 @@ public sealed class LedgerStore : IDisposable
                 CREATE INDEX IF NOT EXISTS launches_session ON launches(session_id);
                 """);
             Migrate(connection);
-            foreach (var file in new[] { path + "-wal", path + "-shm" }) Tighten(file, PrivateFile.Mode);
+            foreach (var file in new[] { path + "-wal", path + "-shm" }) PrivateFile.Tighten(file, PrivateFile.Mode);
             return new LedgerStore(path, connection);
         }
         catch (LedgerException)
@@ -147,14 +147,6 @@ public sealed class LedgerStore : IDisposable
             update.Parameters.AddWithValue("$id", id);
             update.ExecuteNonQuery();
         }
-    }
-
-    /// <summary>Owner-only permissions on a file or directory SeatGuard keeps (nothing on Windows, nothing when it is missing).</summary>
-    private static void Tighten(string path, UnixFileMode mode)
-    {
-        if (OperatingSystem.IsWindows() || !System.IO.Path.Exists(path)) return;
-        var current = File.GetUnixFileMode(path);
-        if ((current & ~mode) != 0) File.SetUnixFileMode(path, current & mode);
     }
 
     /// <summary>Appends one launch and returns its id.</summary>

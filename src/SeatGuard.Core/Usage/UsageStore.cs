@@ -60,9 +60,12 @@ internal sealed class UsageStore : IDisposable
             SqliteConnection? db = null;
             try
             {
-                Directory.CreateDirectory(dir);
+                PrivateFile.CreateDirectory(dir);
                 db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
                 db.Open();
+                // The cache holds project paths, session ids and every request's usage: owner only, like the ledger
+                // (SQLite gives its -wal and -shm files the database file's mode).
+                foreach (var p in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) PrivateFile.Tighten(p, PrivateFile.Mode);
                 Exec(db, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
                 Exec(db, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);");
                 using (var cmd = db.CreateCommand())

@@ -41,6 +41,23 @@ public sealed class UsageCacheTests
     }
 
     [Fact]
+    public void TheStoreIsReadableByItsOwnerOnly()
+    {
+        // Project paths, session ids and every request's usage: owner only, like the ledger — also a store created
+        // before this rule (0644 in a 0755 directory) is tightened when it is next opened.
+        using var sandbox = new TranscriptSandbox();
+        sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Load(cache: true);
+        var storeDir = Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(sandbox.CachePath)!, "usage")).ShouldHaveSingleItem();
+        var db = Directory.GetFiles(storeDir, "usage-cache.db").ShouldHaveSingleItem();
+        File.SetUnixFileMode(db, (UnixFileMode)0b110_100_100);
+        File.AppendAllText(sandbox.Write("p/b.jsonl", Lines.Assistant(T, "m2", "r2", input: 4)), "");
+        sandbox.Load(cache: true);
+        File.GetUnixFileMode(storeDir).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var f in Directory.GetFiles(storeDir)) File.GetUnixFileMode(f).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, f);
+    }
+
+    [Fact]
     public void AppendedFileIsReadFromItsLastOffset()
     {
         using var sandbox = new TranscriptSandbox();

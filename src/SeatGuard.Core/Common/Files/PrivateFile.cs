@@ -15,4 +15,12 @@ public static class PrivateFile
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
         else Directory.CreateDirectory(directory, DirectoryMode);
     }
+
+    /// <summary>Owner-only permissions on a file or directory SeatGuard keeps (nothing on Windows, nothing when it is missing).</summary>
+    public static void Tighten(string path, UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows() || !Path.Exists(path)) return;
+        var current = File.GetUnixFileMode(path);
+        if ((current & ~mode) != 0) File.SetUnixFileMode(path, current & mode);
+    }
 }
