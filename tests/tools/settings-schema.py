@@ -19,13 +19,9 @@ import re
 import sys
 
 
-def entries(text: str):
-    marker = re.search(r"return\{\$schema:\(\)=>", text)
-    if marker is None:
-        sys.exit("settings schema not found in this binary")
-    i = marker.start() + len("return{")
-    depth, start, quote, escaped = 0, i, None, False
-    out = []
+def unquoted(text: str, i: int):
+    """(index, character) of every character from i on that is outside a JavaScript string literal."""
+    quote, escaped = None, False
     while i < len(text):
         ch = text[i]
         if quote:
@@ -37,7 +33,19 @@ def entries(text: str):
                 quote = None
         elif ch in "\"'`":
             quote = ch
-        elif ch in "([{":
+        else:
+            yield i, ch
+        i += 1
+
+
+def entries(text: str):
+    marker = re.search(r"return\{\$schema:\(\)=>", text)
+    if marker is None:
+        sys.exit("settings schema not found in this binary")
+    start = marker.start() + len("return{")
+    depth, out = 0, []
+    for i, ch in unquoted(text, start):
+        if ch in "([{":
             depth += 1
         elif ch in ")]}":
             if depth == 0:
@@ -47,7 +55,6 @@ def entries(text: str):
         elif ch == "," and depth == 0:
             out.append(text[start:i])
             start = i + 1
-        i += 1
     for e in out:
         m = re.match(r"([A-Za-z_$][\w$]*):\(\)=>(.*)", e, re.S)
         if m:
@@ -62,25 +69,16 @@ def strip_calls(expr: str, names) -> str:
             out.append(expr[i])
             i += 1
             continue
-        j, depth, quote, escaped = i + len(hit) - 1, 0, None, False
-        while j < len(expr):
-            ch = expr[j]
-            if quote:
-                if escaped:
-                    escaped = False
-                elif ch == "\\":
-                    escaped = True
-                elif ch == quote:
-                    quote = None
-            elif ch in "\"'`":
-                quote = ch
-            elif ch == "(":
+        depth = 0
+        for j, ch in unquoted(expr, i + len(hit) - 1):
+            if ch == "(":
                 depth += 1
             elif ch == ")":
                 depth -= 1
                 if depth == 0:
                     break
-            j += 1
+        else:
+            j = len(expr)  # unbalanced: the rest goes
         i = j + 1
     return "".join(out)
 
