@@ -140,7 +140,7 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
         response.Headers["request-id"] = "req_" + Guid.NewGuid().ToString("N")[..24];
         if (Options.Scenario is { } scenario)
         {
-            foreach (var (k, v) in ScenarioHeaders(scenario)) response.Headers[k] = v;
+            foreach (var (k, v) in ScenarioHeaders(scenario, _started)) response.Headers[k] = v;
             if (scenario is RateLimitScenario.Rejected or RateLimitScenario.RejectedWeekly)
             {
                 response.StatusCode = 429;
@@ -178,10 +178,15 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
 
     private int _messages;
 
-    /// <summary>The unified headers of a scenario; resets are fixed offsets from now (5h: +2 h, 7d: +3 days).</summary>
-    public static Dictionary<string, string> ScenarioHeaders(RateLimitScenario scenario)
+    // Resets are offsets from the stand-in's start, not from each answer: two runs against one stand-in (claude
+    // directly, then through seatguard) must show the same reset time even when a minute turns between them.
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+    /// <summary>The unified headers of a scenario; resets are fixed offsets from <paramref name="now"/> (5h: +2 h, 7d: +3 days).</summary>
+    public static Dictionary<string, string> ScenarioHeaders(RateLimitScenario scenario, DateTimeOffset? now = null)
     {
-        string Epoch(TimeSpan from) => DateTimeOffset.UtcNow.Add(from).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var at = now ?? DateTimeOffset.UtcNow;
+        string Epoch(TimeSpan from) => at.Add(from).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         const string P = "anthropic-ratelimit-unified-";
         var h = new Dictionary<string, string>
         {
@@ -220,7 +225,7 @@ public sealed class MessagesApiStandIn : IAsyncDisposable
     private void AddRateLimitHeaders(IHeaderDictionary headers)
     {
         if (!Options.SubscriptionHeaders) return;
-        var reset = DateTimeOffset.UtcNow.AddHours(3).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reset = _started.AddHours(3).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers["anthropic-ratelimit-unified-status"] = Options.Status;
         headers["anthropic-ratelimit-unified-reset"] = reset;
         headers["anthropic-ratelimit-unified-representative-claim"] = Options.RepresentativeClaim;
