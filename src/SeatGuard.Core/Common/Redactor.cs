@@ -483,15 +483,7 @@ public static class Redactor
     private static bool IsSchemeValueChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '+' or '/' or '=' or '-';
 
     private static readonly string[] AuthSchemes = ["bearer", "basic", "token"];
-    // Vectorised case-insensitive search: with invariant globalization, string.IndexOf(…, OrdinalIgnoreCase) walks
-    // char by char, and a usage report's JSON holds "token" in every other property name.
-    private static readonly SearchValues<string>[] AuthSchemeSearch = [.. AuthSchemes.Select(s => SearchValues.Create([s], StringComparison.OrdinalIgnoreCase))];
-
-    private static int IndexOfScheme(string text, int scheme, int from)
-    {
-        int i = text.AsSpan(from).IndexOfAny(AuthSchemeSearch[scheme]);
-        return i < 0 ? -1 : from + i;
-    }
+    private static int IndexOfScheme(string text, int scheme, int from) => TextSearch.IndexOfIgnoreCase(text, AuthSchemes[scheme], from);
 
     /// <summary><c>Bearer x</c>, <c>Basic x</c>, <c>Token x</c>: the credential after the scheme (one pass per scheme, linear).</summary>
     private static string ScrubAuthSchemes(string text)

@@ -1,3 +1,4 @@
+using SeatGuard.Core.Common;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
@@ -134,7 +135,7 @@ internal static class EncodedText
     /// </summary>
     public static string? JsonUnescaped(string text)
     {
-        if (text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) < 0 && !text.Contains("\\/", StringComparison.Ordinal)) return null;
+        if (TextSearch.IndexOfIgnoreCase(text, "\\u") < 0 && !text.Contains("\\/", StringComparison.Ordinal)) return null;
         var sb = new StringBuilder(text.Length);
         bool changed = false;
         for (int i = 0; i < text.Length; i++)

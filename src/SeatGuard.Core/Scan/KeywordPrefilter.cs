@@ -124,7 +124,7 @@ public sealed class KeywordPrefilter
     {
         foreach (var k in Keywords)
         {
-            if (text.Contains(k, StringComparison.OrdinalIgnoreCase)) return true;
+            if (TextSearch.ContainsIgnoreCase(text, k)) return true;
         }
         return false;
     }

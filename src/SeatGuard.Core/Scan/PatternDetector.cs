@@ -32,7 +32,7 @@ internal static class PatternDetector
                 int at = -1;
                 for (int k = 0; k < keywords.Count; k++)
                 {
-                    if (next[k] == -2 || (next[k] >= 0 && next[k] < nextLine)) next[k] = text.IndexOf(keywords[k], nextLine, StringComparison.OrdinalIgnoreCase);
+                    if (next[k] == -2 || (next[k] >= 0 && next[k] < nextLine)) next[k] = TextSearch.IndexOfIgnoreCase(text, keywords[k], nextLine);
                     if (next[k] >= 0 && (at < 0 || next[k] < at)) at = next[k];
                 }
                 if (at < 0) break;

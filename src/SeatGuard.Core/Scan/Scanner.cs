@@ -281,7 +281,7 @@ public sealed class Scanner
             known ??= plainHits.Where(h => h.Secret is not null).Select(h => h.Secret!).ToHashSet(StringComparer.Ordinal);
             return hits.Where(h => h.Secret is not null && known.Add(h.Secret)).ToList();
         }
-        if (text.Contains(EncodedText.JsonEscapeHint, StringComparison.OrdinalIgnoreCase) && EncodedText.JsonUnescaped(text) is { } unescaped)
+        if (TextSearch.ContainsIgnoreCase(text, EncodedText.JsonEscapeHint) && EncodedText.JsonUnescaped(text) is { } unescaped)
         {
             var decoded = new ScanUnit(unit.Path, unescaped, unit.HumanContributors, wholeFile: false, packageHas: unit.PackageHas);
             Report(decoded, Fresh(Detect(decoded)), commit, lineMap, sink, "json-escape");
@@ -351,7 +351,7 @@ public sealed class Scanner
         var hits = new List<Hit>();
         var present = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // keywords are shared by rules: search each once
         List<ScanRule>? workflowRules = null;
-        bool Present(string k) => present.TryGetValue(k, out var p) ? p : present[k] = unit.Text.Contains(k, StringComparison.OrdinalIgnoreCase);
+        bool Present(string k) => present.TryGetValue(k, out var p) ? p : present[k] = TextSearch.ContainsIgnoreCase(unit.Text, k);
         foreach (var rule in _rules)
         {
             if (!rule.AppliesTo(unit.Path)) continue;
@@ -384,7 +384,7 @@ public sealed class Scanner
             int start = lineStarts[lineIndex];
             int end = lineIndex + 1 < lineStarts.Count ? lineStarts[lineIndex + 1] - 1 : text.Length;
             var lineText = text.AsSpan(start, Math.Max(0, end - start));
-            if (lineText.Contains(AllowMarker, StringComparison.OrdinalIgnoreCase))
+            if (TextSearch.ContainsIgnoreCase(lineText, AllowMarker))
             {
                 Interlocked.Increment(ref sink.Allowed);
                 continue;

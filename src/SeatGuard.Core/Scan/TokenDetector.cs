@@ -36,7 +36,7 @@ internal static class TokenDetector
     {
         foreach (var w in PlaceholderWords)
         {
-            if (body.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            if (TextSearch.ContainsIgnoreCase(body, w)) return true;
         }
         int sameRun = 1, stepRun = 1;
         for (int k = 1; k < body.Length; k++)
