@@ -281,7 +281,11 @@ public sealed class Scanner
             known ??= plainHits.Where(h => h.Secret is not null).Select(h => h.Secret!).ToHashSet(StringComparer.Ordinal);
             return hits.Where(h => h.Secret is not null && known.Add(h.Secret)).ToList();
         }
-        if (TextSearch.ContainsIgnoreCase(text, EncodedText.JsonEscapeHint) && EncodedText.JsonUnescaped(text) is { } unescaped)
+        // Only tokens are reported from decoded text (Fresh keeps hits with a secret, and a settings file's own escapes
+        // are decoded by its JSON parser), so the decoded text is searched only when it holds a token prefix: most
+        // JavaScript files hold "\u" escapes, and running every rule over each of them again doubled a scan's time.
+        if (TextSearch.ContainsIgnoreCase(text, EncodedText.JsonEscapeHint) && EncodedText.JsonUnescaped(text) is { } unescaped
+            && _tokenPrefixes.Any(p => TextSearch.ContainsIgnoreCase(unescaped, p)))
         {
             var decoded = new ScanUnit(unit.Path, unescaped, unit.HumanContributors, wholeFile: false, packageHas: unit.PackageHas);
             Report(decoded, Fresh(Detect(decoded)), commit, lineMap, sink, "json-escape");
