@@ -49,6 +49,8 @@ var options = (everything ? CorpusOptions.Everything : CorpusOptions.CcusageComp
     ToolResultBytes = 6000,
     Days = 120,
     ToolUseResultCopies = !single,
+    // A real history's files keep the time they were last written (what lets a status line skip old ones).
+    FileTimesFromLines = true,
 };
 if (many) options = options with { Projects = 20, TurnsPerSession = 60, ToolResultBytes = 1100, RealisticPacing = true };
 var stats = TranscriptCorpus.Generate(dir, options);

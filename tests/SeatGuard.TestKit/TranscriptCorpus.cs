@@ -44,6 +44,8 @@ public sealed record CorpusOptions
     /// apart, as agentic tool loops go) between longer pauses. False: every turn draws a model and minutes of pause.
     /// </summary>
     public bool RealisticPacing { get; init; }
+    /// <summary>Give every file the modification time of its last line, as a real history has (default: the time it was generated).</summary>
+    public bool FileTimesFromLines { get; init; }
 
     /// <summary>Only shapes on which ccusage 20.0.24's reports agree with each other (for parity tests).</summary>
     public static CorpusOptions CcusageCompatible => new();
@@ -151,7 +153,7 @@ public static class TranscriptCorpus
                 }
             }
             lines.AddRange(own);
-            Write(Path.Combine(configDir, "projects", project, sessionId + ".jsonl"), lines);
+            Write(Path.Combine(configDir, "projects", project, sessionId + ".jsonl"), lines, t);
             if (rnd.NextDouble() < o.Subagents)
             {
                 var sub = new List<string>();
@@ -162,16 +164,19 @@ public static class TranscriptCorpus
                     var model = Models[rnd.Next(Models.Length)];
                     sub.Add(AssistantLine(st, sessionId, cwd, NextId("msg_01"), NextId("req_011"), model, RandomUsage(model), true));
                 }
-                Write(Path.Combine(configDir, "projects", project, sessionId, "subagents", "agent-" + NextId("a") + ".jsonl"), sub);
+                Write(Path.Combine(configDir, "projects", project, sessionId, "subagents", "agent-" + NextId("a") + ".jsonl"), sub, st);
             }
             _finished.Add((project, own, t));
         }
 
-        private void Write(string path, List<string> lines)
+        private void Write(string path, List<string> lines, DateTimeOffset lastLine)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-            foreach (var l in lines) { w.Write(l); w.Write('\n'); Bytes += Encoding.UTF8.GetByteCount(l) + 1; }
+            using (var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
+            {
+                foreach (var l in lines) { w.Write(l); w.Write('\n'); Bytes += Encoding.UTF8.GetByteCount(l) + 1; }
+            }
+            if (o.FileTimesFromLines) File.SetLastWriteTimeUtc(path, lastLine.UtcDateTime.AddSeconds(1));
             Files++;
         }
 

@@ -3,8 +3,8 @@ using SeatGuard.Core.Common;
 namespace SeatGuard.Core.Usage;
 
 /// <summary>
-/// The recent usage from Claude Code's transcripts, counted like <c>seatguard usage</c>: only transcripts written
-/// since the earlier of local midnight and 10 hours ago (enough for the active block and today), through the cache.
+/// The recent usage from Claude Code's transcripts, counted like <c>seatguard usage</c>: only transcripts written in
+/// the last eight days (the week the active block is looked for in, and today), through a store of their own.
 /// </summary>
 public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? timeZone = null, string? cachePath = null, CostMode mode = CostMode.Anthropic, PriceBook? pricing = null) : IRecentUsageSource
 {
@@ -31,7 +31,17 @@ public sealed class RecentUsageReader(string? configDir = null, TimeZoneInfo? ti
         var midnight = new DateTimeOffset(localNow.Date, localNow.Offset);
         var from = midnight < now.AddHours(-10) ? midnight : now.AddHours(-10);
         var book = pricing ?? BookFor(host);
-        var data = UsageLoader.Load(host, new UsageLoadOptions { ConfigDir = configDir, CachePath = cachePath, ModifiedSince = from.AddMinutes(-5), Pricing = book });
+        // A store of its own holding only the files written in the last eight days or so (the week the active block is
+        // looked for in, and today): reading and updating it after each message costs a few days of transcripts, not the
+        // whole history. A new one starts each UTC day; a file older than its start cannot hold a line of the window.
+        var epoch = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-8));
+        var since = new DateTimeOffset(epoch.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (from.AddMinutes(-5) < since) since = from.AddMinutes(-5); // a zone more than 14 hours behind UTC (none today)
+        var data = UsageLoader.Load(host, new UsageLoadOptions
+        {
+            ConfigDir = configDir, CachePath = cachePath, ModifiedSince = since, Pricing = book,
+            StoreScope = "recent-" + epoch.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
+        });
         var query = new UsageQuery { TimeZone = zone, Now = now, CostMode = mode, Pricing = book };
         // The active block starts after the last gap of 5 hours; a week of history is more than enough to find it.
         var all = new UsageReportBuilder(data, query with { Since = DateOnly.FromDateTime(localNow.DateTime).AddDays(-7) });

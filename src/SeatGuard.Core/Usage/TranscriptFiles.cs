@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using SeatGuard.Core.Common;
+using SeatGuard.Core.Common.Files;
 
 namespace SeatGuard.Core.Usage;
 
@@ -77,6 +78,18 @@ public static class TranscriptFiles
 
     private static IEnumerable<string> Directories(string dir)
     {
+        if (StatDirectory.IsSupported)
+        {
+            var entries = StatDirectory.List(dir, static _ => false);
+            if (StatDirectory.IsSupported)
+            {
+                if (entries is null) return [];
+                var names = new List<string>(entries.Count);
+                foreach (var e in entries) if (e.Kind == RawDirectory.EntryKind.Directory) names.Add(Path.Join(dir, e.Name));
+                names.Sort(StringComparer.Ordinal);
+                return names;
+            }
+        }
         if (!Directory.Exists(dir)) return [];
         try
         {
@@ -96,6 +109,11 @@ public static class TranscriptFiles
     /// <summary><c>*.jsonl</c> entries that are not directories (links to files included; their type is checked when opened).</summary>
     private static IEnumerable<(string Path, long Size, DateTime Mtime)> Jsonl(string dir, bool recurse = false)
     {
+        if (StatDirectory.IsSupported)
+        {
+            var found = new List<(string, long, DateTime)>();
+            if (JsonlRaw(dir, recurse ? MaxDepth : 0, found)) return found;
+        }
         try
         {
             var options = recurse ? new EnumerationOptions
@@ -112,5 +130,28 @@ public static class TranscriptFiles
         {
             return [];
         }
+    }
+
+    private static bool IsJsonl(string name) => name.EndsWith(".jsonl", StringComparison.Ordinal);
+
+    /// <summary>The <c>*.jsonl</c> non-directories of <paramref name="dir"/> and, <paramref name="depth"/> levels down, of its real
+    /// subdirectories, with <see cref="StatDirectory"/>; false when that lister does not work here.</summary>
+    private static bool JsonlRaw(string dir, int depth, List<(string, long, DateTime)> found)
+    {
+        var entries = StatDirectory.List(dir, IsJsonl);
+        if (!StatDirectory.IsSupported) return false;
+        if (entries is null) return true; // unreadable or gone: nothing, as .NET's enumeration ignores it
+        foreach (var e in entries)
+        {
+            if (e.Kind == RawDirectory.EntryKind.Directory)
+            {
+                if (depth > 0 && !JsonlRaw(Path.Join(dir, e.Name), depth - 1, found)) return false;
+            }
+            else if (IsJsonl(e.Name))
+            {
+                found.Add((Path.Join(dir, e.Name), e.Size, e.LastWriteUtc));
+            }
+        }
+        return true;
     }
 }

@@ -15,6 +15,13 @@ public sealed record UsageLoadOptions
     public string? CachePath { get; init; }
     /// <summary>Skip files last written before this instant: they cannot hold entries at or after it.</summary>
     public DateTimeOffset? ModifiedSince { get; init; }
+    /// <summary>
+    /// A store of its own, for loads that only ever ask for recently written files (the status line): named
+    /// <c>&lt;kind&gt;-&lt;tag&gt;</c> (e.g. <c>recent-20261124</c>), it holds only the files written since
+    /// <see cref="ModifiedSince"/>, so reading and updating it costs what those files cost, not the whole history. A new
+    /// tag starts a new store and removes the kind's older ones.
+    /// </summary>
+    public string? StoreScope { get; init; }
     /// <summary>Only this project (directory name, or its last segment).</summary>
     public string? Project { get; init; }
     /// <summary>Files parsed in parallel (default: processor count).</summary>

@@ -22,14 +22,19 @@ public static class UsageLoader
 
         var warnings = new List<string>();
         var dbPath = StorePath(options.CachePath ?? UsageStore.DefaultPath(host), roots);
+        if (options.StoreScope is { } scope) dbPath = ScopedStorePath(dbPath, scope);
         bool partial = options.ModifiedSince is not null || options.Project is not null;
         int read = 0;
-        var state = UsageStore.ReadIfCurrent(dbPath, files, partial, thresholds, out var known);
+        var deletedIfWrittenSince = options.StoreScope is not null ? options.ModifiedSince : null;
+        var state = UsageStore.ReadIfCurrent(dbPath, files, partial, thresholds, out var known, deletedIfWrittenSince);
         if (state is null)
         {
+            if (known is null && options.StoreScope is { } newScope) RemoveOlderScopes(dbPath, newScope);
             using var store = UsageStore.Open(dbPath, warnings);
             if (store is null) return LoadCold(found, files, parallelism, warnings);
-            var outcome = store.Update(files, partial, () => TranscriptFiles.Find(roots), thresholds, parallelism, warnings, known);
+            // A scoped store is rebuilt from its own files only; a partial load of the whole store from every file.
+            Func<IReadOnlyList<TranscriptFile>> rebuildFrom = options.StoreScope is not null ? () => files : () => TranscriptFiles.Find(roots);
+            var outcome = store.Update(files, partial, rebuildFrom, thresholds, parallelism, warnings, known, deletedIfWrittenSince);
             state = outcome.State;
             read = outcome.FilesRead;
         }
@@ -64,6 +69,33 @@ public static class UsageLoader
     {
         var key = StableHash.Of(string.Join("\n", roots.Select(r => Path.GetFullPath(r))));
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cachePath))!, "usage", key.ToString("x16"), Path.GetFileName(cachePath));
+    }
+
+    private static string ScopedStorePath(string dbPath, string scope)
+    {
+        if (scope.Length == 0 || scope.IndexOf('-') <= 0 || scope.AsSpan().ContainsAnyExcept(ScopeChars))
+            throw new ArgumentException("a store scope is <kind>-<tag> of letters, digits and '-'", nameof(scope));
+        return Path.Combine(Path.GetDirectoryName(dbPath)!, scope, Path.GetFileName(dbPath));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ScopeChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
+    /// <summary>Removes the stores of <paramref name="scope"/>'s kind with other tags (a day's status-line store when the next day's starts).</summary>
+    private static void RemoveOlderScopes(string dbPath, string scope)
+    {
+        var parent = Path.GetDirectoryName(Path.GetDirectoryName(dbPath)!)!;
+        var kind = scope[..(scope.IndexOf('-') + 1)];
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories(parent, kind + "*"))
+            {
+                var name = Path.GetFileName(dir);
+                if (name == scope || (File.GetAttributes(dir) & FileAttributes.ReparsePoint) != 0) continue;
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static UsageDataset LoadCold(IReadOnlyList<TranscriptFile> found, List<TranscriptFile> files, int parallelism, List<string>? warnings = null)

@@ -34,8 +34,9 @@ internal sealed class UsageStore : IDisposable
 
     /// <summary>The current state when every listed file is applied as it is now (and, for a full listing, no other); else null.</summary>
     /// <remarks><paramref name="read"/> is the state read (current or not), for <see cref="Update"/> to start from.</remarks>
+    /// <remarks>With <paramref name="deletedIfWrittenSince"/>, a partial listing must also still hold every stored file written since then.</remarks>
     public static UsageStateFile.State? ReadIfCurrent(string dbPath, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds,
-        out UsageStateFile.State? read)
+        out UsageStateFile.State? read, DateTimeOffset? deletedIfWrittenSince = null)
     {
         var state = read = UsageStateFile.Read(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, withTimes: false);
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
@@ -45,6 +46,12 @@ internal sealed class UsageStore : IDisposable
         foreach (var f in listing)
         {
             if (!byPath.TryGetValue(f.Source.Path, out var s) || s.Size != f.Size || s.MtimeTicks != f.LastWriteUtc.Ticks || s.Source != f.Source) return null;
+        }
+        if (partial && deletedIfWrittenSince is { } since)
+        {
+            int written = 0;
+            foreach (var f in state.Files) if (f.MtimeTicks >= since.UtcTicks) written++;
+            if (written != listing.Count) return null; // every listed file is stored, so a difference is a stored file not listed
         }
         return state;
     }
@@ -123,12 +130,12 @@ internal sealed class UsageStore : IDisposable
     /// file still holds the same generation — the state is then read once per run, not twice.
     /// </remarks>
     public Outcome Update(IReadOnlyList<TranscriptFile> listing, bool partial, Func<IReadOnlyList<TranscriptFile>> fullListing,
-        IReadOnlyList<long> thresholds, int parallelism, List<string> warnings, UsageStateFile.State? known = null)
+        IReadOnlyList<long> thresholds, int parallelism, List<string> warnings, UsageStateFile.State? known = null, DateTimeOffset? deletedIfWrittenSince = null)
     {
         using var tx = _db.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the writers' lock
         try
         {
-            var outcome = TryIncremental(tx, listing, partial, thresholds, parallelism, warnings, known)
+            var outcome = TryIncremental(tx, listing, partial, thresholds, parallelism, warnings, known, deletedIfWrittenSince)
                 ?? Rebuild(tx, partial ? fullListing() : listing, thresholds, parallelism, warnings);
             tx.Commit();
             return outcome;
@@ -147,17 +154,19 @@ internal sealed class UsageStore : IDisposable
     }
 
     private Outcome? TryIncremental(SqliteTransaction tx, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds, int parallelism, List<string> warnings,
-        UsageStateFile.State? known)
+        UsageStateFile.State? known, DateTimeOffset? deletedIfWrittenSince)
     {
         var state = known is not null && UsageStateFile.AttachTimes(_dir, known) ? known : UsageStateFile.Read(_dir, withTimes: true);
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
         using var index = WinnerIndex.Open(_dir, state.IndexGeneration, state.Generation);
         if (index is null) return null;
         var byPath = state.Files.ToDictionary(f => f.Source.Path, StringComparer.Ordinal);
-        if (!partial)
+        if (!partial || deletedIfWrittenSince is not null)
         {
+            // A file was deleted (of a partial listing: a file that was written since its start and is not listed now).
             var listed = new HashSet<string>(listing.Select(f => f.Source.Path), StringComparer.Ordinal);
-            if (state.Files.Any(f => !listed.Contains(f.Source.Path))) return null; // a file was deleted
+            long since = deletedIfWrittenSince?.UtcTicks ?? long.MinValue;
+            if (state.Files.Any(f => f.MtimeTicks >= since && !listed.Contains(f.Source.Path))) return null;
         }
         var work = new List<(StoredFile Stored, TranscriptFile File, bool IsNew)>();
         foreach (var f in listing)
