@@ -11,7 +11,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 public sealed class UsageCells
 {
-    private readonly List<UsageCell> _cells = [];
+    private CellStorage _cells = new();
     private readonly List<List<long>?> _times = [];
     private Dictionary<CellKey, int>? _index;
     private readonly Dictionary<(string, string), int> _sessionIndex = [];
@@ -138,7 +138,7 @@ public sealed class UsageCells
             });
             _times.Add(TrackTimes ? [] : null);
         }
-        ref var cell = ref CollectionsMarshal.AsSpan(_cells)[i];
+        ref var cell = ref _cells.AsSpan()[i];
         cell.Add(e, +1);
         if (TrackTimes)
         {
@@ -163,7 +163,7 @@ public sealed class UsageCells
         if (!TrackTimes) throw new InvalidOperationException("cells without entry times cannot remove entries");
         var key = KeyOf(e);
         if (!Index().TryGetValue(key, out int i)) throw new InvalidDataException("usage state: removed entry has no cell");
-        ref var cell = ref CollectionsMarshal.AsSpan(_cells)[i];
+        ref var cell = ref _cells.AsSpan()[i];
         var times = TimesOf(i)!;
         int at = times.BinarySearch(e.TimestampMs);
         if (at < 0 || cell.Count <= 0) throw new InvalidDataException("usage state: removed entry is not in its cell");
@@ -178,7 +178,6 @@ public sealed class UsageCells
     /// <summary>Restores stored cells, in the canonical order they were written in, with their entry times (decoded when first needed).</summary>
     internal void Restore(ReadOnlySpan<UsageCell> cells, StoredTimes? times)
     {
-        _cells.EnsureCapacity(_cells.Count + cells.Length);
         _cells.AddRange(cells);
         foreach (ref readonly var c in cells) EntryCount += c.Count;
         _times.EnsureCapacity(_times.Count + cells.Length);
@@ -199,15 +198,26 @@ public sealed class UsageCells
     internal Span<UsageCell> BeginRestore(int count)
     {
         if (_cells.Count != 0) throw new InvalidOperationException("cells can only be restored into empty cells");
-        _cells.Capacity = count + 256;
-        CollectionsMarshal.SetCount(_cells, count);
-        return CollectionsMarshal.AsSpan(_cells);
+        _cells.EnsureCapacity(count + 256);
+        _cells.SetCount(count);
+        return _cells.AsSpan();
     }
+
+    /// <summary>Restores stored cells in place (the state file's mapped records, in canonical order); then <see cref="EndRestore"/>.</summary>
+    internal ReadOnlySpan<UsageCell> RestoreMapped(CellStorage cells)
+    {
+        if (_cells.Count != 0) throw new InvalidOperationException("cells can only be restored into empty cells");
+        _cells = cells;
+        return cells.AsSpan();
+    }
+
+    /// <summary>True while the cells are the state file's mapped records (tests).</summary>
+    internal bool IsMapped => _cells.IsMapped;
 
     /// <summary>Ends <see cref="BeginRestore"/>: the cells filled in are in canonical order, their times (decoded when first needed) from <paramref name="times"/>.</summary>
     internal void EndRestore(StoredTimes? times)
     {
-        foreach (ref readonly var c in CollectionsMarshal.AsSpan(_cells)) EntryCount += c.Count;
+        foreach (ref readonly var c in _cells.AsSpan()) EntryCount += c.Count;
         _times.Capacity = _cells.Count + 256;
         for (int i = 0; i < _cells.Count; i++) _times.Add(null);
         _storedTimes = times;
@@ -255,7 +265,7 @@ public sealed class UsageCells
 
     internal IReadOnlyList<UsageCell> Raw => _cells;
 
-    internal ReadOnlySpan<UsageCell> RawSpan => CollectionsMarshal.AsSpan(_cells);
+    internal ReadOnlySpan<UsageCell> RawSpan => _cells.AsSpan();
 
     /// <summary>A cell's entry times (tracked cells only), decoded from the stored file the first time.</summary>
     internal List<long>? TimesOf(int cell)
@@ -368,12 +378,22 @@ public sealed class UsageCells
         {
             if (_ordered is not null) return _ordered;
             // Restored in canonical order and untouched (every stored cell is non-empty): the storage is the order.
-            if (_inOrder && _sortedCount == _cells.Count && (_touched is null || _touched.Count == 0)) return _ordered = _cells.AsReadOnly();
-            var order = CanonicalOrder();
-            var list = new List<UsageCell>(order.Length);
-            foreach (var i in order) list.Add(_cells[i]);
-            return _ordered = list;
+            if (_inOrder && _sortedCount == _cells.Count && (_touched is null || _touched.Count == 0)) return _ordered = _cells;
+            // Else a view through the order (no copy of every cell: after an append the order is the storage's but for a few).
+            return _ordered = new OrderedView(_cells, CanonicalOrder());
         }
+    }
+
+    /// <summary>The cells in an order given by their positions.</summary>
+    private sealed class OrderedView(CellStorage cells, int[] order) : IReadOnlyList<UsageCell>
+    {
+        public UsageCell this[int index] => cells[order[index]];
+        public int Count => order.Length;
+        public IEnumerator<UsageCell> GetEnumerator()
+        {
+            foreach (var i in order) yield return cells[i];
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private readonly record struct CellKey(long Slot, int Session, int Model, int Geo, byte Flags, byte PromptClass);

@@ -335,4 +335,23 @@ public sealed class UsageCacheTests
         TranscriptFiles.ProjectMatches("-home-me-app", "/home/me/app").ShouldBeTrue();
         TranscriptFiles.ProjectMatches("-home-me-myapp", "app").ShouldBeFalse();
     }
+
+    [Fact]
+    public void TheStatesCellsAreUsedWhereTheFileIsMappedAndAnUpdateBeyondTheRoomStillAddsUp()
+    {
+        using var sandbox = new TranscriptSandbox();
+        sandbox.Write("p/a.jsonl", Lines.Assistant(T, "m1", "r1", input: 3));
+        sandbox.Load(cache: true);
+        var again = sandbox.Load(cache: true);
+        again.Cells.ShouldNotBeNull().IsMapped.ShouldBe(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS());
+        // More new cells than the mapping has room for (4,096): they move to memory, and every figure still equals a cold run.
+        var start = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero); // after T: every line a cell of its own
+        var lines = Enumerable.Range(0, 5_000).Select(i => Lines.Assistant(start.AddMinutes(15 * i).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), "mb" + i, "rb" + i, input: i + 1)).ToArray();
+        File.AppendAllText(Path.Combine(sandbox.ConfigDir, "projects", "p", "a.jsonl"), string.Join("\n", lines) + "\n");
+        var grown = sandbox.Load(cache: true);
+        grown.Cells.ShouldNotBeNull().IsMapped.ShouldBeFalse();
+        grown.Cells.Count.ShouldBe(5_001);
+        SameAsCold(sandbox);
+        sandbox.Load(cache: true).Cells.ShouldNotBeNull().Count.ShouldBe(5_001);
+    }
 }
