@@ -9,7 +9,7 @@ namespace SeatGuard.Core.Usage;
 /// </summary>
 internal static class BlockBuilder
 {
-    public static List<BlockRow> Build(List<UsageCell> cells, List<double> costs, List<bool> unpriced, List<string> names, UsageQuery query, long? tokenLimit)
+    public static List<BlockRow> Build(IReadOnlyList<UsageCell> cells, List<double> costs, List<bool> unpriced, List<string> names, UsageQuery query, long? tokenLimit)
     {
         var blocks = new List<BlockRow>();
         long len = (long)query.BlockLength.TotalMilliseconds;

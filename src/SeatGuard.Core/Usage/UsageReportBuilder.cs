@@ -12,12 +12,14 @@ public sealed class UsageReportBuilder
     private readonly UsageDataset _data;
     private readonly UsageQuery _query;
     private readonly UsageCells _cells;
-    private readonly List<UsageCell> _selected = [];
+    private readonly CellSelection _selected;
     private readonly List<double> _costs = [];
     private readonly List<bool> _unpricedFlags = [];
     private readonly List<string> _names = [];
     private readonly SortedSet<string> _unknown = new(StringComparer.Ordinal);
     private readonly Dictionary<long, TimeSpan> _offsets = [];
+    private long _lastHour = long.MinValue;
+    private TimeSpan _lastOffset;
 
     /// <summary>A builder over these entries and this query.</summary>
     public UsageReportBuilder(UsageDataset data, UsageQuery query)
@@ -31,8 +33,9 @@ public sealed class UsageReportBuilder
         int from = 0, to = ordered.Count;
         if (query.Since is { } since) from = FirstSlotAtOrAfter(ordered, UtcMidnightMs(since) - 14 * 3_600_000L);
         if (query.Until is { } until) to = FirstSlotAtOrAfter(ordered, UtcMidnightMs(until.AddDays(1)) + 14 * 3_600_000L);
-        // Sized once: the selection of a year of cells is megabytes, and growing it by doubling costs that twice over.
-        _selected.Capacity = _costs.Capacity = _unpricedFlags.Capacity = _names.Capacity = Math.Max(0, to - from);
+        // Sized once: growing a year's selection by doubling costs it twice over.
+        _selected = new CellSelection(ordered, Math.Max(0, to - from));
+        _costs.Capacity = _unpricedFlags.Capacity = _names.Capacity = Math.Max(0, to - from);
         for (int k = from; k < to; k++)
         {
             var c = ordered[k];
@@ -48,7 +51,7 @@ public sealed class UsageReportBuilder
             var name = query.CostMode == CostMode.Ccusage && c.Fast ? _cells.Models[c.Model] + "-fast" : _cells.Models[c.Model];
             if (unpriced) _unknown.Add(name);
             _names.Add(name);
-            _selected.Add(c);
+            _selected.Add(k);
             _costs.Add(cost);
             _unpricedFlags.Add(unpriced);
         }
@@ -119,7 +122,10 @@ public sealed class UsageReportBuilder
     public DateOnly LocalDate(long timestampMs)
     {
         long hour = Math.DivRem(timestampMs, 3_600_000, out long rem) - (rem < 0 ? 1 : 0);
-        if (!_offsets.TryGetValue(hour, out var offset))
+        // Cells come in time order: most lookups are of the hour before.
+        TimeSpan offset;
+        if (hour == _lastHour) offset = _lastOffset;
+        else if (!_offsets.TryGetValue(hour, out offset))
         {
             // Offsets are whole quarter hours and change on quarter hours, so one per hour holds for the whole hour
             // except in a transition hour, which is looked up exactly below.
@@ -128,6 +134,7 @@ public sealed class UsageReportBuilder
             if (end != offset) offset = TimeSpan.MinValue;
             _offsets[hour] = offset;
         }
+        (_lastHour, _lastOffset) = (hour, offset);
         if (offset == TimeSpan.MinValue) offset = _query.TimeZone.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(timestampMs));
         return DateOnly.FromDateTime(DateTime.UnixEpoch.AddMilliseconds(timestampMs) + offset);
     }
@@ -287,7 +294,7 @@ public sealed class UsageReportBuilder
             start = first + 1;
         }
         if (start == _selected.Count) return null;
-        return BlockBuilder.Build(_selected[start..], _costs[start..], _unpricedFlags[start..], _names[start..], _query, null).LastOrDefault(b => b.IsActive);
+        return BlockBuilder.Build(_selected.Slice(start), _costs[start..], _unpricedFlags[start..], _names[start..], _query, null).LastOrDefault(b => b.IsActive);
     }
 
     private DateOnly WeekStart(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek - (int)_query.StartOfWeek + 7) % 7));
