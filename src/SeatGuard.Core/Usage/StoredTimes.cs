@@ -1,13 +1,26 @@
 namespace SeatGuard.Core.Usage;
 
 /// <summary>
-/// The cells' entry times as <c>usage-times.bin</c> stores them — per cell a count, then the first time and the gaps
-/// as 7-bit varints — decoded one cell at a time when an update needs it (most cells are never touched).
+/// The cells' entry times as <c>usage-times.bin</c> stores them — a table of where each cell's bytes end, then per
+/// cell a count, the first time and the gaps as 7-bit varints — decoded one cell at a time when an update needs it
+/// (most cells are never touched, and the table means none is parsed to find another).
 /// </summary>
-internal sealed class StoredTimes(byte[] bytes, int[] starts)
+internal sealed class StoredTimes
 {
+    private readonly byte[] _bytes;
+    private readonly int _table, _blob, _cells;
+
+    private StoredTimes(byte[] bytes, int table, int blob, int cells) => (_bytes, _table, _blob, _cells) = (bytes, table, blob, cells);
+
+    private int End(int cell) => cell < 0 ? 0 : System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes.AsSpan(_table + 4 * cell, 4));
+
     /// <summary>The encoded bytes of one cell's times (count included).</summary>
-    public ReadOnlySpan<byte> Bytes(int cell) => bytes.AsSpan(starts[cell], starts[cell + 1] - starts[cell]);
+    public ReadOnlySpan<byte> Bytes(int cell)
+    {
+        if ((uint)cell >= (uint)_cells) throw new IndexOutOfRangeException("no such cell's times");
+        int from = End(cell - 1), to = End(cell);
+        return _bytes.AsSpan(_blob + from, to - from);
+    }
 
     public List<long> Decode(int cell)
     {
@@ -21,29 +34,37 @@ internal sealed class StoredTimes(byte[] bytes, int[] starts)
             last = k == 0 ? ReadVarint(span, ref at) : last + ReadVarint(span, ref at);
             list.Add(last);
         }
+        if (at != span.Length) throw new IndexOutOfRangeException("a cell's times do not fill its bytes");
         return list;
     }
 
-    /// <summary>Splits a times blob of <paramref name="cells"/> cells, starting at <paramref name="offset"/>; null when it does not add up.</summary>
+    /// <summary>The times of <paramref name="cells"/> cells stored from <paramref name="offset"/> (the table, then the bytes); null when the table does not add up.</summary>
     public static StoredTimes? Parse(byte[] bytes, int offset, int cells)
     {
-        var starts = new int[cells + 1];
-        int at = offset;
-        try
+        long blob = offset + 4L * cells;
+        if (cells < 0 || blob > bytes.Length) return null;
+        int last = 0;
+        for (int i = 0; i < cells; i++)
         {
-            for (int i = 0; i < cells; i++)
-            {
-                starts[i] = at;
-                long n = ReadVarint(bytes, ref at);
-                for (long k = 0; k < n; k++) ReadVarint(bytes, ref at);
-            }
+            int end = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset + 4 * i, 4));
+            if (end < last) return null;
+            last = end;
         }
-        catch (IndexOutOfRangeException)
+        return blob + last == bytes.Length ? new StoredTimes(bytes, offset, (int)blob, cells) : null;
+    }
+
+    /// <summary>Writes the times of cells, in order, as <see cref="Parse"/> reads them.</summary>
+    public static void Write(Stream to, int cells, Action<int, Stream> writeCell)
+    {
+        var ends = new int[cells];
+        using var blob = new MemoryStream(cells * 16);
+        for (int i = 0; i < cells; i++)
         {
-            return null;
+            writeCell(i, blob);
+            ends[i] = checked((int)blob.Length);
         }
-        starts[cells] = at;
-        return at == bytes.Length ? new StoredTimes(bytes, starts) : null;
+        to.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ends.AsSpan()));
+        to.Write(blob.GetBuffer().AsSpan(0, (int)blob.Length));
     }
 
     public static long ReadVarint(ReadOnlySpan<byte> span, ref int at)

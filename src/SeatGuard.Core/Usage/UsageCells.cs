@@ -111,11 +111,38 @@ public sealed class UsageCells
             GeoIndex(e.InferenceGeo), flags, PromptClassOf(e.InputSideTokens));
     }
 
+    /// <summary>
+    /// The position of the cell with this key, or -1. Cells restored in canonical order are sorted by slot, so they are
+    /// found by a binary search (no index of every cell is built for an append that touches a few); the cells added
+    /// since, and all cells of unordered storage, through a dictionary.
+    /// </summary>
+    private int Find(in CellKey key)
+    {
+        if (_inOrder)
+        {
+            var sorted = _cells.AsSpan()[.._sortedCount];
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid].Slot < key.Slot) lo = mid + 1; else hi = mid;
+            }
+            for (int i = lo; i < sorted.Length && sorted[i].Slot == key.Slot; i++)
+            {
+                ref readonly var c = ref sorted[i];
+                if (c.Session == key.Session && c.Model == key.Model && c.Geo == key.Geo && c.Flags == key.Flags && c.PromptClass == key.PromptClass) return i;
+            }
+        }
+        return Index().TryGetValue(key, out int at) ? at : -1;
+    }
+
+    /// <summary>The dictionary of cells not found by <see cref="Find"/>'s search: those added after the sorted ones, or all.</summary>
     private Dictionary<CellKey, int> Index()
     {
         if (_index is not null) return _index;
-        _index = new Dictionary<CellKey, int>(_cells.Count);
-        for (int i = 0; i < _cells.Count; i++)
+        int from = _inOrder ? _sortedCount : 0;
+        _index = new Dictionary<CellKey, int>(Math.Max(0, _cells.Count - from));
+        for (int i = from; i < _cells.Count; i++)
         {
             var c = _cells[i];
             _index[new CellKey(c.Slot, c.Session, c.Model, c.Geo, c.Flags, c.PromptClass)] = i;
@@ -127,10 +154,10 @@ public sealed class UsageCells
     public void Add(in UsageEntry e)
     {
         var key = KeyOf(e);
-        var index = Index();
-        if (!index.TryGetValue(key, out int i))
+        int i = Find(key);
+        if (i < 0)
         {
-            index[key] = i = _cells.Count;
+            Index()[key] = i = _cells.Count;
             _cells.Add(new UsageCell
             {
                 Slot = key.Slot, Session = key.Session, Model = key.Model, Geo = key.Geo, Flags = key.Flags, PromptClass = key.PromptClass,
@@ -162,7 +189,8 @@ public sealed class UsageCells
     {
         if (!TrackTimes) throw new InvalidOperationException("cells without entry times cannot remove entries");
         var key = KeyOf(e);
-        if (!Index().TryGetValue(key, out int i)) throw new InvalidDataException("usage state: removed entry has no cell");
+        int i = Find(key);
+        if (i < 0) throw new InvalidDataException("usage state: removed entry has no cell");
         ref var cell = ref _cells.AsSpan()[i];
         var times = TimesOf(i)!;
         int at = times.BinarySearch(e.TimestampMs);
@@ -209,6 +237,42 @@ public sealed class UsageCells
         if (_cells.Count != 0) throw new InvalidOperationException("cells can only be restored into empty cells");
         _cells = cells;
         return cells.AsSpan();
+    }
+
+    /// <summary>True when the first <paramref name="count"/> cells are the ones restored in canonical order (a delta can describe the rest).</summary>
+    internal bool StoredInOrder(int count) => _inOrder && _sortedCount == count;
+
+    /// <summary>Cells changed or added since they were restored.</summary>
+    internal int ChangedCount => _touched?.Count ?? 0;
+
+    /// <summary>The positions of the cells changed or added since they were restored, ascending.</summary>
+    internal int[] ChangedPositions()
+    {
+        var positions = _touched?.ToArray() ?? [];
+        Array.Sort(positions);
+        return positions;
+    }
+
+    /// <summary>Sets the cell at <paramref name="position"/> (or adds it, at the end) as a stored delta has it; the cell counts as changed.</summary>
+    internal void ApplyStored(int position, in UsageCell cell)
+    {
+        if (position == _cells.Count)
+        {
+            _cells.Add(cell);
+            _times.Add(null);
+        }
+        else if ((uint)position < (uint)_cells.Count)
+        {
+            ref var slot = ref _cells.AsSpan()[position];
+            if (slot.Slot != cell.Slot || slot.Session != cell.Session || slot.Model != cell.Model || slot.Geo != cell.Geo || slot.Flags != cell.Flags
+                || slot.PromptClass != cell.PromptClass) throw new InvalidDataException("usage state: a delta cell changes another cell's key");
+            EntryCount -= slot.Count;
+            slot = cell;
+        }
+        else throw new InvalidDataException("usage state: a delta cell is past the cells");
+        EntryCount += cell.Count;
+        _index = null;
+        Touched(position);
     }
 
     /// <summary>True while the cells are the state file's mapped records (tests).</summary>

@@ -12,7 +12,7 @@ namespace SeatGuard.Core.Usage;
 internal static class UsageStateFile
 {
     private static ReadOnlySpan<byte> StateMagic => "SGSTATE4"u8;
-    private static ReadOnlySpan<byte> TimesMagic => "SGTIMES3"u8;
+    private static ReadOnlySpan<byte> TimesMagic => "SGTIMES4"u8;
 
     public static string StatePath(string dir) => Path.Combine(dir, "usage-state.bin");
     public static string TimesPath(string dir) => Path.Combine(dir, "usage-times.bin");
@@ -24,11 +24,179 @@ internal static class UsageStateFile
         public required UsageCells Cells;
         public List<StoredFile> Files = [];
         public int NextFileId;
+        /// <summary>The full state file this state was read from (its generation; null: none, the next write is a full one).</summary>
+        public ulong? BaseGeneration;
+        /// <summary>The base's cell and table counts: positions and entries beyond them are the delta's.</summary>
+        public int BaseCells, BaseSessions, BaseModels, BaseGeos;
+        /// <summary>Files changed or added since the base (by id).</summary>
+        public HashSet<int> ChangedFiles = [];
     }
+
+    /// <summary>The delta beside the full state file: the cells and files changed since it.</summary>
+    public static string DeltaPath(string dir) => Path.Combine(dir, "usage-state.delta");
+    private static ReadOnlySpan<byte> DeltaMagic => "SGDELTA1"u8;
+
+    /// <summary>A delta larger than this many changed cells (or files) is folded into a new full state file.</summary>
+    internal const int MaxDeltaCells = 5_000, MaxDeltaFiles = 1_000;
 
     private static readonly int CellSize = System.Runtime.CompilerServices.Unsafe.SizeOf<UsageCell>();
 
+    /// <summary>
+    /// Writes the state: after an update of a state read from a full file, only what changed since that file
+    /// (<c>usage-state.delta</c>: the changed files, new table entries and changed or added cells by position — a few
+    /// kilobytes instead of rewriting megabytes); a full file when there is no base, the delta has grown large, or the
+    /// cells were rebuilt. The entry times are written whole, in storage order, either way.
+    /// </summary>
     public static void Write(string dir, State s)
+    {
+        var c = s.Cells;
+        if (s.BaseGeneration is { } baseGeneration && c.StoredInOrder(s.BaseCells) && c.ChangedCount <= MaxDeltaCells && s.ChangedFiles.Count <= MaxDeltaFiles)
+        {
+            WriteDelta(dir, s, baseGeneration);
+            WriteTimes(dir, s, null);
+            return;
+        }
+        var order = WriteFull(dir, s);
+        TryDelete(DeltaPath(dir)); // after the full file: a reader seeing the new file with the old delta ignores the delta (another base)
+        WriteTimes(dir, s, order);
+        // The file holds the cells in canonical order, this state's storage does not: a later write of it is a full one.
+        s.BaseGeneration = null;
+        s.ChangedFiles.Clear();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static void WriteFile(BinaryWriter w, StoredFile f)
+    {
+        w.Write7BitEncodedInt(f.Id);
+        w.Write(f.Source.Path);
+        w.Write(f.Source.Project);
+        w.Write(f.Source.SessionId);
+        w.Write(f.Source.IsSubagent);
+        w.Write7BitEncodedInt64(Math.Max(0, f.Size + 1));
+        w.Write(f.MtimeTicks);
+        w.Write(f.Device);
+        w.Write(f.Inode);
+        w.Write7BitEncodedInt64(f.Offset);
+        w.Write(f.HeadHash);
+        w.Write(f.TailHash);
+        w.Write7BitEncodedInt(f.Malformed);
+        w.Write(f.TailMalformed);
+        w.Write7BitEncodedInt(f.EntryCount);
+    }
+
+    private static StoredFile ReadFile(BinaryReader r)
+    {
+        int id = r.Read7BitEncodedInt();
+        var source = new TranscriptSource(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
+        return new StoredFile
+        {
+            Id = id, Source = source, Size = r.Read7BitEncodedInt64() - 1, MtimeTicks = r.ReadInt64(), Device = r.ReadUInt64(), Inode = r.ReadUInt64(),
+            Offset = r.Read7BitEncodedInt64(), HeadHash = r.ReadUInt64(), TailHash = r.ReadUInt64(), Malformed = r.Read7BitEncodedInt(),
+            TailMalformed = r.ReadBoolean(), EntryCount = r.Read7BitEncodedInt(),
+        };
+    }
+
+    private static void WriteDelta(string dir, State s, ulong baseGeneration)
+    {
+        var c = s.Cells;
+        using var ms = new MemoryStream(4096);
+        using var w = new BinaryWriter(ms);
+        w.Write(DeltaMagic);
+        w.Write(baseGeneration);
+        w.Write(s.Generation);
+        w.Write(s.IndexGeneration);
+        w.Write(CellSize);
+        w.Write7BitEncodedInt(s.NextFileId);
+        var changed = s.Files.Where(f => s.ChangedFiles.Contains(f.Id)).ToList();
+        w.Write7BitEncodedInt(changed.Count);
+        foreach (var f in changed) WriteFile(w, f);
+        w.Write7BitEncodedInt(s.BaseSessions);
+        w.Write7BitEncodedInt(c.Sessions.Count - s.BaseSessions);
+        for (int i = s.BaseSessions; i < c.Sessions.Count; i++) { w.Write(c.Sessions[i].Project); w.Write(c.Sessions[i].SessionId); }
+        w.Write7BitEncodedInt(s.BaseModels);
+        w.Write7BitEncodedInt(c.Models.Count - s.BaseModels);
+        for (int i = s.BaseModels; i < c.Models.Count; i++) w.Write(c.Models[i]);
+        w.Write7BitEncodedInt(s.BaseGeos);
+        w.Write7BitEncodedInt(c.Geos.Count - s.BaseGeos);
+        for (int i = s.BaseGeos; i < c.Geos.Count; i++) w.Write(c.Geos[i]!);
+        // Cells: the base's count, the total, then every changed or added position with its record (added ones in order).
+        var positions = c.ChangedPositions();
+        w.Write(s.BaseCells);
+        w.Write(c.Raw.Count);
+        w.Write(positions.Length);
+        var raw = c.RawSpan;
+        foreach (var at in positions)
+        {
+            w.Write(at);
+            w.Write(MemoryMarshal.AsBytes(raw.Slice(at, 1)));
+        }
+        w.Flush();
+        AtomicFile.WriteAllBytes(DeltaPath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
+    }
+
+    /// <summary>Applies the delta beside a base read as generation <paramref name="baseGeneration"/>; false when there is none for it.</summary>
+    private static bool ApplyDelta(string dir, State s, ulong baseGeneration, long[] thresholds)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(DeltaPath(dir)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
+        if (bytes.Length < 40 || !r.ReadBytes(8).AsSpan().SequenceEqual(DeltaMagic) || r.ReadUInt64() != baseGeneration) return false;
+        ulong generation = r.ReadUInt64(), indexGeneration = r.ReadUInt64();
+        if (r.ReadInt32() != CellSize) throw new InvalidDataException("delta of another cell layout");
+        int Count(int minBytesEach)
+        {
+            int n = r.Read7BitEncodedInt();
+            if (n < 0 || (long)n * minBytesEach > bytes.Length - r.BaseStream.Position) throw new InvalidDataException("count beyond the delta");
+            return n;
+        }
+        int nextFileId = r.Read7BitEncodedInt();
+        var changed = new StoredFile[Count(40)];
+        for (int i = 0; i < changed.Length; i++) changed[i] = ReadFile(r);
+        var c = s.Cells;
+        if (r.Read7BitEncodedInt() != c.Sessions.Count) throw new InvalidDataException("delta of another base");
+        var sessions = new (string, string)[Count(2)];
+        for (int i = 0; i < sessions.Length; i++) sessions[i] = (r.ReadString(), r.ReadString());
+        if (r.Read7BitEncodedInt() != c.Models.Count) throw new InvalidDataException("delta of another base");
+        var models = new string[Count(1)];
+        for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
+        if (r.Read7BitEncodedInt() != c.Geos.Count) throw new InvalidDataException("delta of another base");
+        var geos = new string[Count(1)];
+        for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
+        int baseCells = r.ReadInt32(), total = r.ReadInt32(), entries = r.ReadInt32();
+        if (baseCells != c.Raw.Count || total < baseCells || entries < total - baseCells || (long)entries * (4 + CellSize) != bytes.Length - r.BaseStream.Position)
+            throw new InvalidDataException("delta cells do not add up");
+        c.RestoreTables(sessions, models, geos);
+        Span<UsageCell> cell = stackalloc UsageCell[1];
+        for (int k = 0; k < entries; k++)
+        {
+            int at = r.ReadInt32();
+            r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(cell));
+            ref readonly var x = ref cell[0];
+            if ((uint)x.Session >= (uint)c.Sessions.Count || (uint)x.Model >= (uint)c.Models.Count || (uint)x.Geo >= (uint)c.Geos.Count
+                || x.PromptClass > thresholds.Length || x.Count < 0) throw new InvalidDataException("delta cell refers past the tables");
+            c.ApplyStored(at, x);
+        }
+        if (c.Raw.Count != total) throw new InvalidDataException("delta cells do not add up");
+        var byId = s.Files.ToDictionary(f => f.Id);
+        bool added = false;
+        foreach (var f in changed)
+        {
+            if (byId.TryGetValue(f.Id, out var old)) s.Files[s.Files.IndexOf(old)] = f;
+            else { s.Files.Add(f); added = true; }
+            s.ChangedFiles.Add(f.Id);
+        }
+        if (added) s.Files.Sort((a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
+        (s.Generation, s.IndexGeneration, s.NextFileId) = (generation, indexGeneration, nextFileId);
+        return true;
+    }
+
+    /// <summary>The full state file, cells in canonical order; returns that order (the storage positions written).</summary>
+    private static int[] WriteFull(string dir, State s)
     {
         var c = s.Cells;
         var order = c.CanonicalOrder();
@@ -43,24 +211,7 @@ internal static class UsageStateFile
             w.Write7BitEncodedInt(c.Thresholds.Length);
             foreach (var t in c.Thresholds) w.Write7BitEncodedInt64(t);
             w.Write7BitEncodedInt(s.Files.Count);
-            foreach (var f in s.Files)
-            {
-                w.Write7BitEncodedInt(f.Id);
-                w.Write(f.Source.Path);
-                w.Write(f.Source.Project);
-                w.Write(f.Source.SessionId);
-                w.Write(f.Source.IsSubagent);
-                w.Write7BitEncodedInt64(Math.Max(0, f.Size + 1));
-                w.Write(f.MtimeTicks);
-                w.Write(f.Device);
-                w.Write(f.Inode);
-                w.Write7BitEncodedInt64(f.Offset);
-                w.Write(f.HeadHash);
-                w.Write(f.TailHash);
-                w.Write7BitEncodedInt(f.Malformed);
-                w.Write(f.TailMalformed);
-                w.Write7BitEncodedInt(f.EntryCount);
-            }
+            foreach (var f in s.Files) WriteFile(w, f);
             w.Write7BitEncodedInt(c.Sessions.Count);
             foreach (var (p, id) in c.Sessions) { w.Write(p); w.Write(id); }
             w.Write7BitEncodedInt(c.Models.Count);
@@ -98,21 +249,30 @@ internal static class UsageStateFile
                 }
             }, PrivateFile.Mode, durable: false);
         }
+        return order;
+    }
+
+    /// <summary>The entry times of the cells at <paramref name="order"/>'s positions (null: every position, in storage order).</summary>
+    private static void WriteTimes(string dir, State s, int[]? order)
+    {
+        var c = s.Cells;
         if (!c.TrackTimes) return;
+        int count = order?.Length ?? c.Raw.Count;
         using (var ms = new MemoryStream(1 << 20))
         {
             ms.Write(TimesMagic);
             ms.Write(BitConverter.GetBytes(s.Generation));
-            ms.Write(BitConverter.GetBytes(order.Length));
-            foreach (var i in order)
+            ms.Write(BitConverter.GetBytes(count));
+            StoredTimes.Write(ms, count, (k, to) =>
             {
+                int i = order is null ? k : order[k];
                 var stored = c.StoredTimesBytes(i, out bool decoded);
-                if (!decoded) { ms.Write(stored); continue; }
+                if (!decoded) { to.Write(stored); return; }
                 var times = c.TimesOf(i)!;
-                StoredTimes.WriteVarint(ms, times.Count);
+                StoredTimes.WriteVarint(to, times.Count);
                 long last = 0;
-                for (int k = 0; k < times.Count; k++) { StoredTimes.WriteVarint(ms, k == 0 ? times[0] : times[k] - last); last = times[k]; }
-            }
+                for (int t = 0; t < times.Count; t++) { StoredTimes.WriteVarint(to, t == 0 ? times[0] : times[t] - last); last = times[t]; }
+            });
             AtomicFile.WriteAllBytes(TimesPath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
         }
     }
@@ -151,17 +311,7 @@ internal static class UsageStateFile
             for (int i = 0; i < thresholds.Length; i++) thresholds[i] = r.Read7BitEncodedInt64();
             int fileCount = Count(40);
             var files = new List<StoredFile>(fileCount + 16);
-            for (int i = 0; i < fileCount; i++)
-            {
-                int id = r.Read7BitEncodedInt();
-                var source = new TranscriptSource(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
-                files.Add(new StoredFile
-                {
-                    Id = id, Source = source, Size = r.Read7BitEncodedInt64() - 1, MtimeTicks = r.ReadInt64(), Device = r.ReadUInt64(), Inode = r.ReadUInt64(),
-                    Offset = r.Read7BitEncodedInt64(), HeadHash = r.ReadUInt64(), TailHash = r.ReadUInt64(), Malformed = r.Read7BitEncodedInt(),
-                    TailMalformed = r.ReadBoolean(), EntryCount = r.Read7BitEncodedInt(),
-                });
-            }
+            for (int i = 0; i < fileCount; i++) files.Add(ReadFile(r));
             var sessions = new (string, string)[Count(2)];
             for (int i = 0; i < sessions.Length; i++) sessions[i] = (r.ReadString(), r.ReadString());
             var models = new string[Count(1)];
@@ -171,7 +321,7 @@ internal static class UsageStateFile
             int cellCount = r.ReadInt32();
             long at = (stream.Position + 7) / 8 * 8;
             if (cellCount < 0 || at + (long)cellCount * CellSize != length) return null;
-            var result = new UsageCells(thresholds, trackTimes: withTimes);
+            var result = new UsageCells(thresholds);
             result.RestoreTables(sessions, models, geos);
             ReadOnlySpan<UsageCell> cells;
             if (mapping is not null && CellStorage.Mapped(mapping, at, cellCount) is { } mapped)
@@ -192,10 +342,20 @@ internal static class UsageStateFile
                 if ((uint)x.Session >= (uint)sessions.Length || (uint)x.Model >= (uint)models.Length || (uint)x.Geo > (uint)geos.Length
                     || x.PromptClass > thresholds.Length || x.Count <= 0) return null;
             }
-            StoredTimes? times = null;
-            if (withTimes && (times = ReadTimes(dir, generation, cellCount)) is null) return null;
-            result.EndRestore(times);
-            return new State { Generation = generation, IndexGeneration = indexGeneration, Cells = result, Files = files, NextFileId = nextFileId };
+            result.EndRestore(null);
+            var state = new State
+            {
+                Generation = generation, IndexGeneration = indexGeneration, Cells = result, Files = files, NextFileId = nextFileId,
+                BaseGeneration = generation, BaseCells = cellCount, BaseSessions = sessions.Length, BaseModels = models.Length, BaseGeos = geos.Length + 1,
+            };
+            ApplyDelta(dir, state, generation, thresholds);
+            if (withTimes)
+            {
+                var times = ReadTimes(dir, state.Generation, result.Raw.Count);
+                if (times is null) return null;
+                result.AttachTimes(times);
+            }
+            return state;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException or ArgumentOutOfRangeException or FormatException or OverflowException)
         {
@@ -214,18 +374,35 @@ internal static class UsageStateFile
     public static bool AttachTimes(string dir, State state)
     {
         if (state.Cells.TrackTimes) return false;
-        Span<byte> head = stackalloc byte[16];
-        try
-        {
-            using var handle = File.OpenHandle(StatePath(dir));
-            if (RandomAccess.Read(handle, head, 0) != head.Length) return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
-        if (!head[..8].SequenceEqual(StateMagic) || BitConverter.ToUInt64(head[8..]) != state.Generation) return false;
+        if (CurrentGeneration(dir) != state.Generation) return false;
         var times = ReadTimes(dir, state.Generation, state.Cells.Raw.Count);
         if (times is null) return false;
         state.Cells.AttachTimes(times);
         return true;
+    }
+
+    /// <summary>The generation the state files hold now: the delta's when it belongs to the full file, else the full file's; null when unreadable.</summary>
+    private static ulong? CurrentGeneration(string dir)
+    {
+        Span<byte> head = stackalloc byte[16];
+        Span<byte> delta = stackalloc byte[24];
+        try
+        {
+            using (var handle = File.OpenHandle(StatePath(dir)))
+            {
+                if (RandomAccess.Read(handle, head, 0) != head.Length || !head[..8].SequenceEqual(StateMagic)) return null;
+            }
+            ulong full = BitConverter.ToUInt64(head[8..]);
+            try
+            {
+                using var handle = File.OpenHandle(DeltaPath(dir));
+                if (RandomAccess.Read(handle, delta, 0) == delta.Length && delta[..8].SequenceEqual(DeltaMagic) && BitConverter.ToUInt64(delta[8..]) == full)
+                    return BitConverter.ToUInt64(delta[16..]);
+            }
+            catch (FileNotFoundException) { }
+            return full;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static StoredTimes? ReadTimes(string dir, ulong generation, int cellCount)

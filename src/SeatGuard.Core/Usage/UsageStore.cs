@@ -83,6 +83,7 @@ internal sealed class UsageStore : IDisposable
                         Exec(db, "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS snapshot; DROP TABLE IF EXISTS snapshots;");
                         Exec(db, $"INSERT OR REPLACE INTO meta(key,value) VALUES('schema','{SchemaVersion}');");
                         TryDelete(UsageStateFile.StatePath(dir));
+                        TryDelete(UsageStateFile.DeltaPath(dir));
                     }
                 }
                 Exec(db, "CREATE TABLE IF NOT EXISTS chunks(file INTEGER NOT NULL, offset INTEGER NOT NULL, entries BLOB NOT NULL, PRIMARY KEY(file, offset)) WITHOUT ROWID;");
@@ -94,7 +95,7 @@ internal sealed class UsageStore : IDisposable
                 if (attempt == 0)
                 {
                     warnings.Add($"usage cache {dbPath} is unreadable ({ex.Message.Split('\n')[0]}); rebuilding it");
-                    foreach (var p in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-journal", UsageStateFile.StatePath(dir) }) TryDelete(p);
+                    foreach (var p in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-journal", UsageStateFile.StatePath(dir), UsageStateFile.DeltaPath(dir) }) TryDelete(p);
                 }
                 else
                 {
@@ -229,6 +230,7 @@ internal sealed class UsageStore : IDisposable
                 insert.ExecuteNonQuery();
             }
             if (isNew) state.Files.Add(stored);
+            state.ChangedFiles.Add(stored.Id);
             int first = stored.EntryCount;
             stored.EntryCount += scan.Entries.Count;
             stored.Malformed += scan.MalformedLines;

@@ -354,4 +354,78 @@ public sealed class UsageCacheTests
         SameAsCold(sandbox);
         sandbox.Load(cache: true).Cells.ShouldNotBeNull().Count.ShouldBe(5_001);
     }
+
+    private static string StoreDir(TranscriptSandbox sandbox) =>
+        Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(sandbox.CachePath)!, "usage")).ShouldHaveSingleItem();
+
+    private static string At(int minutes) => new DateTimeOffset(2025, 11, 20, 10, 0, 0, TimeSpan.Zero).AddMinutes(minutes)
+        .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void AnAppendWritesADeltaBesideTheFullStateNotANewFullState()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var a = sandbox.Write("p/a.jsonl", Enumerable.Range(0, 50).Select(i => Lines.Assistant(At(20 * i), "m" + i, "r" + i, input: i + 1)).ToArray());
+        sandbox.Write("p/b.jsonl", Lines.Assistant(At(5), "mb", "rb", input: 9));
+        sandbox.Load(cache: true);
+        var dir = StoreDir(sandbox);
+        var full = File.ReadAllBytes(Path.Combine(dir, "usage-state.bin"));
+        File.Exists(Path.Combine(dir, "usage-state.delta")).ShouldBeFalse();
+
+        // One line into an existing cell, one into a new cell, a new session with a new model: a small delta, same full file.
+        File.AppendAllText(a, Lines.Assistant(At(20 * 49 + 1), "mx", "rx", input: 1000) + "\n" + Lines.Assistant(At(5000), "my", "ry", input: 7) + "\n");
+        sandbox.Write("p/c.jsonl", Lines.Assistant(At(6000), "mz", "rz", model: Lines.Haiku45, input: 3));
+        sandbox.Load(cache: true);
+        File.ReadAllBytes(Path.Combine(dir, "usage-state.bin")).ShouldBe(full);
+        new FileInfo(Path.Combine(dir, "usage-state.delta")).Length.ShouldBeLessThan(full.Length);
+        SameAsCold(sandbox);
+
+        // A duplicate that replaces a counted copy (a cell taken from) goes through the delta too.
+        File.AppendAllText(a, Lines.Assistant(At(40), "m2", "r2", input: 500) + "\n");
+        SameAsCold(sandbox);
+        sandbox.Load(cache: true).FilesRead.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ADeltaOfAnotherFullStateIsIgnoredAndADamagedOneRebuilds()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var a = sandbox.Write("p/a.jsonl", Lines.Assistant(At(0), "m0", "r0", input: 1));
+        sandbox.Load(cache: true);
+        File.AppendAllText(a, Lines.Assistant(At(30), "m1", "r1", input: 2) + "\n");
+        sandbox.Load(cache: true);
+        var dir = StoreDir(sandbox);
+        var delta = Path.Combine(dir, "usage-state.delta");
+        var stale = File.ReadAllBytes(delta);
+
+        // A rebuild (a file rewritten in place) writes a full state; the old delta put back belongs to another base.
+        File.WriteAllText(a, Lines.Assistant(At(0), "m0", "r0", input: 5) + "\n" + Lines.Assistant(At(30), "m1", "r1", input: 6) + "\n");
+        sandbox.Load(cache: true);
+        File.Exists(delta).ShouldBeFalse();
+        File.WriteAllBytes(delta, stale);
+        Tokens(sandbox.Load(cache: true)).ShouldBe(11);
+        SameAsCold(sandbox);
+
+        // A damaged delta of the current base: the state is rebuilt from the store, never half-applied.
+        File.AppendAllText(a, Lines.Assistant(At(60), "m2", "r2", input: 7) + "\n");
+        sandbox.Load(cache: true);
+        var bytes = File.ReadAllBytes(delta);
+        File.WriteAllBytes(delta, bytes[..^10]);
+        Tokens(sandbox.Load(cache: true)).ShouldBe(18);
+        SameAsCold(sandbox);
+    }
+
+    [Fact]
+    public void AnUpdateChangingMoreCellsThanADeltaHoldsWritesAFullState()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var a = sandbox.Write("p/a.jsonl", Lines.Assistant(At(0), "m0", "r0", input: 1));
+        sandbox.Load(cache: true);
+        var dir = StoreDir(sandbox);
+        var lines = Enumerable.Range(1, UsageStateFile.MaxDeltaCells + 10).Select(i => Lines.Assistant(At(15 * i), "n" + i, "q" + i, input: 1)).ToArray();
+        File.AppendAllText(a, string.Join("\n", lines) + "\n");
+        sandbox.Load(cache: true).Cells.ShouldNotBeNull().Count.ShouldBe(UsageStateFile.MaxDeltaCells + 11);
+        File.Exists(Path.Combine(dir, "usage-state.delta")).ShouldBeFalse();
+        SameAsCold(sandbox);
+    }
 }
