@@ -41,6 +41,18 @@ public sealed class ScrubbingWriter(TextWriter inner, bool sanitize) : TextWrite
         if (string.IsNullOrEmpty(value)) return;
         lock (_lock)
         {
+            if (_pending.Length == 0)
+            {
+                // Nothing held: the complete lines go out straight from the string (a report is one large write; no copies of it).
+                int end = value.LastIndexOf('\n') + 1;
+                if (end > 0)
+                {
+                    inner.Write(Clean(end == value.Length ? value : value[..end]));
+                    inner.Flush();
+                }
+                if (end < value.Length) _pending.Append(value, end, value.Length - end);
+                return;
+            }
             _pending.Append(value);
             if (value.Contains('\n')) EmitLines();
         }

@@ -546,13 +546,27 @@ public static class Redactor
             // A JSON number ("api-key": 3.5690, a cost by billing source) is a figure, not a credential: a JSON secret
             // is a string ("password": "12345678" is still redacted), and NAME=12345678 outside JSON is still redacted.
             if (!quoted && keyQuoted && text[sep] == ':' && IsNumber(value)) continue;
-            if (!IsSecretName(text[keyStart..keyEnd])) continue;
+            if (!IsSecretNameCached(text.AsSpan(keyStart, keyEnd - keyStart))) continue;
             sb ??= new StringBuilder(text.Length);
             sb.Append(text, last, v - last).Append(Redact(value));
             last = end;
             sep = Math.Max(sep, end - 1);
         }
         return sb is null ? text : sb.Append(text, last, text.Length - last).ToString();
+    }
+
+    // A report repeats a few keys thousands of times ("inputTokens", "cost"): each is judged once per thread.
+    [ThreadStatic] private static Dictionary<string, bool>? t_secretNames;
+
+    private static bool IsSecretNameCached(ReadOnlySpan<char> name)
+    {
+        var cache = t_secretNames ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out bool secret)) return secret;
+        if (cache.Count >= 1024) cache.Clear(); // bounded: keys come from the text
+        var key = name.ToString();
+        cache[key] = secret = IsSecretName(key);
+        return secret;
     }
 
     private static bool IsNumber(ReadOnlySpan<char> value)

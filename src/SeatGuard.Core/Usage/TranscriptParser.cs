@@ -35,7 +35,9 @@ public static class TranscriptParser
         long remaining = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 0;
         var state = new LineState(source, (int)Math.Min(1 << 20, 4 + remaining / 8192));
         // One buffer per thread, reused across files (it grows to the longest line seen): no per-file allocation.
-        byte[] buffer = t_buffer ??= new byte[InitialBuffer];
+        // Sized to what is left to read (an append of a line costs no megabyte of fresh, zeroed memory), at most 1 MB.
+        int want = (int)Math.Clamp(stream.CanSeek ? remaining + 1 : InitialBuffer, 16 * 1024, InitialBuffer);
+        byte[] buffer = t_buffer is { } kept && kept.Length >= want ? kept : (t_buffer = new byte[want]);
         try
         {
             int filled = 0;

@@ -48,7 +48,7 @@ public static partial class StatDirectory
     {
         int fd = OpenDirectory(directory, O_RDONLY_DIRECTORY_CLOEXEC);
         if (fd < 0) return null;
-        var entries = new List<Entry>();
+        var entries = new List<Entry>(16);
         byte* stat = stackalloc byte[256];
         const int BufferSize = 32 * 1024;
         byte* buffer = stackalloc byte[BufferSize];
