@@ -119,8 +119,9 @@ public sealed class UsageCommand
 
             if (outputKey is { } key)
             {
-                terminal.Err.Write(errBuffer!.ToString());
-                terminal.Out.Write(outBuffer!.ToString());
+                // Rendered through the buffer terminal's scrubbing, sanitizing writers: written as they are.
+                terminal.Err.WriteScrubbed(errBuffer!.ToString());
+                terminal.Out.WriteScrubbed(outBuffer!.ToString());
                 ReportOutputCache.Store(cachePath, key, outBuffer.ToString(), errBuffer.ToString());
             }
             return ExitCodes.Ok;

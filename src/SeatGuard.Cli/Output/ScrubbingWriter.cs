@@ -66,6 +66,24 @@ public sealed class ScrubbingWriter(TextWriter inner, bool sanitize) : TextWrite
 
     public override void WriteLine() => Write(NewLine);
 
+    /// <summary>
+    /// Writes text that already went through a <see cref="ScrubbingWriter"/> that sanitizes (a report rendered into a
+    /// buffer): scrubbing it again would find nothing and cost a pass over megabytes.
+    /// </summary>
+    public void WriteScrubbed(string text)
+    {
+        lock (_lock)
+        {
+            if (_pending.Length > 0)
+            {
+                inner.Write(Clean(_pending.ToString()));
+                _pending.Clear();
+            }
+            inner.Write(text);
+            inner.Flush();
+        }
+    }
+
     public override void Flush()
     {
         lock (_lock)

@@ -10,8 +10,8 @@ namespace SeatGuard.Cli.Output;
 /// </summary>
 public sealed class Terminal
 {
-    public TextWriter Out { get; }
-    public TextWriter Err { get; }
+    public ScrubbingWriter Out { get; }
+    public ScrubbingWriter Err { get; }
     public bool Color { get; }
     public bool StdinIsTerminal { get; }
     private IAnsiConsole? _console;

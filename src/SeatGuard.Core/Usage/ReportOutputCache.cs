@@ -72,7 +72,7 @@ public static class ReportOutputCache
             buffer.Write(BitConverter.GetBytes(err.Length));
             buffer.Write(err);
             buffer.Write(Encoding.UTF8.GetBytes(stdout));
-            AtomicFile.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PrivateFile.Mode);
+            AtomicFile.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PrivateFile.Mode, durable: false); // a cache: lost on a crash, never wrong
             var old = new DirectoryInfo(Path.GetDirectoryName(path)!).GetFiles("usage-output-*.bin")
                 .OrderByDescending(fi => fi.LastWriteTimeUtc).Skip(Keep);
             foreach (var fi in old) fi.Delete();

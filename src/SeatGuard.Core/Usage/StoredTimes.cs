@@ -9,14 +9,19 @@ internal sealed class StoredTimes
 {
     private readonly byte[] _bytes;
     private readonly int _table, _blob, _cells;
+    private Dictionary<int, byte[]>? _overrides;
 
     private StoredTimes(byte[] bytes, int table, int blob, int cells) => (_bytes, _table, _blob, _cells) = (bytes, table, blob, cells);
+
+    /// <summary>The times of <paramref name="cell"/> are these encoded bytes (a delta's), not the stored ones.</summary>
+    public void Override(int cell, byte[] encoded) => (_overrides ??= [])[cell] = encoded;
 
     private int End(int cell) => cell < 0 ? 0 : System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes.AsSpan(_table + 4 * cell, 4));
 
     /// <summary>The encoded bytes of one cell's times (count included).</summary>
     public ReadOnlySpan<byte> Bytes(int cell)
     {
+        if (_overrides is not null && _overrides.TryGetValue(cell, out var own)) return own;
         if ((uint)cell >= (uint)_cells) throw new IndexOutOfRangeException("no such cell's times");
         int from = End(cell - 1), to = End(cell);
         return _bytes.AsSpan(_blob + from, to - from);
@@ -65,6 +70,14 @@ internal sealed class StoredTimes
         }
         to.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ends.AsSpan()));
         to.Write(blob.GetBuffer().AsSpan(0, (int)blob.Length));
+    }
+
+    /// <summary>One cell's times encoded as <see cref="Bytes"/> returns them.</summary>
+    public static void Encode(Stream to, List<long> times)
+    {
+        WriteVarint(to, times.Count);
+        long last = 0;
+        for (int t = 0; t < times.Count; t++) { WriteVarint(to, t == 0 ? times[0] : times[t] - last); last = times[t]; }
     }
 
     public static long ReadVarint(ReadOnlySpan<byte> span, ref int at)

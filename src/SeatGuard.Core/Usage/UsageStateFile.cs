@@ -30,6 +30,8 @@ internal static class UsageStateFile
         public int BaseCells, BaseSessions, BaseModels, BaseGeos;
         /// <summary>Files changed or added since the base (by id).</summary>
         public HashSet<int> ChangedFiles = [];
+        /// <summary>The entry times the delta holds for its cells (over the base's times file).</summary>
+        public List<(int Position, byte[] Times)> DeltaTimes = [];
     }
 
     /// <summary>The delta beside the full state file: the cells and files changed since it.</summary>
@@ -50,10 +52,9 @@ internal static class UsageStateFile
     public static void Write(string dir, State s)
     {
         var c = s.Cells;
-        if (s.BaseGeneration is { } baseGeneration && c.StoredInOrder(s.BaseCells) && c.ChangedCount <= MaxDeltaCells && s.ChangedFiles.Count <= MaxDeltaFiles)
+        if (s.BaseGeneration is { } baseGeneration && c.TrackTimes && c.StoredInOrder(s.BaseCells) && c.ChangedCount <= MaxDeltaCells && s.ChangedFiles.Count <= MaxDeltaFiles)
         {
-            WriteDelta(dir, s, baseGeneration);
-            WriteTimes(dir, s, null);
+            WriteDelta(dir, s, baseGeneration); // with the changed cells' times: the full state's times file stays as it is
             return;
         }
         var order = WriteFull(dir, s);
@@ -134,13 +135,25 @@ internal static class UsageStateFile
             w.Write(at);
             w.Write(MemoryMarshal.AsBytes(raw.Slice(at, 1)));
         }
+        // Their entry times, in the same order.
+        using var times = new MemoryStream();
+        foreach (var at in positions)
+        {
+            times.SetLength(0);
+            var stored = c.StoredTimesBytes(at, out bool decoded);
+            if (decoded) StoredTimes.Encode(times, c.TimesOf(at)!);
+            else times.Write(stored);
+            w.Write7BitEncodedInt((int)times.Length);
+            w.Write(times.GetBuffer(), 0, (int)times.Length);
+        }
         w.Flush();
         AtomicFile.WriteAllBytes(DeltaPath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
     }
 
     /// <summary>Applies the delta beside a base read as generation <paramref name="baseGeneration"/>; false when there is none for it.</summary>
-    private static bool ApplyDelta(string dir, State s, ulong baseGeneration, long[] thresholds)
+    private static bool ApplyDelta(string dir, State s, ulong baseGeneration, long[] thresholds, out List<(int Position, byte[] Times)> times)
     {
+        times = [];
         byte[] bytes;
         try { bytes = File.ReadAllBytes(DeltaPath(dir)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
@@ -168,7 +181,7 @@ internal static class UsageStateFile
         var geos = new string[Count(1)];
         for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
         int baseCells = r.ReadInt32(), total = r.ReadInt32(), entries = r.ReadInt32();
-        if (baseCells != c.Raw.Count || total < baseCells || entries < total - baseCells || (long)entries * (4 + CellSize) != bytes.Length - r.BaseStream.Position)
+        if (baseCells != c.Raw.Count || total < baseCells || entries < total - baseCells || (long)entries * (4 + CellSize) > bytes.Length - r.BaseStream.Position)
             throw new InvalidDataException("delta cells do not add up");
         c.RestoreTables(sessions, models, geos);
         Span<UsageCell> cell = stackalloc UsageCell[1];
@@ -182,6 +195,13 @@ internal static class UsageStateFile
             c.ApplyStored(at, x);
         }
         if (c.Raw.Count != total) throw new InvalidDataException("delta cells do not add up");
+        foreach (var at in c.ChangedPositions())
+        {
+            int n = r.Read7BitEncodedInt();
+            if (n < 1 || n > bytes.Length - r.BaseStream.Position) throw new InvalidDataException("delta times do not add up");
+            times.Add((at, r.ReadBytes(n)));
+        }
+        if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException("delta has bytes past its end");
         var byId = s.Files.ToDictionary(f => f.Id);
         bool added = false;
         foreach (var f in changed)
@@ -348,13 +368,9 @@ internal static class UsageStateFile
                 Generation = generation, IndexGeneration = indexGeneration, Cells = result, Files = files, NextFileId = nextFileId,
                 BaseGeneration = generation, BaseCells = cellCount, BaseSessions = sessions.Length, BaseModels = models.Length, BaseGeos = geos.Length + 1,
             };
-            ApplyDelta(dir, state, generation, thresholds);
-            if (withTimes)
-            {
-                var times = ReadTimes(dir, state.Generation, result.Raw.Count);
-                if (times is null) return null;
-                result.AttachTimes(times);
-            }
+            ApplyDelta(dir, state, generation, thresholds, out var deltaTimes);
+            state.DeltaTimes = deltaTimes;
+            if (withTimes && !AttachTimesOf(dir, state)) return null;
             return state;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException or ArgumentOutOfRangeException or FormatException or OverflowException)
@@ -375,8 +391,15 @@ internal static class UsageStateFile
     {
         if (state.Cells.TrackTimes) return false;
         if (CurrentGeneration(dir) != state.Generation) return false;
-        var times = ReadTimes(dir, state.Generation, state.Cells.Raw.Count);
+        return AttachTimesOf(dir, state);
+    }
+
+    /// <summary>The full state's times file (of the base's generation and cells), with the delta's cells' times over it.</summary>
+    private static bool AttachTimesOf(string dir, State state)
+    {
+        var times = ReadTimes(dir, state.BaseGeneration ?? state.Generation, state.BaseCells);
         if (times is null) return false;
+        foreach (var (at, encoded) in state.DeltaTimes) times.Override(at, encoded);
         state.Cells.AttachTimes(times);
         return true;
     }

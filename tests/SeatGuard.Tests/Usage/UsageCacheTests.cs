@@ -370,6 +370,7 @@ public sealed class UsageCacheTests
         sandbox.Load(cache: true);
         var dir = StoreDir(sandbox);
         var full = File.ReadAllBytes(Path.Combine(dir, "usage-state.bin"));
+        var times = File.ReadAllBytes(Path.Combine(dir, "usage-times.bin"));
         File.Exists(Path.Combine(dir, "usage-state.delta")).ShouldBeFalse();
 
         // One line into an existing cell, one into a new cell, a new session with a new model: a small delta, same full file.
@@ -377,13 +378,19 @@ public sealed class UsageCacheTests
         sandbox.Write("p/c.jsonl", Lines.Assistant(At(6000), "mz", "rz", model: Lines.Haiku45, input: 3));
         sandbox.Load(cache: true);
         File.ReadAllBytes(Path.Combine(dir, "usage-state.bin")).ShouldBe(full);
+        File.ReadAllBytes(Path.Combine(dir, "usage-times.bin")).ShouldBe(times); // the changed cells' times are in the delta
         new FileInfo(Path.Combine(dir, "usage-state.delta")).Length.ShouldBeLessThan(full.Length);
         SameAsCold(sandbox);
 
-        // A duplicate that replaces a counted copy (a cell taken from) goes through the delta too.
+        // A duplicate that replaces a counted copy (a cell taken from) goes through the delta too, and again from a
+        // cell whose times the delta holds.
         File.AppendAllText(a, Lines.Assistant(At(40), "m2", "r2", input: 500) + "\n");
         SameAsCold(sandbox);
+        File.AppendAllText(a, Lines.Assistant(At(40), "m2", "r2", input: 900) + "\n");
+        SameAsCold(sandbox);
+        Tokens(sandbox.Load(cache: true)).ShouldBe(Tokens(sandbox.Load(cache: false)));
         sandbox.Load(cache: true).FilesRead.ShouldBe(0);
+        File.ReadAllBytes(Path.Combine(dir, "usage-state.bin")).ShouldBe(full);
     }
 
     [Fact]
