@@ -329,6 +329,13 @@ public sealed class UsageCells
 
     internal IReadOnlyList<UsageCell> Raw => _cells;
 
+    /// <summary>The storage itself (reports read cells in place).</summary>
+    internal CellStorage Storage => _cells;
+
+    /// <summary>The storage positions in canonical order, or null when the storage is that order (restored and untouched).</summary>
+    internal int[]? OrderIfNotStorage() =>
+        _inOrder && _sortedCount == _cells.Count && (_touched is null || _touched.Count == 0) ? null : CanonicalOrder();
+
     internal ReadOnlySpan<UsageCell> RawSpan => _cells.AsSpan();
 
     /// <summary>A cell's entry times (tracked cells only), decoded from the stored file the first time.</summary>

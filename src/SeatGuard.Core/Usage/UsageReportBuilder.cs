@@ -28,19 +28,25 @@ public sealed class UsageReportBuilder
         _query = query;
         _cells = data.CellsFor(query.Pricing);
         var pricer = new CellPricer(_cells, query);
-        var ordered = _cells.Ordered;
+        // The cells in canonical order, read where they are stored (no copy of a 136-byte cell per step).
+        var storage = _cells.Storage;
+        var order = _cells.OrderIfNotStorage();
+        var raw = storage.AsSpan();
+        int n = order?.Length ?? raw.Length;
         // Cells are ordered by slot: a date range only looks at the slots that can hold its days (±14 h of offsets).
-        int from = 0, to = ordered.Count;
-        if (query.Since is { } since) from = FirstSlotAtOrAfter(ordered, UtcMidnightMs(since) - 14 * 3_600_000L);
-        if (query.Until is { } until) to = FirstSlotAtOrAfter(ordered, UtcMidnightMs(until.AddDays(1)) + 14 * 3_600_000L);
+        int from = 0, to = n;
+        if (query.Since is { } since) from = FirstSlotAtOrAfter(raw, order, UtcMidnightMs(since) - 14 * 3_600_000L);
+        if (query.Until is { } until) to = FirstSlotAtOrAfter(raw, order, UtcMidnightMs(until.AddDays(1)) + 14 * 3_600_000L);
         // Sized once: growing a year's selection by doubling costs it twice over.
-        _selected = new CellSelection(ordered, Math.Max(0, to - from));
+        _selected = new CellSelection(storage, Math.Max(0, to - from));
         _costs.Capacity = _unpricedFlags.Capacity = _names.Capacity = Math.Max(0, to - from);
+        bool ranged = query.Since is not null || query.Until is not null, fastNames = query.CostMode == CostMode.Ccusage;
         for (int k = from; k < to; k++)
         {
-            var c = ordered[k];
+            int at = order is null ? k : order[k];
+            ref readonly var c = ref raw[at];
             if (data.Project is { } project && !TranscriptFiles.ProjectMatches(_cells.Sessions[c.Session].Project, project)) continue;
-            if (query.Since is not null || query.Until is not null)
+            if (ranged)
             {
                 var day = LocalDate(c.MinMs);
                 if (query.Since is { } s && day < s) continue;
@@ -48,25 +54,33 @@ public sealed class UsageReportBuilder
             }
             double cost = pricer.Cost(c, out bool unpriced);
             // ccusage names a fast-mode request's model "<model>-fast" in every report; so does ccusage mode.
-            var name = query.CostMode == CostMode.Ccusage && c.Fast ? _cells.Models[c.Model] + "-fast" : _cells.Models[c.Model];
+            var name = fastNames && c.Fast ? FastName(c.Model) : _cells.Models[c.Model];
             if (unpriced) _unknown.Add(name);
             _names.Add(name);
-            _selected.Add(k);
+            _selected.Add(at);
             _costs.Add(cost);
             _unpricedFlags.Add(unpriced);
         }
     }
 
+    private readonly Dictionary<int, string> _fastNames = [];
+
+    private string FastName(int model)
+    {
+        if (!_fastNames.TryGetValue(model, out var name)) _fastNames[model] = name = _cells.Models[model] + "-fast";
+        return name;
+    }
+
     private static long UtcMidnightMs(DateOnly d) => (d.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber) * 86_400_000L;
 
-    private static int FirstSlotAtOrAfter(IReadOnlyList<UsageCell> cells, long timestampMs)
+    private static int FirstSlotAtOrAfter(ReadOnlySpan<UsageCell> raw, int[]? order, long timestampMs)
     {
         long slot = UsageCell.SlotOf(timestampMs);
-        int lo = 0, hi = cells.Count;
+        int lo = 0, hi = order?.Length ?? raw.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (cells[mid].Slot < slot) lo = mid + 1; else hi = mid;
+            if (raw[order is null ? mid : order[mid]].Slot < slot) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
@@ -112,7 +126,7 @@ public sealed class UsageReportBuilder
     {
         for (int i = 0; i < _selected.Count; i++)
         {
-            var c = _selected[i];
+            ref readonly var c = ref _selected.At(i);
             var (project, session) = _cells.Sessions[c.Session];
             yield return (LocalDate(c.MinMs), _names[i], project, session, c, _costs[i]);
         }
@@ -141,15 +155,15 @@ public sealed class UsageReportBuilder
 
     /// <summary>The daily report.</summary>
     public DailyReport Daily() =>
-        new() { Daily = Periods(Group(c => LocalDate(c.MinMs).DayNumber, k => new DailyRow { Date = Iso(DateOnly.FromDayNumber(k)) })), Totals = Totals() };
+        new() { Daily = Periods(Group((in UsageCell c) => LocalDate(c.MinMs).DayNumber, k => new DailyRow { Date = Iso(DateOnly.FromDayNumber(k)) })), Totals = Totals() };
 
     /// <summary>The weekly report.</summary>
     public WeeklyReport Weekly() =>
-        new() { Weekly = Periods(Group(c => WeekStart(LocalDate(c.MinMs)).DayNumber, k => new WeeklyRow { Week = Iso(DateOnly.FromDayNumber(k)) })), Totals = Totals() };
+        new() { Weekly = Periods(Group((in UsageCell c) => WeekStart(LocalDate(c.MinMs)).DayNumber, k => new WeeklyRow { Week = Iso(DateOnly.FromDayNumber(k)) })), Totals = Totals() };
 
     /// <summary>The monthly report.</summary>
     public MonthlyReport Monthly() =>
-        new() { Monthly = Periods(Group(c => { var d = LocalDate(c.MinMs); return d.Year * 12 + d.Month - 1; }, k => new MonthlyRow { Month = $"{k / 12:D4}-{k % 12 + 1:D2}" })), Totals = Totals() };
+        new() { Monthly = Periods(Group((in UsageCell c) => { var d = LocalDate(c.MinMs); return d.Year * 12 + d.Month - 1; }, k => new MonthlyRow { Month = $"{k / 12:D4}-{k % 12 + 1:D2}" })), Totals = Totals() };
 
     /// <summary>Daily rows per project (ccusage's <c>daily --instances</c>), projects by name.</summary>
     public SortedDictionary<string, List<DailyRow>> DailyByProject()
@@ -157,8 +171,8 @@ public sealed class UsageReportBuilder
         var result = new SortedDictionary<string, List<DailyRow>>(StringComparer.Ordinal);
         foreach (var project in _selected.Select(c => _cells.Sessions[c.Session].Project).Distinct())
         {
-            var rows = Periods(Group(c => LocalDate(c.MinMs).DayNumber, k => new DailyRow { Date = Iso(DateOnly.FromDayNumber(k)), Project = project },
-                c => _cells.Sessions[c.Session].Project == project));
+            var rows = Periods(Group((in UsageCell c) => LocalDate(c.MinMs).DayNumber, k => new DailyRow { Date = Iso(DateOnly.FromDayNumber(k)), Project = project },
+                (in UsageCell c) => _cells.Sessions[c.Session].Project == project));
             result[project] = rows;
         }
         return result;
@@ -172,7 +186,7 @@ public sealed class UsageReportBuilder
         var last = new Dictionary<int, long>();
         for (int i = 0; i < _selected.Count; i++)
         {
-            var c = _selected[i];
+            ref readonly var c = ref _selected.At(i);
             if (!rows.TryGetValue(c.Session, out var row))
             {
                 var (project, session) = _cells.Sessions[c.Session];
@@ -228,7 +242,7 @@ public sealed class UsageReportBuilder
         var rows = new Dictionary<string, ProjectRow>(StringComparer.Ordinal);
         for (int i = 0; i < _selected.Count; i++)
         {
-            var c = _selected[i];
+            ref readonly var c = ref _selected.At(i);
             var project = _cells.Sessions[c.Session].Project;
             if (!rows.TryGetValue(project, out var row)) rows[project] = row = new ProjectRow { Project = project };
             row.Add(c, _names[i], _costs[i], _unpricedFlags[i]);
@@ -240,7 +254,7 @@ public sealed class UsageReportBuilder
     public UsageTotals Totals()
     {
         var t = new UsageTotals();
-        for (int i = 0; i < _selected.Count; i++) t.Add(_selected[i], _names[i], _costs[i], _unpricedFlags[i]);
+        for (int i = 0; i < _selected.Count; i++) t.Add(_selected.At(i), _names[i], _costs[i], _unpricedFlags[i]);
         return t;
     }
 
@@ -283,10 +297,10 @@ public sealed class UsageReportBuilder
             // One slot, from its last cell back.
             int first = start - 1;
             long slotMin = long.MaxValue, slotMax = long.MinValue;
-            while (first >= 0 && _selected[first].Slot == _selected[start - 1].Slot)
+            while (first >= 0 && _selected.At(first).Slot == _selected.At(start - 1).Slot)
             {
-                slotMin = Math.Min(slotMin, _selected[first].MinMs);
-                slotMax = Math.Max(slotMax, _selected[first].MaxMs);
+                slotMin = Math.Min(slotMin, _selected.At(first).MinMs);
+                slotMax = Math.Max(slotMax, _selected.At(first).MaxMs);
                 first--;
             }
             if (later != long.MaxValue && later - slotMax > len) break; // a gap: a new block started after it
@@ -306,16 +320,26 @@ public sealed class UsageReportBuilder
         return rows;
     }
 
-    private List<T> Group<T>(Func<UsageCell, int> keyOf, Func<int, T> create, Func<UsageCell, bool>? where = null) where T : UsageRow
+    private delegate int GroupKey(in UsageCell c);
+    private delegate bool CellFilter(in UsageCell c);
+
+    private List<T> Group<T>(GroupKey keyOf, Func<int, T> create, CellFilter? where = null) where T : UsageRow
     {
         var rows = new SortedDictionary<int, T>();
+        // Cells come in time order, so a period's cells are consecutive: most steps stay in the row of the step before.
+        int lastKey = 0;
+        T? last = null;
         for (int i = 0; i < _selected.Count; i++)
         {
-            var c = _selected[i];
+            ref readonly var c = ref _selected.At(i);
             if (where is not null && !where(c)) continue;
             var key = keyOf(c);
-            if (!rows.TryGetValue(key, out var row)) rows[key] = row = create(key);
-            row.AddWithModel(c, _names[i], _costs[i], _unpricedFlags[i]);
+            if (last is null || key != lastKey)
+            {
+                if (!rows.TryGetValue(key, out last)) rows[key] = last = create(key);
+                lastKey = key;
+            }
+            last.AddWithModel(c, _names[i], _costs[i], _unpricedFlags[i]);
         }
         foreach (var r in rows.Values) r.Finish();
         return rows.Values.ToList();
