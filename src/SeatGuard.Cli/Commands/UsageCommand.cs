@@ -120,9 +120,10 @@ public sealed class UsageCommand
             if (outputKey is { } key)
             {
                 // Rendered through the buffer terminal's scrubbing, sanitizing writers: written as they are.
-                terminal.Err.WriteScrubbed(errBuffer!.ToString());
-                terminal.Out.WriteScrubbed(outBuffer!.ToString());
-                ReportOutputCache.Store(cachePath, key, outBuffer.ToString(), errBuffer.ToString());
+                string stdout = outBuffer!.ToString(), stderr = errBuffer!.ToString();
+                terminal.Err.WriteScrubbed(stderr);
+                terminal.Out.WriteScrubbed(stdout);
+                ReportOutputCache.Store(cachePath, key, stdout, stderr);
             }
             return ExitCodes.Ok;
         });

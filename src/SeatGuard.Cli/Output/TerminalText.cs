@@ -29,9 +29,9 @@ public static class TerminalText
     public static string Safe(string? text, bool keepAnsi)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";
-        int i = 0;
-        while (i < text.Length && !Unsafe(text[i], keepAnsi)) i++;
-        if (i == text.Length) return text;
+        // One vectorised search for the first unsafe character (a report is hundreds of kilobytes of safe text).
+        int i = text.AsSpan().IndexOfAny(keepAnsi ? UnsafeKeepingAnsi : UnsafeChars);
+        if (i < 0) return text;
         var sb = new StringBuilder(text.Length + 16);
         sb.Append(text, 0, i);
         for (; i < text.Length; i++)
@@ -41,6 +41,18 @@ public static class TerminalText
             else sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UnsafeChars = System.Buffers.SearchValues.Create(UnsafeSet(keepAnsi: false));
+    private static readonly System.Buffers.SearchValues<char> UnsafeKeepingAnsi = System.Buffers.SearchValues.Create(UnsafeSet(keepAnsi: true));
+
+    private static string UnsafeSet(bool keepAnsi)
+    {
+        var set = new StringBuilder();
+        // Every unsafe character is below U+00A0 or between U+0600 and U+2070 (see IsUnsafe).
+        for (int c = 0; c < 0xA0; c++) if (Unsafe((char)c, keepAnsi)) set.Append((char)c);
+        for (int c = 0x600; c < 0x2070; c++) if (Unsafe((char)c, keepAnsi)) set.Append((char)c);
+        return set.ToString();
     }
 
     private static bool Unsafe(char c, bool keepAnsi) => IsUnsafe(c) && !(keepAnsi && c is '\u001b' or '\r');

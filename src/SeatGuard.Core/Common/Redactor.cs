@@ -533,6 +533,8 @@ public static class Redactor
             while (k >= 0 && keyEnd - k <= 64 && IsKeyChar(text[k])) k--;
             int keyStart = k + 1;
             if (keyEnd - keyStart < 2 || !char.IsAsciiLetter(text[keyStart]) || (keyStart > 0 && IsKeyChar(text[keyStart - 1]))) continue;
+            // The name first: it decides most cases, and a report's few names are judged once ("cost", "inputTokens").
+            if (!IsSecretNameCached(text.AsSpan(keyStart, keyEnd - keyStart))) continue;
             // The value: after up to three spaces and one quote, a run of value characters.
             int v = sep + 1;
             spaces = 0;
@@ -546,7 +548,6 @@ public static class Redactor
             // A JSON number ("api-key": 3.5690, a cost by billing source) is a figure, not a credential: a JSON secret
             // is a string ("password": "12345678" is still redacted), and NAME=12345678 outside JSON is still redacted.
             if (!quoted && keyQuoted && text[sep] == ':' && IsNumber(value)) continue;
-            if (!IsSecretNameCached(text.AsSpan(keyStart, keyEnd - keyStart))) continue;
             sb ??= new StringBuilder(text.Length);
             sb.Append(text, last, v - last).Append(Redact(value));
             last = end;
