@@ -364,25 +364,45 @@ public sealed class UsageCells
 
     private int[] ComputeOrder()
     {
-        var order = new List<int>(_cells.Count);
         if (_inOrder)
         {
             // The untouched restored cells keep their relative order (adding sessions, models or regions does not change
-            // how the existing ones compare); the touched ones are sorted and merged in. Same result as a full sort.
+            // how the existing ones compare); the touched ones are sorted and each put in by a binary search (an append
+            // touches a few cells: no comparison per stored cell). Same result as a full sort.
+            var raw = _cells.AsSpan();
+            var touched = _touched is { Count: > 0 } t ? t.ToArray() : [];
+            Array.Sort(touched);
+            var kept = new int[_sortedCount];
+            int n = 0, next = 0;
             for (int i = 0; i < _sortedCount; i++)
             {
-                if (_cells[i].Count > 0 && (_touched is null || !_touched.Contains(i))) order.Add(i);
+                if (next < touched.Length && touched[next] == i) { next++; continue; }
+                if (raw[i].Count > 0) kept[n++] = i;
             }
-            if (_touched is null || _touched.Count == 0) return [.. order];
-            var changed = _touched.Where(i => _cells[i].Count > 0).ToArray();
-            Array.Sort(changed, CompareCells);
-            var merged = new int[order.Count + changed.Length];
-            int a = 0, b = 0, k = 0;
-            while (a < order.Count && b < changed.Length) merged[k++] = CompareCells(order[a], changed[b]) <= 0 ? order[a++] : changed[b++];
-            while (a < order.Count) merged[k++] = order[a++];
-            while (b < changed.Length) merged[k++] = changed[b++];
+            var changed = new List<int>(touched.Length);
+            foreach (var i in touched) if (raw[i].Count > 0) changed.Add(i);
+            if (changed.Count == 0) return n == kept.Length ? kept : kept[..n];
+            changed.Sort(CompareCells);
+            var merged = new int[n + changed.Count];
+            int from = 0, k = 0;
+            foreach (var c in changed)
+            {
+                // After every kept cell that compares less than or equal (kept cells first on ties, as a merge would).
+                int lo = from, hi = n;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (CompareCells(kept[mid], c) <= 0) lo = mid + 1; else hi = mid;
+                }
+                Array.Copy(kept, from, merged, k, lo - from);
+                k += lo - from;
+                merged[k++] = c;
+                from = lo;
+            }
+            Array.Copy(kept, from, merged, k, n - from);
             return merged;
         }
+        var order = new List<int>(_cells.Count);
         for (int i = 0; i < _cells.Count; i++)
         {
             if (_cells[i].Count > 0) order.Add(i);
@@ -414,8 +434,9 @@ public sealed class UsageCells
     /// <summary>The canonical comparison of two cells, by the tables' strings (what the ranks of the full sort encode).</summary>
     private int CompareCells(int x, int y)
     {
-        var a = _cells[x];
-        var b = _cells[y];
+        var raw = _cells.AsSpan();
+        ref readonly var a = ref raw[x];
+        ref readonly var b = ref raw[y];
         int r = a.Slot.CompareTo(b.Slot);
         if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
         if (r == 0 && a.Session != b.Session)

@@ -38,11 +38,12 @@ public static class UsageLoader
             state = outcome.State;
             read = outcome.FilesRead;
         }
-        var listed = new HashSet<string>(files.Select(f => f.Source.Path), StringComparer.Ordinal);
+        // A full load's state holds exactly the listed files; a partial one's, more.
+        var listed = partial ? new HashSet<string>(files.Select(f => f.Source.Path), StringComparer.Ordinal) : null;
         int malformed = 0;
         foreach (var f in state.Files)
         {
-            if (listed.Contains(f.Source.Path)) malformed += f.Malformed + (f.TailMalformed ? 1 : 0);
+            if (listed is null || listed.Contains(f.Source.Path)) malformed += f.Malformed + (f.TailMalformed ? 1 : 0);
         }
         var finalState = state;
         return new UsageDataset

@@ -162,7 +162,7 @@ internal sealed class UsageStore : IDisposable
         using var index = WinnerIndex.Open(_dir, state.IndexGeneration, state.Generation);
         if (index is null) return null;
         var byPath = state.Files.ToDictionary(f => f.Source.Path, StringComparer.Ordinal);
-        if (!partial || deletedIfWrittenSince is not null)
+        if (deletedIfWrittenSince is not null)
         {
             // A file was deleted (of a partial listing: a file that was written since its start and is not listed now).
             var listed = new HashSet<string>(listing.Select(f => f.Source.Path), StringComparer.Ordinal);
@@ -170,9 +170,11 @@ internal sealed class UsageStore : IDisposable
             if (state.Files.Any(f => f.MtimeTicks >= since && !listed.Contains(f.Source.Path))) return null;
         }
         var work = new List<(StoredFile Stored, TranscriptFile File, bool IsNew)>();
+        int storedCount = state.Files.Count, matched = 0;
         foreach (var f in listing)
         {
-            if (!byPath.TryGetValue(f.Source.Path, out var s))
+            if (byPath.TryGetValue(f.Source.Path, out var s)) matched++;
+            else
             {
                 var created = new StoredFile { Id = state.NextFileId++, Source = f.Source };
                 work.Add((created, f, true));
@@ -183,6 +185,7 @@ internal sealed class UsageStore : IDisposable
             if (f.Size < s.Size || f.Size == s.Size) return null; // shrank, or changed in place
             work.Add((s, f, false));
         }
+        if (!partial && matched != storedCount) return null; // a stored file is no longer listed: deleted
         if (work.Count == 0) return new Outcome(state, 0, false);
 
         // Read what was appended (in parallel), checking first that each grown file is still the one that was read.
