@@ -12,6 +12,7 @@ namespace SeatGuard.Core.Usage;
 public static class TranscriptParser
 {
     private const int InitialBuffer = 1 << 20;
+    private const int ReadChunk = 128 << 10;
     [ThreadStatic] private static byte[]? t_buffer;
 
     // Files are read with read() into a reused buffer rather than memory-mapped: mapping saved ~5% CPU, but a
@@ -50,7 +51,8 @@ public static class TranscriptParser
                     buffer.AsSpan(0, filled).CopyTo(bigger);
                     buffer = bigger;
                 }
-                int read = stream.Read(buffer, filled, buffer.Length - filled);
+                // At most 128 KB a read: the lines are parsed while the bytes just copied are still in the core's cache.
+                int read = stream.Read(buffer, filled, Math.Min(buffer.Length - filled, ReadChunk));
                 if (read == 0) break;
                 int scanFrom = filled;
                 filled += read;

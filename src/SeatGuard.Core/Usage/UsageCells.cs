@@ -53,6 +53,18 @@ public sealed class UsageCells
         return cells;
     }
 
+    /// <summary>
+    /// The cells of the entries a duplicate pass kept (<see cref="UsageDeduper.Kept"/>), in file order: a cell's sums are
+    /// integers and its times a minimum and maximum, so the order entries are added in changes nothing, and no sorted
+    /// copy of every entry is made.
+    /// </summary>
+    public static UsageCells FromKept(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, IReadOnlyList<long> thresholds)
+    {
+        var cells = new UsageCells(thresholds);
+        foreach (var at in kept) cells.Add(files[(int)(at >> 32)][(int)(uint)at]);
+        return cells;
+    }
+
     /// <summary>The number of cells.</summary>
     public int Count => _cells.Count;
 

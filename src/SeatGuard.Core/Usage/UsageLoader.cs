@@ -18,7 +18,7 @@ public static class UsageLoader
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
         int parallelism = options.Parallelism ?? Environment.ProcessorCount;
         var thresholds = UsageCells.ThresholdsFor(options.Pricing);
-        if (!options.UseCache) return LoadCold(found, files, parallelism);
+        if (!options.UseCache) return LoadCold(found, files, parallelism, thresholds);
 
         var warnings = new List<string>();
         var dbPath = StorePath(options.CachePath ?? UsageStore.DefaultPath(host), roots);
@@ -31,7 +31,7 @@ public static class UsageLoader
         {
             if (known is null && options.StoreScope is { } newScope) RemoveOlderScopes(dbPath, newScope);
             using var store = UsageStore.Open(dbPath, warnings);
-            if (store is null) return LoadCold(found, files, parallelism, warnings);
+            if (store is null) return LoadCold(found, files, parallelism, thresholds, warnings);
             // A scoped store is rebuilt from its own files only; a partial load of the whole store from every file.
             Func<IReadOnlyList<TranscriptFile>> rebuildFrom = options.StoreScope is not null ? () => files : () => TranscriptFiles.Find(roots);
             var outcome = store.Update(files, partial, rebuildFrom, thresholds, parallelism, warnings, known, deletedIfWrittenSince);
@@ -99,7 +99,8 @@ public static class UsageLoader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    private static UsageDataset LoadCold(IReadOnlyList<TranscriptFile> found, List<TranscriptFile> files, int parallelism, List<string>? warnings = null)
+    private static UsageDataset LoadCold(IReadOnlyList<TranscriptFile> found, List<TranscriptFile> files, int parallelism, IReadOnlyList<long> thresholds,
+        List<string>? warnings = null)
     {
         warnings ??= [];
         var scans = new FileScan?[files.Count];
@@ -127,9 +128,12 @@ public static class UsageLoader
             perFile[i] = scan.Entries;
             malformed += scan.MalformedLines + (scan.TailMalformed ? 1 : 0);
         }
+        // The reports need only the cells: the entries sorted by time are made when asked for (a session's list).
+        var byFile = (IReadOnlyList<IReadOnlyList<UsageEntry>>)perFile;
         return new UsageDataset
         {
-            Entries = UsageDeduper.Deduplicate(perFile),
+            Cells = UsageCells.FromKept(byFile, UsageDeduper.Kept(byFile), thresholds),
+            EntryLoader = () => UsageDeduper.Deduplicate(byFile),
             MalformedLines = malformed,
             FilesFound = found.Count,
             FilesRead = files.Count,
