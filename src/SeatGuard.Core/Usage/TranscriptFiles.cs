@@ -25,29 +25,39 @@ public static class TranscriptFiles
     public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null)
     {
         var projectDirs = new List<string>();
-        foreach (var root in roots)
+        foreach (var root in roots.Distinct(StringComparer.Ordinal))
         {
             foreach (var projectDir in Directories(Path.Combine(root, "projects")))
             {
                 if (project is null || ProjectMatches(Path.GetFileName(projectDir), project)) projectDirs.Add(projectDir);
             }
         }
+        // Ordered as their files' paths sort ("p/" before "p-2/"): each project's files, sorted by its own task, then
+        // follow one another in path order without a sort of the whole listing.
+        projectDirs = projectDirs.Distinct(StringComparer.Ordinal).OrderBy(d => d + "/", StringComparer.Ordinal).ToList();
         // One project per task, on every core: the listing is one open/getdents per directory and one stat per file,
         // and a history of a thousand session directories spends most of a status line's time there.
         var perProject = new List<TranscriptFile>[projectDirs.Count];
-        Parallel.For(0, projectDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => perProject[i] = ListProject(projectDirs[i]));
-        var files = new List<TranscriptFile>(perProject.Sum(p => p.Count));
-        var seen = new HashSet<string>(files.Capacity, StringComparer.Ordinal);
-        foreach (var list in perProject)
+        Parallel.For(0, projectDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            foreach (var f in list)
-            {
-                if (seen.Add(f.Source.Path)) files.Add(f);
-            }
+            var list = ListProject(projectDirs[i]);
+            list.Sort(ByPath);
+            perProject[i] = list;
+        });
+        var files = new List<TranscriptFile>(perProject.Sum(p => p.Count));
+        foreach (var list in perProject) files.AddRange(list);
+        for (int i = 1; i < files.Count; i++)
+        {
+            if (ByPath(files[i - 1], files[i]) < 0) continue;
+            // Not strictly ascending (a path listed twice, say): sorted and made unique the slow way.
+            files = files.DistinctBy(f => f.Source.Path, StringComparer.Ordinal).ToList();
+            files.Sort(ByPath);
+            break;
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
         return files;
     }
+
+    private static int ByPath(TranscriptFile a, TranscriptFile b) => string.CompareOrdinal(a.Source.Path, b.Source.Path);
 
     private static List<TranscriptFile> ListProject(string projectDir)
     {

@@ -26,6 +26,18 @@ public sealed class TranscriptFilesTests
     }
 
     [Fact]
+    public void TheListingIsInPathOrderAcrossProjectsWhoseNamesArePrefixesOfOneAnother()
+    {
+        using var sandbox = new TranscriptSandbox();
+        // "-app" sorts before "-app-v2" as a name, but "-app-v2/…" before "-app/…" as a path ('-' < '/').
+        foreach (var rel in new[] { "-app/b.jsonl", "-app/a.jsonl", "-app-v2/z.jsonl", "-app.old/y.jsonl", "-app0/x.jsonl", "-app/a/subagents/agent-1.jsonl", "-ap/w.jsonl" })
+            sandbox.Write(rel, Lines.Assistant(T, "m" + rel, "r" + rel, input: 1));
+        var paths = TranscriptFiles.Find([sandbox.ConfigDir, sandbox.ConfigDir]).Select(f => f.Source.Path).ToList();
+        paths.ShouldBe(paths.Order(StringComparer.Ordinal).ToList());
+        paths.Count.ShouldBe(7); // a root named twice lists its files once
+    }
+
+    [Fact]
     public void DirectoryLinksAreNotFollowedAndSpecialFilesNeverBlock()
     {
         if (OperatingSystem.IsWindows()) return;
