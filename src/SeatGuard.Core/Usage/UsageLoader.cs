@@ -160,9 +160,16 @@ public static class UsageLoader
     {
         var found = options.Listing ?? TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project);
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
-        var sb = new System.Text.StringBuilder(files.Count * 120);
-        sb.Append(options.Project).Append('\n');
-        foreach (var f in files) sb.Append(f.Source.Path).Append('\t').Append(f.Size).Append('\t').Append(f.LastWriteUtc.Ticks).Append('\n');
-        return StableHash.Of(sb.ToString());
+        // XxHash3 over each path's characters, size and time (no text of the whole listing is built).
+        var hash = new System.IO.Hashing.XxHash3();
+        hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes((options.Project ?? "\0").AsSpan()));
+        Span<long> numbers = stackalloc long[3];
+        foreach (var f in files)
+        {
+            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(f.Source.Path.AsSpan()));
+            (numbers[0], numbers[1], numbers[2]) = (f.Source.Path.Length, f.Size, f.LastWriteUtc.Ticks);
+            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(numbers));
+        }
+        return hash.GetCurrentHashAsUInt64();
     }
 }
