@@ -22,7 +22,15 @@ public static class TranscriptFiles
         Find(ClaudePaths.TranscriptRoots(host, configDirOverride), project);
 
     /// <summary>The transcripts under these roots, optionally of one project.</summary>
-    public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null)
+    /// <param name="roots">Transcript roots (each holding <c>projects/</c>).</param>
+    /// <param name="project">Only this project.</param>
+    /// <param name="writtenSince">
+    /// Only files written since then are wanted (others may be listed too): the directory of a session whose own
+    /// transcript was last written before then is not walked — its subagents' transcripts are written while the
+    /// session's own is (the task's call before, its result after), so none of them can be newer. A status line then
+    /// lists a history of a thousand sessions with one directory read per project.
+    /// </param>
+    public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null, DateTime? writtenSince = null)
     {
         var projectDirs = new List<string>();
         foreach (var root in roots.Distinct(StringComparer.Ordinal))
@@ -40,7 +48,7 @@ public static class TranscriptFiles
         var perProject = new List<TranscriptFile>[projectDirs.Count];
         Parallel.For(0, projectDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var list = ListProject(projectDirs[i]);
+            var list = ListProject(projectDirs[i], writtenSince);
             list.Sort(ByPath);
             perProject[i] = list;
         });
@@ -59,15 +67,21 @@ public static class TranscriptFiles
 
     private static int ByPath(TranscriptFile a, TranscriptFile b) => string.CompareOrdinal(a.Source.Path, b.Source.Path);
 
-    private static List<TranscriptFile> ListProject(string projectDir)
+    private static List<TranscriptFile> ListProject(string projectDir, DateTime? writtenSince)
     {
         var files = new List<TranscriptFile>();
         var projectName = Path.GetFileName(projectDir);
+        Dictionary<string, DateTime>? sessionWritten = writtenSince is null ? null : new(StringComparer.Ordinal);
         foreach (var (path, size, mtime) in Jsonl(projectDir))
-            files.Add(new TranscriptFile(new TranscriptSource(path, projectName, Path.GetFileNameWithoutExtension(path), false), size, mtime));
+        {
+            var session = Path.GetFileNameWithoutExtension(path);
+            files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, false), size, mtime));
+            sessionWritten?.TryAdd(session, mtime);
+        }
         foreach (var sessionDir in Directories(projectDir))
         {
             var session = Path.GetFileName(sessionDir);
+            if (sessionWritten is not null && sessionWritten.TryGetValue(session, out var written) && written < writtenSince) continue;
             foreach (var (path, size, mtime) in Jsonl(sessionDir, recurse: true))
                 files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
         }

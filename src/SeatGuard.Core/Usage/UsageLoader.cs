@@ -14,7 +14,7 @@ public static class UsageLoader
     {
         options ??= new UsageLoadOptions();
         var roots = (options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir)).ToList();
-        var found = options.Listing ?? TranscriptFiles.Find(roots, options.Project);
+        var found = options.Listing ?? TranscriptFiles.Find(roots, options.Project, options.ModifiedSince?.UtcDateTime);
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
         int parallelism = options.Parallelism ?? Environment.ProcessorCount;
         var thresholds = UsageCells.ThresholdsFor(options.Pricing);

@@ -38,6 +38,22 @@ public sealed class TranscriptFilesTests
     }
 
     [Fact]
+    public void AListingOfRecentFilesDoesNotWalkTheDirectoriesOfSessionsLastWrittenBefore()
+    {
+        using var sandbox = new TranscriptSandbox();
+        var since = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(sandbox.Write("p/old.jsonl", Lines.Assistant(T, "m1", "r1", input: 1)), since.AddDays(-30));
+        File.SetLastWriteTimeUtc(sandbox.Write("p/old/subagents/agent-a.jsonl", Lines.Assistant(T, "m2", "r2", input: 2)), since.AddDays(-30));
+        sandbox.Write("p/new.jsonl", Lines.Assistant(T, "m3", "r3", input: 3));
+        sandbox.Write("p/new/subagents/agent-b.jsonl", Lines.Assistant(T, "m4", "r4", input: 4));
+        sandbox.Write("p/orphan/subagents/agent-c.jsonl", Lines.Assistant(T, "m5", "r5", input: 5)); // no session file: walked
+
+        string Names(IEnumerable<TranscriptFile> files) => string.Join(" ", files.Select(f => Path.GetFileName(f.Source.Path)));
+        Names(TranscriptFiles.Find([sandbox.ConfigDir], writtenSince: since)).ShouldBe("new.jsonl agent-b.jsonl old.jsonl agent-c.jsonl");
+        Names(TranscriptFiles.Find([sandbox.ConfigDir])).ShouldBe("new.jsonl agent-b.jsonl old.jsonl agent-a.jsonl agent-c.jsonl");
+    }
+
+    [Fact]
     public void DirectoryLinksAreNotFollowedAndSpecialFilesNeverBlock()
     {
         if (OperatingSystem.IsWindows()) return;
