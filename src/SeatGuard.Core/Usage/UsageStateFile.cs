@@ -65,6 +65,28 @@ internal static class UsageStateFile
         s.ChangedFiles.Clear();
     }
 
+    private const int HashSize = 8;
+
+    /// <summary>The stream's bytes followed by their hash (see <see cref="Verified"/>).</summary>
+    private static ReadOnlySpan<byte> WithHash(MemoryStream ms)
+    {
+        ms.Write(BitConverter.GetBytes(System.IO.Hashing.XxHash3.HashToUInt64(ms.GetBuffer().AsSpan(0, (int)ms.Length))));
+        return ms.GetBuffer().AsSpan(0, (int)ms.Length);
+    }
+
+    /// <summary>The length of the content before a matching hash trailer, or -1 (a changed or cut file).</summary>
+    private static long Verified(ReadOnlySpan<byte> file) =>
+        file.Length >= HashSize && System.IO.Hashing.XxHash3.HashToUInt64(file[..^HashSize]) == BitConverter.ToUInt64(file[^HashSize..]) ? file.Length - HashSize : -1;
+
+    private static bool VerifiedFile(FileStream fs)
+    {
+        var bytes = new byte[fs.Length];
+        fs.Position = 0;
+        fs.ReadExactly(bytes);
+        fs.Position = 0;
+        return Verified(bytes) >= 0;
+    }
+
     private static void TryDelete(string path)
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -147,7 +169,7 @@ internal static class UsageStateFile
             w.Write(times.GetBuffer(), 0, (int)times.Length);
         }
         w.Flush();
-        AtomicFile.WriteAllBytes(DeltaPath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
+        AtomicFile.WriteAllBytes(DeltaPath(dir), WithHash(ms), PrivateFile.Mode, durable: false);
     }
 
     /// <summary>Applies the delta beside a base read as generation <paramref name="baseGeneration"/>; false when there is none for it.</summary>
@@ -157,6 +179,9 @@ internal static class UsageStateFile
         byte[] bytes;
         try { bytes = File.ReadAllBytes(DeltaPath(dir)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        if (bytes.Length >= 16 && bytes.AsSpan(0, 8).SequenceEqual(DeltaMagic) && BitConverter.ToUInt64(bytes, 8) == baseGeneration && Verified(bytes) < 0)
+            throw new InvalidDataException("the delta does not match its hash");
+        bytes = bytes[..Math.Max(0, bytes.Length - HashSize)];
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
         if (bytes.Length < 40 || !r.ReadBytes(8).AsSpan().SequenceEqual(DeltaMagic) || r.ReadUInt64() != baseGeneration) return false;
         ulong generation = r.ReadUInt64(), indexGeneration = r.ReadUInt64();
@@ -251,22 +276,32 @@ internal static class UsageStateFile
             for (int k = 0; k < order.Length; k++) if (k == 0 || order[k] != order[k - 1] + 1) runs++;
             AtomicFile.Write(StatePath(dir), stream =>
             {
-                stream.Write(headerBytes, 0, header);
+                var hash = new System.IO.Hashing.XxHash3();
+                void Put(ReadOnlySpan<byte> bytes)
+                {
+                    hash.Append(bytes);
+                    stream.Write(bytes);
+                }
+                Put(headerBytes.AsSpan(0, header));
                 var raw = c.RawSpan;
                 if (runs > 64)
                 {
                     var gathered = GC.AllocateUninitializedArray<UsageCell>(order.Length);
                     for (int i = 0; i < order.Length; i++) gathered[i] = raw[order[i]];
-                    stream.Write(MemoryMarshal.AsBytes(gathered.AsSpan()));
-                    return;
+                    Put(MemoryMarshal.AsBytes(gathered.AsSpan()));
                 }
-                for (int k = 0; k < order.Length;)
+                else
                 {
-                    int run = 1;
-                    while (k + run < order.Length && order[k + run] == order[k] + run) run++;
-                    stream.Write(MemoryMarshal.AsBytes(raw.Slice(order[k], run)));
-                    k += run;
+                    for (int k = 0; k < order.Length;)
+                    {
+                        int run = 1;
+                        while (k + run < order.Length && order[k + run] == order[k] + run) run++;
+                        Put(MemoryMarshal.AsBytes(raw.Slice(order[k], run)));
+                        k += run;
+                    }
                 }
+                // The trailer: a hash of everything before it (a changed byte reads as no state, never as other figures).
+                stream.Write(BitConverter.GetBytes(hash.GetCurrentHashAsUInt64()));
             }, PrivateFile.Mode, durable: false);
         }
         return order;
@@ -293,7 +328,7 @@ internal static class UsageStateFile
                 long last = 0;
                 for (int t = 0; t < times.Count; t++) { StoredTimes.WriteVarint(to, t == 0 ? times[0] : times[t] - last); last = times[t]; }
             });
-            AtomicFile.WriteAllBytes(TimesPath(dir), ms.GetBuffer().AsSpan(0, (int)ms.Length), PrivateFile.Mode, durable: false);
+            AtomicFile.WriteAllBytes(TimesPath(dir), WithHash(ms), PrivateFile.Mode, durable: false);
         }
     }
 
@@ -314,6 +349,9 @@ internal static class UsageStateFile
             using var file = fs;
             long length = fs.Length;
             mapping = length > 0 ? PrivateMapping.Map(fs.SafeFileHandle, length, room: 4096L * CellSize) : null;
+            // Verified first: a changed byte anywhere reads as no state (a rebuild), never as other figures.
+            if (mapping is not null ? Verified(new ReadOnlySpan<byte>(mapping.Pointer, checked((int)length))) < 0 : !VerifiedFile(fs)) return null;
+            length -= HashSize;
             using Stream stream = mapping is not null ? new UnmanagedMemoryStream(mapping.Pointer, length) : fs;
             using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             if (!r.ReadBytes(8).AsSpan().SequenceEqual(StateMagic)) return null;
@@ -433,7 +471,8 @@ internal static class UsageStateFile
         byte[] bytes;
         try { bytes = File.ReadAllBytes(TimesPath(dir)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-        if (bytes.Length < 20 || !bytes.AsSpan(0, 8).SequenceEqual(TimesMagic) || BitConverter.ToUInt64(bytes, 8) != generation || BitConverter.ToInt32(bytes, 16) != cellCount) return null;
-        return StoredTimes.Parse(bytes, 20, cellCount);
+        if (bytes.Length < 20 + HashSize || !bytes.AsSpan(0, 8).SequenceEqual(TimesMagic) || BitConverter.ToUInt64(bytes, 8) != generation
+            || BitConverter.ToInt32(bytes, 16) != cellCount || Verified(bytes) < 0) return null;
+        return StoredTimes.Parse(bytes[..^HashSize], 20, cellCount);
     }
 }

@@ -435,4 +435,31 @@ public sealed class UsageCacheTests
         File.Exists(Path.Combine(dir, "usage-state.delta")).ShouldBeFalse();
         SameAsCold(sandbox);
     }
+
+    [Fact]
+    public void ADamagedStateDeltaOrTimesFileNeverGivesOtherFigures()
+    {
+        // Any byte of the state files changed, or a file cut short: the store notices (a rebuild from its chunks) or
+        // the change cannot alter a figure — every report still equals a cold run, and nothing throws.
+        using var sandbox = new TranscriptSandbox();
+        var a = sandbox.Write("p/a.jsonl", Enumerable.Range(0, 30).Select(i => Lines.Assistant(At(20 * i), "m" + i, "r" + i, input: i + 1)).ToArray());
+        sandbox.Load(cache: true);
+        File.AppendAllText(a, Lines.Assistant(At(20 * 29 + 3), "mx", "rx", input: 1000) + "\n" + Lines.Assistant(At(4000), "my", "ry", input: 7) + "\n");
+        sandbox.Load(cache: true);
+        var dir = StoreDir(sandbox);
+        var names = new[] { "usage-state.bin", "usage-state.delta", "usage-times.bin" };
+        var saved = names.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(dir, n)));
+        var expected = Reports(sandbox.Load(cache: false));
+        var random = new Random(15);
+        for (int round = 0; round < 60; round++)
+        {
+            foreach (var (n, bytes) in saved) File.WriteAllBytes(Path.Combine(dir, n), bytes);
+            var name = names[round % names.Length];
+            var damaged = (byte[])saved[name].Clone();
+            if (round % 4 == 3) damaged = damaged[..random.Next(damaged.Length)];
+            else for (int k = 0; k < 1 + random.Next(4); k++) damaged[random.Next(damaged.Length)] ^= (byte)(1 + random.Next(255));
+            File.WriteAllBytes(Path.Combine(dir, name), damaged);
+            Reports(sandbox.Load(cache: true)).ShouldBe(expected, $"round {round}, {name}");
+        }
+    }
 }
