@@ -111,10 +111,32 @@ internal static class UsageStateFile
         w.Write7BitEncodedInt(f.EntryCount);
     }
 
+    /// <summary>
+    /// A string as <see cref="BinaryWriter.Write(string)"/> writes it (a 7-bit length, then UTF-8), decoded straight from
+    /// the mapped bytes when the reader is over them (BinaryReader.ReadString goes through a 128-character buffer and a
+    /// StringBuilder for a longer string: most of the time of reading a file table of paths).
+    /// </summary>
+    private static unsafe string ReadText(BinaryReader r)
+    {
+        int n = r.Read7BitEncodedInt();
+        if (n < 0) throw new InvalidDataException("negative string length");
+        if (n == 0) return "";
+        if (r.BaseStream is UnmanagedMemoryStream mapped)
+        {
+            if (n > mapped.Length - mapped.Position) throw new EndOfStreamException();
+            var text = System.Text.Encoding.UTF8.GetString(mapped.PositionPointer, n);
+            mapped.Position += n;
+            return text;
+        }
+        var bytes = r.ReadBytes(n);
+        if (bytes.Length != n) throw new EndOfStreamException();
+        return System.Text.Encoding.UTF8.GetString(bytes);
+    }
+
     private static StoredFile ReadFile(BinaryReader r)
     {
         int id = r.Read7BitEncodedInt();
-        var source = new TranscriptSource(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
+        var source = new TranscriptSource(ReadText(r), ReadText(r), ReadText(r), r.ReadBoolean());
         return new StoredFile
         {
             Id = id, Source = source, Size = r.Read7BitEncodedInt64() - 1, MtimeTicks = r.ReadInt64(), Device = r.ReadUInt64(), Inode = r.ReadUInt64(),
@@ -198,13 +220,13 @@ internal static class UsageStateFile
         var c = s.Cells;
         if (r.Read7BitEncodedInt() != c.Sessions.Count) throw new InvalidDataException("delta of another base");
         var sessions = new (string, string)[Count(2)];
-        for (int i = 0; i < sessions.Length; i++) sessions[i] = (r.ReadString(), r.ReadString());
+        for (int i = 0; i < sessions.Length; i++) sessions[i] = (ReadText(r), ReadText(r));
         if (r.Read7BitEncodedInt() != c.Models.Count) throw new InvalidDataException("delta of another base");
         var models = new string[Count(1)];
-        for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
+        for (int i = 0; i < models.Length; i++) models[i] = string.Intern(ReadText(r));
         if (r.Read7BitEncodedInt() != c.Geos.Count) throw new InvalidDataException("delta of another base");
         var geos = new string[Count(1)];
-        for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
+        for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(ReadText(r));
         int baseCells = r.ReadInt32(), total = r.ReadInt32(), entries = r.ReadInt32();
         if (baseCells != c.Raw.Count || total < baseCells || entries < total - baseCells || (long)entries * (4 + CellSize) > bytes.Length - r.BaseStream.Position)
             throw new InvalidDataException("delta cells do not add up");
@@ -371,11 +393,11 @@ internal static class UsageStateFile
             var files = new List<StoredFile>(fileCount + 16);
             for (int i = 0; i < fileCount; i++) files.Add(ReadFile(r));
             var sessions = new (string, string)[Count(2)];
-            for (int i = 0; i < sessions.Length; i++) sessions[i] = (r.ReadString(), r.ReadString());
+            for (int i = 0; i < sessions.Length; i++) sessions[i] = (ReadText(r), ReadText(r));
             var models = new string[Count(1)];
-            for (int i = 0; i < models.Length; i++) models[i] = string.Intern(r.ReadString());
+            for (int i = 0; i < models.Length; i++) models[i] = string.Intern(ReadText(r));
             var geos = new string[Count(1)];
-            for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(r.ReadString());
+            for (int i = 0; i < geos.Length; i++) geos[i] = string.Intern(ReadText(r));
             int cellCount = r.ReadInt32();
             long at = (stream.Position + 7) / 8 * 8;
             if (cellCount < 0 || at + (long)cellCount * CellSize != length) return null;

@@ -41,6 +41,16 @@ internal sealed class UsageStore : IDisposable
         var state = read = UsageStateFile.Read(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, withTimes: false);
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
         if (!partial && state.Files.Count != listing.Count) return null;
+        if (!partial)
+        {
+            // Both in path order (the listing is, and the state is written so): compared side by side, no index of paths.
+            for (int i = 0; i < listing.Count; i++)
+            {
+                var (f, s) = (listing[i], state.Files[i]);
+                if (s.Size != f.Size || s.MtimeTicks != f.LastWriteUtc.Ticks || s.Source != f.Source) return null;
+            }
+            return state;
+        }
         var byPath = new Dictionary<string, StoredFile>(state.Files.Count, StringComparer.Ordinal);
         foreach (var f in state.Files) byPath[f.Source.Path] = f;
         foreach (var f in listing)
