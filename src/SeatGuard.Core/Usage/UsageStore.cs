@@ -171,7 +171,16 @@ internal sealed class UsageStore : IDisposable
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
         using var index = WinnerIndex.Open(_dir, state.IndexGeneration, state.Generation);
         if (index is null) return null;
-        var byPath = state.Files.ToDictionary(f => f.Source.Path, StringComparer.Ordinal);
+        // Both in path order when the listing is full: each listed file is found by walking the stored ones alongside
+        // (no index of every path); a partial listing looks them up.
+        var byPath = partial ? state.Files.ToDictionary(f => f.Source.Path, StringComparer.Ordinal) : null;
+        int walk = 0;
+        StoredFile? Stored(TranscriptFile f)
+        {
+            if (byPath is not null) return byPath.TryGetValue(f.Source.Path, out var found) ? found : null;
+            while (walk < state.Files.Count && string.CompareOrdinal(state.Files[walk].Source.Path, f.Source.Path) < 0) walk++; // skipped: not listed
+            return walk < state.Files.Count && state.Files[walk].Source.Path == f.Source.Path ? state.Files[walk++] : null;
+        }
         if (deletedIfWrittenSince is not null)
         {
             // A file was deleted (of a partial listing: a file that was written since its start and is not listed now).
@@ -183,7 +192,7 @@ internal sealed class UsageStore : IDisposable
         int storedCount = state.Files.Count, matched = 0;
         foreach (var f in listing)
         {
-            if (byPath.TryGetValue(f.Source.Path, out var s)) matched++;
+            if (Stored(f) is { } s) matched++;
             else
             {
                 var created = new StoredFile { Id = state.NextFileId++, Source = f.Source };
@@ -256,7 +265,7 @@ internal sealed class UsageStore : IDisposable
             (stored.HeadHash, stored.TailHash) = (ends.Head, ends.Tail);
             apply.Appended(stored, first, scan.Entries);
         }
-        state.Files.Sort((a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
+        if (work.Any(w => w.IsNew)) state.Files.Sort((a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path)); // else still in order
         state.Generation++;
         state.IndexGeneration = index.Save(state.Generation);
         UsageStateFile.Write(_dir, state);
