@@ -249,11 +249,12 @@ internal static class UsageStateFile
             times.Add((at, r.ReadBytes(n)));
         }
         if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException("delta has bytes past its end");
-        var byId = s.Files.ToDictionary(f => f.Id);
+        var positionById = new Dictionary<int, int>(s.Files.Count);
+        for (int i = 0; i < s.Files.Count; i++) positionById[s.Files[i].Id] = i;
         bool added = false;
         foreach (var f in changed)
         {
-            if (byId.TryGetValue(f.Id, out var old)) s.Files[s.Files.IndexOf(old)] = f;
+            if (positionById.TryGetValue(f.Id, out int at)) s.Files[at] = f;
             else { s.Files.Add(f); added = true; }
             s.ChangedFiles.Add(f.Id);
         }
@@ -344,11 +345,8 @@ internal static class UsageStateFile
             {
                 int i = order is null ? k : order[k];
                 var stored = c.StoredTimesBytes(i, out bool decoded);
-                if (!decoded) { to.Write(stored); return; }
-                var times = c.TimesOf(i)!;
-                StoredTimes.WriteVarint(to, times.Count);
-                long last = 0;
-                for (int t = 0; t < times.Count; t++) { StoredTimes.WriteVarint(to, t == 0 ? times[0] : times[t] - last); last = times[t]; }
+                if (decoded) StoredTimes.Encode(to, c.TimesOf(i)!);
+                else to.Write(stored);
             });
             AtomicFile.WriteAllBytes(TimesPath(dir), WithHash(ms), PrivateFile.Mode, durable: false);
         }
