@@ -4,22 +4,16 @@ answers a new weekly question, then one line is appended and it runs `usage dail
 line; prints each build's medians (wall ms). Each build keeps its own data dir (/tmp/ab-<dir of the binary>). Appends to
 HOME's newest transcript: use a generated corpus. See docs/benchmarks.md."""
 import sys, os, json, time, subprocess, statistics, glob, datetime
+from usagelines import newest_transcript, append_line, status_input
 bins=sys.argv[1].split(','); HOME=sys.argv[2]; R=int(sys.argv[3])
 def runw(b,cmd,stdin=None):
     env={"PATH":os.environ["PATH"],"HOME":HOME,"LANG":"C.UTF-8","SEATGUARD_DATA_DIR":"/tmp/ab-"+os.path.basename(os.path.dirname(b)),"TZ":"UTC"}
     t=time.perf_counter()
     p=subprocess.run([b]+cmd,env=env,input=stdin.encode() if stdin else None,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
     return (time.perf_counter()-t)*1000
-files=glob.glob(os.path.join(HOME,".claude","projects","*","*.jsonl")); path=max(files,key=os.path.getmtime)
-c=[0]
-def app():
-    c[0]+=1; now=datetime.datetime.now(datetime.timezone.utc)
-    line={"parentUuid":None,"isSidechain":False,"userType":"external","cwd":"/home/dev/project0","sessionId":"bench","version":"2.1.330","type":"assistant",
-      "timestamp":now.strftime("%Y-%m-%dT%H:%M:%S.")+f"{now.microsecond//1000:03d}Z","requestId":f"req_ab_{os.getpid()}_{c[0]}",
-      "message":{"id":f"msg_ab_{os.getpid()}_{c[0]}","type":"message","role":"assistant","model":"claude-opus-5-5","content":[{"type":"text","text":"ok"}],
-      "usage":{"input_tokens":12,"output_tokens":345,"cache_creation_input_tokens":678,"cache_read_input_tokens":90123,"service_tier":"standard"}}}
-    open(path,"a").write(json.dumps(line,separators=(",",":"))+"\n")
-st=json.dumps({"session_id":"bench","transcript_path":path,"cwd":"/home/dev/project0","model":{"id":"claude-opus-5-5","display_name":"Opus 5.5"},"version":"2.1.330"})
+path=newest_transcript(HOME)
+app=lambda: append_line(path)
+st=status_input(path)
 for b in bins: runw(b,["usage","daily","--json"]); runw(b,["statusline"],st)
 res={b:{"newq":[],"daily":[],"status":[]} for b in bins}
 zones=["UTC","Europe/Berlin","America/New_York","Asia/Kolkata","Asia/Tokyo","Australia/Sydney","America/Los_Angeles"]

@@ -3,6 +3,7 @@
 (wall, CPU from wait4) of: a new weekly question on unchanged data, one line appended then `usage daily --json`, one
 line appended then the status line. Appends to HOME's newest transcript (use a generated corpus). See docs/benchmarks.md."""
 import sys, os, json, time, subprocess, statistics, glob, datetime
+from usagelines import newest_transcript, append_line, status_input
 SG=sys.argv[1]; HOME=sys.argv[2]; DATA=sys.argv[3]; R=int(sys.argv[4]); extra=dict(a.split('=',1) for a in sys.argv[5:])
 def runw(cmd,stdin=None):
     env={"PATH":os.environ["PATH"],"HOME":HOME,"LANG":"C.UTF-8","SEATGUARD_DATA_DIR":DATA,"TZ":"UTC",**extra}
@@ -12,16 +13,11 @@ def runw(cmd,stdin=None):
     o=p.stdout.read(); e=p.stderr.read()
     _,st,ru=os.wait4(p.pid,0)
     return time.perf_counter()-t, ru.ru_utime+ru.ru_stime, o, e
-files=glob.glob(os.path.join(HOME,".claude","projects","*","*.jsonl")); path=max(files,key=os.path.getmtime)
+path=newest_transcript(HOME)
 c=[0]
 def app():
-    c[0]+=1; now=datetime.datetime.now(datetime.timezone.utc)
-    line={"parentUuid":None,"isSidechain":False,"userType":"external","cwd":"/home/dev/project0","sessionId":"bench","version":"2.1.330","type":"assistant",
-      "timestamp":now.strftime("%Y-%m-%dT%H:%M:%S.")+f"{now.microsecond//1000:03d}Z","requestId":f"req_p_{os.getpid()}_{c[0]}",
-      "message":{"id":f"msg_p_{os.getpid()}_{c[0]}","type":"message","role":"assistant","model":"claude-opus-5-5","content":[{"type":"text","text":"ok"}],
-      "usage":{"input_tokens":12,"output_tokens":345,"cache_creation_input_tokens":678,"cache_read_input_tokens":90123,"cache_creation":{"ephemeral_5m_input_tokens":678,"ephemeral_1h_input_tokens":0},"service_tier":"standard"}}}
-    open(path,"a").write(json.dumps(line,separators=(",",":"))+"\n")
-st=json.dumps({"session_id":"bench","transcript_path":path,"cwd":"/home/dev/project0","model":{"id":"claude-opus-5-5","display_name":"Opus 5.5"},"workspace":{"current_dir":"/home/dev/project0","project_dir":"/home/dev/project0"},"version":"2.1.330","cost":{"total_cost_usd":0.5,"total_duration_ms":1000}})
+    c[0]+=1; append_line(path)
+st=status_input(path)
 w,cpu,o,e=runw([SG,"usage","daily","--json"]); print("fill",round(w*1000),round(cpu*1000), file=sys.stderr)
 runw([SG,"statusline"],st)
 zones=["UTC","Europe/Berlin","America/New_York","Asia/Kolkata","Asia/Tokyo","Australia/Sydney","America/Los_Angeles"]
