@@ -32,5 +32,7 @@ public static class FakeTokens
     public static string RefreshToken(int bodyLength = 95) => RefreshPrefix + Body(bodyLength);
 
     /// <summary>A gateway bearer token with no Anthropic prefix.</summary>
-    public static string GatewayToken() => "gw-" + Body(40);
+    /// <remarks>It ends in a letter or digit: a body ending in '-' or '_' has no word boundary before a newline, and a
+    /// rule's <c>\b…\b</c> pattern then (rightly) does not match it — one test run in 32 failed that way.</remarks>
+    public static string GatewayToken() => "gw-" + Body(39) + Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length - 2)];
 }
