@@ -10,6 +10,12 @@ internal sealed class CellPricer
     private readonly PricedModel?[] _models;
     private readonly CcusagePrice?[] _ccusage;
     private readonly bool[] _resolved;
+    /// <summary>Per model, region, mode and prompt class: the last card (regional factor applied) and the time it holds for.</summary>
+    private readonly (RateSpan Span, Rates? Card)[]? _cards;
+    private readonly int _geoCount, _promptClasses;
+
+    /// <summary>Above this many model × region × mode × prompt-class combinations (hostile transcripts), cards are not kept.</summary>
+    private const int MaxKeptCards = 1 << 16;
 
     public CellPricer(UsageCells cells, UsageQuery query)
     {
@@ -20,6 +26,9 @@ internal sealed class CellPricer
         _models = new PricedModel?[cells.Models.Count];
         _ccusage = new CcusagePrice?[cells.Models.Count];
         _resolved = new bool[cells.Models.Count];
+        (_geoCount, _promptClasses) = (Math.Max(1, cells.Geos.Count), cells.Thresholds.Length + 1);
+        long combinations = (long)cells.Models.Count * _geoCount * 2 * _promptClasses;
+        if (_mode == CostMode.Anthropic && combinations <= MaxKeptCards) _cards = new (RateSpan, Rates?)[combinations];
     }
 
     /// <summary>
@@ -57,7 +66,26 @@ internal sealed class CellPricer
             unpriced = c.TotalTokens > 0 || c.WebSearch > 0;
             return unpriced ? double.NaN : 0;
         }
-        var card = m.CardFor(c.MinMs, c.Fast, _cells.RepresentativePrompt(c.PromptClass)).Times(_book.RegionalFactor(_cells.Geos[c.Geo], c.MinMs));
-        return card.Price(c.Input, c.Output, c.Cache5m, c.Cache1h, c.CacheRead) + c.WebSearch * _book.WebSearchUsd;
+        return CardOf(m, c).Price(c.Input, c.Output, c.Cache5m, c.Cache1h, c.CacheRead) + c.WebSearch * _book.WebSearchUsd;
+    }
+
+    /// <summary>The cell's card with its regional factor, looked up again only when the cell's time leaves the span of the last.</summary>
+    private Rates CardOf(PricedModel m, in UsageCell c)
+    {
+        if (_cards is null) return Card(m, c, out _);
+        ref var kept = ref _cards[((c.Model * _geoCount + c.Geo) * 2 + (c.Fast ? 1 : 0)) * _promptClasses + c.PromptClass];
+        if (kept.Card is null || !kept.Span.Contains(c.MinMs))
+        {
+            var card = Card(m, c, out var span);
+            kept = (span, card);
+        }
+        return kept.Card!;
+    }
+
+    private Rates Card(PricedModel m, in UsageCell c, out RateSpan span)
+    {
+        span = RateSpan.All;
+        var card = m.CardFor(c.MinMs, c.Fast, _cells.RepresentativePrompt(c.PromptClass), ref span);
+        return card.Times(_book.RegionalFactor(_cells.Geos[c.Geo], c.MinMs, ref span));
     }
 }

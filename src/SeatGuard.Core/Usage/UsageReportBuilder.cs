@@ -327,13 +327,16 @@ public sealed class UsageReportBuilder
     {
         var rows = new SortedDictionary<int, T>();
         // Cells come in time order, so a period's cells are consecutive: most steps stay in the row of the step before.
+        // Every key is a day's or made of days, and a slot never straddles a day: cells of one slot share a key.
         int lastKey = 0;
+        long lastSlot = long.MinValue;
         T? last = null;
         for (int i = 0; i < _selected.Count; i++)
         {
             ref readonly var c = ref _selected.At(i);
             if (where is not null && !where(c)) continue;
-            var key = keyOf(c);
+            var key = last is not null && c.Slot == lastSlot ? lastKey : keyOf(c);
+            lastSlot = c.Slot;
             if (last is null || key != lastKey)
             {
                 if (!rows.TryGetValue(key, out last)) rows[key] = last = create(key);

@@ -236,12 +236,26 @@ public sealed class PriceBook
     /// <summary>The regional multiplier for a request (1 without one).</summary>
     public double RegionalFactor(string? geo, long timestampMs)
     {
+        var span = RateSpan.All;
+        return RegionalFactor(geo, timestampMs, ref span);
+    }
+
+    /// <summary>
+    /// <see cref="RegionalFactor(string?, long)"/>, narrowing <paramref name="span"/> to the time around
+    /// <paramref name="timestampMs"/> in which the region's factor stays the same.
+    /// </summary>
+    public double RegionalFactor(string? geo, long timestampMs, ref RateSpan span)
+    {
         if (geo is null) return 1;
+        double factor = 1;
+        bool found = false;
         foreach (var r in Regional)
         {
-            if (string.Equals(r.Value, geo, StringComparison.OrdinalIgnoreCase) && timestampMs >= r.FromMs && timestampMs < r.UntilMs) return r.Multiplier;
+            if (!string.Equals(r.Value, geo, StringComparison.OrdinalIgnoreCase)) continue;
+            span.Split(timestampMs, r.FromMs, r.UntilMs);
+            if (!found && timestampMs >= r.FromMs && timestampMs < r.UntilMs) (factor, found) = (r.Multiplier, true);
         }
-        return 1;
+        return factor;
     }
 
     /// <summary>Cost of one entry in USD by Anthropic's rules, or null when the model is not in the book.</summary>

@@ -45,10 +45,29 @@ public sealed class PricedModel
     /// </summary>
     public Rates CardFor(long timestampMs, bool fast, long promptTokens)
     {
-        if (fast && FastPeriodAt(timestampMs) is { } f) return f.Card;
-        var p = PeriodAt(timestampMs);
-        var card = p.Card;
-        if (p.Bands is { } bands)
+        var span = RateSpan.All;
+        return CardFor(timestampMs, fast, promptTokens, ref span);
+    }
+
+    /// <summary>
+    /// <see cref="CardFor(long, bool, long)"/>, narrowing <paramref name="span"/> to the time around
+    /// <paramref name="timestampMs"/> in which the same request (same mode and prompt) gets the same card.
+    /// </summary>
+    public Rates CardFor(long timestampMs, bool fast, long promptTokens, ref RateSpan span)
+    {
+        if (fast)
+        {
+            foreach (var p in FastPeriods) span.Split(timestampMs, p.FromMs, p.UntilMs);
+            if (FastPeriodAt(timestampMs) is { } f) return f.Card;
+        }
+        // PeriodAt's answer changes only where a period ends.
+        foreach (var p in Periods)
+        {
+            if (p.UntilMs != long.MaxValue) span.Split(timestampMs, p.UntilMs);
+        }
+        var period = PeriodAt(timestampMs);
+        var card = period.Card;
+        if (period.Bands is { } bands)
         {
             foreach (var b in bands)
             {
