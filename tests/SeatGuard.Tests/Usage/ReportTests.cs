@@ -46,6 +46,43 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void CellsOnBothSidesOfEveryDatedRateAreEachPricedAtTheirOwnTime()
+    {
+        // A rate change on the 7th, fast rates from the 5th to the 9th and a regional uplift from the 6th to the 8th: the
+        // same model, region, mode and prompt class on every day, so a kept card that outlived its span would show.
+        var book = PriceBook.Embedded.With(PriceBook.Parse("""
+            {
+              "models": [{ "id": "claude-test-9", "rates": [
+                { "until": "2026-10-07", "input": 1, "output": 2, "cacheWrite5m": 3, "cacheWrite1h": 4, "cacheRead": 0.5 },
+                { "from": "2026-10-07", "input": 7, "output": 8, "cacheWrite5m": 9, "cacheWrite1h": 10, "cacheRead": 0.25 } ],
+                "fast": [{ "from": "2026-10-05", "until": "2026-10-09", "input": 100, "output": 200, "cacheWrite5m": 300, "cacheWrite1h": 400, "cacheRead": 50 }] }],
+              "regional": [{ "value": "us", "multiplier": 1.5, "from": "2026-10-06", "until": "2026-10-08" }]
+            }
+            """, "test"), "user", null);
+        var entries = new List<UsageEntry>();
+        for (int day = 3; day <= 11; day++)
+        {
+            foreach (var (fast, geo) in new[] { (false, (string?)null), (false, "us"), (true, null), (true, "us") })
+            {
+                entries.Add(Lines.Entry($"2026-10-{day:D2}T00:00:00Z", input: 1_000, output: 100, cacheRead: 10_000, model: "claude-test-9", fast: fast, geo: geo));
+                entries.Add(Lines.Entry($"2026-10-{day:D2}T23:59:59Z", input: 3_000, output: 300, cacheRead: 30_000, model: "claude-test-9", fast: fast, geo: geo));
+            }
+        }
+        var daily = new UsageReportBuilder(Lines.Dataset([.. entries]), new UsageQuery { Now = DateTimeOffset.UtcNow, Pricing = book }).Daily().Daily;
+        daily.Count.ShouldBe(9);
+        foreach (var row in daily)
+        {
+            // Each entry priced on its own, by the book's one-request rule.
+            double expected = entries.Where(e => UsageReportBuilder.IsoTime(e.TimestampMs).StartsWith(row.Date, StringComparison.Ordinal)).Sum(e => book.Cost(e)!.Value);
+            row.TotalCost!.Value.ShouldBe(expected, 1e-9, row.Date);
+        }
+        // And the rules did apply: the 6th's uplifted fast requests cost 1.5 × the 4th's (both fast-period days, old rates).
+        var us = (string day) => entries.Where(e => e.InferenceGeo == "us" && e.IsFast && UsageReportBuilder.IsoTime(e.TimestampMs).StartsWith(day, StringComparison.Ordinal)).Sum(e => book.Cost(e)!.Value);
+        us("2026-10-06").ShouldBe(1.5 * us("2026-10-05"), 1e-9);
+        Math.Abs(daily.Single(d => d.Date == "2026-10-08").TotalCost!.Value - daily.Single(d => d.Date == "2026-10-06").TotalCost!.Value).ShouldBeGreaterThan(1e-6);
+    }
+
+    [Fact]
     public void EveryReportCountsTheSameTotals()
     {
         using var sandbox = new TranscriptSandbox();

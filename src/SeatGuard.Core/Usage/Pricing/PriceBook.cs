@@ -79,6 +79,8 @@ public sealed class PriceBook
         }
         Regional = (data.Regional ?? []).Select(r =>
         {
+            // "field" may be left out (the only field there is); the reader gives an absent one no value, not the default.
+            if (string.IsNullOrEmpty(r.Field)) r = r with { Field = "inference_geo" };
             if (!(r.Multiplier > 0) || !double.IsFinite(r.Multiplier) || r.Multiplier > 100) throw Invalid($"regional multiplier for {r.Field}={r.Value} must be a positive number");
             if (r.Field != "inference_geo") throw Invalid($"regional multiplier field '{r.Field}' is not supported (only inference_geo)");
             return r with { FromMs = Instant(r.From, "regional from") ?? long.MinValue, UntilMs = Instant(r.Until, "regional until") ?? long.MaxValue };
