@@ -133,10 +133,33 @@ internal static class UsageStateFile
         return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
-    private static StoredFile ReadFile(BinaryReader r)
+    /// <summary>
+    /// <see cref="ReadText(BinaryReader)"/>, or <paramref name="known"/> itself when the bytes spell it (ASCII, as paths,
+    /// project names and session ids almost always are): no string allocated for what the listing already holds.
+    /// </summary>
+    private static unsafe string ReadText(BinaryReader r, string? known)
+    {
+        if (known is null || r.BaseStream is not UnmanagedMemoryStream mapped) return ReadText(r);
+        long start = mapped.Position;
+        int n = r.Read7BitEncodedInt();
+        if (n == known.Length && n <= mapped.Length - mapped.Position && System.Text.Ascii.Equals(new ReadOnlySpan<byte>(mapped.PositionPointer, n), known))
+        {
+            mapped.Position += n;
+            return known;
+        }
+        mapped.Position = start;
+        return ReadText(r);
+    }
+
+    /// <param name="r">The reader.</param>
+    /// <param name="known">The listing's transcript at this place, if any: reused when the record names the same one.</param>
+    private static StoredFile ReadFile(BinaryReader r, TranscriptSource? known = null)
     {
         int id = r.Read7BitEncodedInt();
-        var source = new TranscriptSource(ReadText(r), ReadText(r), ReadText(r), r.ReadBoolean());
+        string path = ReadText(r, known?.Path), project = ReadText(r, known?.Project), session = ReadText(r, known?.SessionId);
+        bool isSubagent = r.ReadBoolean();
+        var source = known is not null && ReferenceEquals(path, known.Path) && ReferenceEquals(project, known.Project) && ReferenceEquals(session, known.SessionId)
+            && isSubagent == known.IsSubagent ? known : new TranscriptSource(path, project, session, isSubagent);
         return new StoredFile
         {
             Id = id, Source = source, Size = r.Read7BitEncodedInt64() - 1, MtimeTicks = r.ReadInt64(), Device = r.ReadUInt64(), Inode = r.ReadUInt64(),
@@ -358,7 +381,11 @@ internal static class UsageStateFile
     /// update adds: a 9 MB state costs well under a millisecond to "read" when it is in the page cache. Where mapping
     /// is not available they are read into memory.
     /// </remarks>
-    public static unsafe State? Read(string dir, bool withTimes)
+    /// <param name="dir">The store's directory.</param>
+    /// <param name="withTimes">Also read the entry times.</param>
+    /// <param name="listing">The transcripts as listed now, in path order (as the file table is): records naming the same
+    /// transcript share its <see cref="TranscriptSource"/> instead of decoding thousands of paths again.</param>
+    public static unsafe State? Read(string dir, bool withTimes, IReadOnlyList<TranscriptFile>? listing = null)
     {
         FileStream fs;
         try { fs = new FileStream(StatePath(dir), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16); }
@@ -389,7 +416,7 @@ internal static class UsageStateFile
             for (int i = 0; i < thresholds.Length; i++) thresholds[i] = r.Read7BitEncodedInt64();
             int fileCount = Count(40);
             var files = new List<StoredFile>(fileCount + 16);
-            for (int i = 0; i < fileCount; i++) files.Add(ReadFile(r));
+            for (int i = 0; i < fileCount; i++) files.Add(ReadFile(r, listing is not null && i < listing.Count ? listing[i].Source : null));
             var sessions = new (string, string)[Count(2)];
             for (int i = 0; i < sessions.Length; i++) sessions[i] = (ReadText(r), ReadText(r));
             var models = new string[Count(1)];

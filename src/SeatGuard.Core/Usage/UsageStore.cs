@@ -38,7 +38,7 @@ internal sealed class UsageStore : IDisposable
     public static UsageStateFile.State? ReadIfCurrent(string dbPath, IReadOnlyList<TranscriptFile> listing, bool partial, IReadOnlyList<long> thresholds,
         out UsageStateFile.State? read, DateTimeOffset? deletedIfWrittenSince = null)
     {
-        var state = read = UsageStateFile.Read(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, withTimes: false);
+        var state = read = UsageStateFile.Read(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, withTimes: false, partial ? null : listing);
         if (state is null || !Covers(state.Cells.Thresholds, thresholds)) return null;
         if (!partial && state.Files.Count != listing.Count) return null;
         if (!partial)
