@@ -72,13 +72,14 @@ public static class TranscriptFiles
         var files = new List<TranscriptFile>();
         var projectName = Path.GetFileName(projectDir);
         Dictionary<string, DateTime>? sessionWritten = writtenSince is null ? null : new(StringComparer.Ordinal);
-        foreach (var (path, size, mtime) in Jsonl(projectDir))
+        var (sessionFiles, sessionDirs) = ProjectEntries(projectDir);
+        foreach (var (path, size, mtime) in sessionFiles)
         {
             var session = Path.GetFileNameWithoutExtension(path);
             files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, false), size, mtime));
             sessionWritten?.TryAdd(session, mtime);
         }
-        foreach (var sessionDir in Directories(projectDir))
+        foreach (var sessionDir in sessionDirs)
         {
             var session = Path.GetFileName(sessionDir);
             if (sessionWritten is not null && sessionWritten.TryGetValue(session, out var written) && written < writtenSince) continue;
@@ -86,6 +87,32 @@ public static class TranscriptFiles
                 files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
         }
         return files;
+    }
+
+    /// <summary>
+    /// A project directory's session transcripts and session directories (sorted), from one read of the directory
+    /// where <see cref="StatDirectory"/> works (it was read twice: once for each).
+    /// </summary>
+    private static (IEnumerable<(string Path, long Size, DateTime Mtime)> Files, IEnumerable<string> Directories) ProjectEntries(string projectDir)
+    {
+        if (StatDirectory.IsSupported)
+        {
+            var entries = StatDirectory.List(projectDir, IsJsonl);
+            if (StatDirectory.IsSupported)
+            {
+                if (entries is null) return ([], []);
+                var found = new List<(string, long, DateTime)>(entries.Count);
+                var dirs = new List<string>();
+                foreach (var e in entries)
+                {
+                    if (e.Kind == RawDirectory.EntryKind.Directory) dirs.Add(Path.Join(projectDir, e.Name));
+                    else if (IsJsonl(e.Name)) found.Add((Path.Join(projectDir, e.Name), e.Size, e.LastWriteUtc));
+                }
+                dirs.Sort(StringComparer.Ordinal);
+                return (found, dirs);
+            }
+        }
+        return (Jsonl(projectDir), Directories(projectDir));
     }
 
     /// <summary>A project filter matches the directory name, or its last path segment (e.g. "app" matches "-home-me-app").</summary>

@@ -51,7 +51,7 @@ public static partial class StatDirectory
     {
         int fd = OpenDirectory(directory, O_RDONLY_DIRECTORY_CLOEXEC);
         if (fd < 0) return null;
-        var entries = new List<Entry>(16);
+        var entries = new List<Entry>(); // most directories of a history hold one or two entries (a session's subagents/)
         byte* stat = stackalloc byte[256];
         const int BufferSize = 32 * 1024;
         byte* buffer = stackalloc byte[BufferSize];
