@@ -3,8 +3,8 @@
 
 usage-bench.py SEATGUARD CCUSAGE HOME ROUNDS [HOME_3GB]
 
-Every measurement runs the program with a clean environment (PATH, HOME, LANG, SEATGUARD_DATA_DIR) and records its
-wall time, CPU time (user+sys) and peak RSS from wait4(). Scenarios, rounds alternating between the two tools:
+Every measurement runs the program with a clean environment (PATH, HOME, LANG, SEATGUARD_DATA_DIR), 0.3 s after the
+previous one ended, and records its wall time, CPU time (user+sys) and peak RSS from wait4(). Scenarios, rounds alternating between the two tools:
 
   cold         usage daily --json: ccusage (no cache of its own), seatguard --no-cache
   new-question a question not asked before on unchanged transcripts (a --since date and time zone each round)
@@ -22,8 +22,14 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out")
 os.makedirs(OUT, exist_ok=True)
 
 
+# Before each measured run, a pause: the previous process's exit (ccusage's is ~250 MB of heap handed back to the
+# kernel, and its cores busy with that) would otherwise overlap the start of the next, whichever tool that is.
+SETTLE_S = 0.3
+
+
 def run(cmd, home, data, stdin=None):
     env = {"PATH": os.environ["PATH"], "HOME": home, "LANG": "C.UTF-8", "SEATGUARD_DATA_DIR": data, "TZ": "UTC"}
+    time.sleep(SETTLE_S)
     start = time.perf_counter()
     p = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if stdin:

@@ -61,7 +61,15 @@ public sealed class UsageCells
     public static UsageCells FromKept(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, IReadOnlyList<long> thresholds)
     {
         var cells = new UsageCells(thresholds);
-        foreach (var at in kept) cells.Add(files[(int)(at >> 32)][(int)(uint)at]);
+        // Each file's entries in place; kept positions come mostly a file at a time.
+        int lastFile = -1;
+        ReadOnlySpan<UsageEntry> file = default;
+        foreach (var at in kept)
+        {
+            int f = (int)(at >> 32);
+            if (f != lastFile) { file = UsageDeduper.InPlace(files[f]); lastFile = f; }
+            cells.Add(file[(int)(uint)at]);
+        }
         return cells;
     }
 
@@ -119,8 +127,25 @@ public sealed class UsageCells
     private CellKey KeyOf(in UsageEntry e)
     {
         byte flags = (byte)((e.IsFast ? UsageCell.FastFlag : 0) | (e.HasCostUsd ? UsageCell.CostUsdFlag : 0));
-        return new CellKey(UsageCell.SlotOf(e.TimestampMs), SessionIndex(e.Source.Project, e.Source.SessionId), ModelIndex(e.Model),
+        return new CellKey(UsageCell.SlotOf(e.TimestampMs), SessionOf(e.Source), ModelOf(e.Model),
             GeoIndex(e.InferenceGeo), flags, PromptClassOf(e.InputSideTokens));
+    }
+
+    // Entries come a file at a time, and a file's entries share one source and mostly one model string: the index of
+    // the one before is checked (by reference, against the table itself) before a lookup that hashes two strings.
+    private int _lastSession = -1, _lastModel = -1;
+
+    private int SessionOf(TranscriptSource source)
+    {
+        if ((uint)_lastSession < (uint)Sessions.Count && Sessions[_lastSession] is var (p, s) && ReferenceEquals(p, source.Project) && ReferenceEquals(s, source.SessionId))
+            return _lastSession;
+        return _lastSession = SessionIndex(source.Project, source.SessionId);
+    }
+
+    private int ModelOf(string model)
+    {
+        if ((uint)_lastModel < (uint)Models.Count && ReferenceEquals(Models[_lastModel], model)) return _lastModel;
+        return _lastModel = ModelIndex(model);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public static class UsageDeduper
         foreach (var file in files)
         {
             total += file.Count;
-            foreach (var e in file)
+            foreach (ref readonly var e in InPlace(file))
             {
                 if (!e.IsSidechain && e.HasMessageId) mainMessages.Add(e.MessageKey);
             }
@@ -50,10 +50,10 @@ public static class UsageDeduper
         var kept = new List<long>(total); // (file << 32) | index: sorts in file order
         for (int f = 0; f < files.Count; f++)
         {
-            var file = files[f];
-            for (int i = 0; i < file.Count; i++)
+            var file = InPlace(files[f]);
+            for (int i = 0; i < file.Length; i++)
             {
-                var e = file[i];
+                ref readonly var e = ref file[i];
                 long at = ((long)f << 32) | (uint)i;
                 if (!e.HasMessageId) { kept.Add(at); continue; }
                 if (e.IsSidechain && mainMessages.Contains(e.MessageKey)) continue;
@@ -70,6 +70,14 @@ public static class UsageDeduper
         }
         return [.. kept];
     }
+
+    /// <summary>A file's entries where they are (a parsed file's list: no copy of each entry through the interface).</summary>
+    internal static ReadOnlySpan<UsageEntry> InPlace(IReadOnlyList<UsageEntry> file) => file switch
+    {
+        List<UsageEntry> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        UsageEntry[] array => array,
+        _ => file.ToArray(),
+    };
 
     private static UsageEntry Get(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long at) => files[(int)(at >> 32)][(int)(uint)at];
 
