@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using System.Text;
 using SeatGuard.Core.Common;
 using SeatGuard.Core.Common.Files;
 
@@ -30,7 +31,11 @@ public static class TranscriptFiles
     /// session's own is (the task's call before, its result after), so none of them can be newer. A status line then
     /// lists a history of a thousand sessions with one directory read per project.
     /// </param>
-    public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null, DateTime? writtenSince = null)
+    /// <param name="memo">
+    /// What earlier listings found in each session directory: an unchanged directory is not read again (see
+    /// <see cref="ListingMemo"/>); null reads every directory. Updated, not saved.
+    /// </param>
+    public static IReadOnlyList<TranscriptFile> Find(IEnumerable<string> roots, string? project = null, DateTime? writtenSince = null, ListingMemo? memo = null)
     {
         var projectDirs = new List<string>();
         foreach (var root in roots.Distinct(StringComparer.Ordinal))
@@ -48,7 +53,7 @@ public static class TranscriptFiles
         var perProject = new List<TranscriptFile>[projectDirs.Count];
         Parallel.For(0, projectDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var list = ListProject(projectDirs[i], writtenSince);
+            var list = memo is not null && StatDirectory.IsSupported ? ListProject(projectDirs[i], writtenSince, memo) : ListProject(projectDirs[i], writtenSince);
             list.Sort(ByPath);
             perProject[i] = list;
         });
@@ -87,6 +92,135 @@ public static class TranscriptFiles
                 files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
         }
         return files;
+    }
+
+    /// <summary>
+    /// <see cref="ListProject(string, DateTime?)"/> with a memo: each session directory is stat'ed relative to the
+    /// project directory, and read only when its stamp differs from the remembered one.
+    /// </summary>
+    private static List<TranscriptFile> ListProject(string projectDir, DateTime? writtenSince, ListingMemo memo)
+    {
+        int projectFd = StatDirectory.OpenForStat(projectDir);
+        if (projectFd < 0) return ListProject(projectDir, writtenSince);
+        try
+        {
+            var files = new List<TranscriptFile>();
+            var projectName = Path.GetFileName(projectDir);
+            var (sessionFiles, sessionDirs) = ProjectEntries(projectDir);
+            Dictionary<string, DateTime>? sessionWritten = writtenSince is null ? null : new(StringComparer.Ordinal);
+            foreach (var (path, size, mtime) in sessionFiles)
+            {
+                var session = Path.GetFileNameWithoutExtension(path);
+                files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, false), size, mtime));
+                sessionWritten?.TryAdd(session, mtime);
+            }
+            var known = memo.Project(projectDir);
+            var now = new Dictionary<string, ListedDirectory>(StringComparer.Ordinal);
+            bool changed = false;
+            var relative = new byte[4096]; // a session's name and six levels of names below it (255 bytes each at most) fit
+            foreach (var sessionDir in sessionDirs)
+            {
+                var session = Path.GetFileName(sessionDir);
+                var remembered = known?.GetValueOrDefault(session);
+                if (sessionWritten is not null && sessionWritten.TryGetValue(session, out var written) && written < writtenSince)
+                {
+                    if (remembered is not null) now[session] = remembered; // not looked at: kept as it was
+                    continue;
+                }
+                int length = Encoding.UTF8.GetBytes(session, relative);
+                var found = new List<(string, long, DateTime)>();
+                var node = Walk(projectFd, relative, length, sessionDir, remembered, MaxDepth, memo.TrustBeforeNs, found, ref changed);
+                foreach (var (path, size, mtime) in found) files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
+                if (node is not null) now[session] = node;
+                if (!ReferenceEquals(node, remembered)) changed = true;
+            }
+            if (known is not null && known.Count != now.Count) changed = true; // a session directory went away
+            memo.Update(projectDir, now, changed);
+            return files;
+        }
+        finally
+        {
+            SafeFile.Close(projectFd);
+        }
+    }
+
+    /// <summary>
+    /// The <c>*.jsonl</c> non-directories of one directory below a project (named by <paramref name="relative"/>'s first
+    /// <paramref name="length"/> bytes, relative to <paramref name="projectFd"/>) and, <paramref name="depth"/> levels down,
+    /// of its subdirectories, as <see cref="JsonlRaw"/> finds them; returns what to remember of it (the same node when
+    /// nothing changed, null when it is gone or was changed too recently to be trusted: <see cref="ListingMemo"/>).
+    /// </summary>
+    private static ListedDirectory? Walk(int projectFd, byte[] relative, int length, string fullPath, ListedDirectory? remembered, int depth,
+        long trustBeforeNs, List<(string, long, DateTime)> found, ref bool changed)
+    {
+        if (length + 1 > relative.Length) return WalkFresh(fullPath, depth, found, ref changed);
+        relative[length] = 0;
+        if (!StatDirectory.StampAt(projectFd, relative.AsSpan(0, length + 1), directory: true, out var stamp)) return null; // gone or no longer a directory
+        if (remembered is null || remembered.Stamp != stamp)
+        {
+            changed = true;
+            var fresh = StatDirectory.List(fullPath, IsJsonl);
+            if (fresh is null) return null;
+            var names = new List<string>();
+            var dirs = new List<string>();
+            foreach (var e in fresh)
+            {
+                if (e.Kind == RawDirectory.EntryKind.Directory) dirs.Add(e.Name);
+                else if (IsJsonl(e.Name))
+                {
+                    names.Add(e.Name);
+                    found.Add((Path.Join(fullPath, e.Name), e.Size, e.LastWriteUtc));
+                }
+            }
+            var children = new ListedDirectory?[dirs.Count];
+            for (int i = 0; i < dirs.Count && depth > 0; i++)
+                children[i] = Walk(projectFd, relative, Append(relative, length, dirs[i]), Path.Join(fullPath, dirs[i]), null, depth - 1, trustBeforeNs, found, ref changed);
+            // Remembered only when nothing can have been created in it in the tick it was read in.
+            if (stamp.ModifiedNs >= trustBeforeNs || stamp.ChangedNs >= trustBeforeNs) return null;
+            return new ListedDirectory { Stamp = stamp, Files = [.. names], Directories = [.. dirs], Children = children };
+        }
+        foreach (var name in remembered.Files)
+        {
+            var path = Path.Join(fullPath, name);
+            int at = Append(relative, length, name);
+            bool stated;
+            long size;
+            DateTime mtime;
+            if (at + 1 <= relative.Length)
+            {
+                relative[at] = 0;
+                stated = StatDirectory.FileAt(projectFd, relative.AsSpan(0, at + 1), out size, out mtime);
+            }
+            else stated = StatDirectory.FileAt(StatDirectory.CurrentDirectory, Encoding.UTF8.GetBytes(path + "\0"), out size, out mtime);
+            if (stated) found.Add((path, size, mtime));
+        }
+        if (depth <= 0) return remembered;
+        ListedDirectory?[]? updated = null;
+        for (int i = 0; i < remembered.Directories.Length; i++)
+        {
+            var name = remembered.Directories[i];
+            var child = Walk(projectFd, relative, Append(relative, length, name), Path.Join(fullPath, name), remembered.Children[i], depth - 1, trustBeforeNs, found, ref changed);
+            if (!ReferenceEquals(child, remembered.Children[i])) (updated ??= [.. remembered.Children])[i] = child;
+        }
+        return updated is null ? remembered : new ListedDirectory { Stamp = stamp, Files = remembered.Files, Directories = remembered.Directories, Children = updated };
+    }
+
+    /// <summary>A path too long to stat relatively: listed as without a memo, remembered not.</summary>
+    private static ListedDirectory? WalkFresh(string fullPath, int depth, List<(string, long, DateTime)> found, ref bool changed)
+    {
+        changed = true;
+        JsonlRaw(fullPath, depth, found);
+        return null;
+    }
+
+    /// <summary>Appends "/" and <paramref name="name"/> to the relative path's first <paramref name="length"/> bytes; the new length (past the buffer when it does not fit).</summary>
+    private static int Append(byte[] relative, int length, string name)
+    {
+        int need = length + 1 + Encoding.UTF8.GetByteCount(name);
+        if (need + 1 > relative.Length) return relative.Length;
+        relative[length] = (byte)'/';
+        Encoding.UTF8.GetBytes(name, relative.AsSpan(length + 1));
+        return need;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public static class UsageLoader
     {
         options ??= new UsageLoadOptions();
         var roots = (options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir)).ToList();
-        var found = options.Listing ?? TranscriptFiles.Find(roots, options.Project, options.ModifiedSince?.UtcDateTime);
+        var found = options.Listing ?? List(host, options, roots, options.ModifiedSince?.UtcDateTime);
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
         int parallelism = options.Parallelism ?? Environment.ProcessorCount;
         var thresholds = UsageCells.ThresholdsFor(options.Pricing);
@@ -63,6 +63,20 @@ public static class UsageLoader
             FilesSkipped = found.Count - files.Count,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The transcripts under <paramref name="roots"/>: with the store, through the listing memo beside it (a session
+    /// directory unchanged since the last run is not read again, <see cref="ListingMemo"/>); a cold run reads every one.
+    /// </summary>
+    private static IReadOnlyList<TranscriptFile> List(HostContext host, UsageLoadOptions options, IReadOnlyList<string> roots, DateTime? writtenSince)
+    {
+        if (!options.UseCache) return TranscriptFiles.Find(roots, options.Project, writtenSince);
+        var dbPath = StorePath(options.CachePath ?? UsageStore.DefaultPath(host), roots);
+        var memo = ListingMemo.Load(Path.Combine(Path.GetDirectoryName(dbPath)!, "listing.memo"));
+        var files = TranscriptFiles.Find(roots, options.Project, writtenSince, memo);
+        memo.SaveIfChanged();
+        return files;
     }
 
     /// <summary>The store for a set of transcript roots: each set has its own, so switching config dirs does not rebuild.</summary>
@@ -149,7 +163,7 @@ public static class UsageLoader
     /// </summary>
     public static UsageLoadOptions WithListing(HostContext host, UsageLoadOptions options) => options.Listing is not null ? options : options with
     {
-        Listing = TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project),
+        Listing = List(host, options, (options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir)).ToList(), null),
     };
 
     /// <summary>
@@ -158,7 +172,7 @@ public static class UsageLoader
     /// </summary>
     public static ulong InputSignature(HostContext host, UsageLoadOptions options)
     {
-        var found = options.Listing ?? TranscriptFiles.Find(options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir), options.Project);
+        var found = options.Listing ?? List(host, options, (options.Roots ?? ClaudePaths.TranscriptRoots(host, options.ConfigDir)).ToList(), null);
         var files = options.ModifiedSince is { } since ? found.Where(f => f.LastWriteUtc >= since.UtcDateTime).ToList() : found.ToList();
         // XxHash3 over each path's characters, size and time (no text of the whole listing is built).
         var hash = new System.IO.Hashing.XxHash3();

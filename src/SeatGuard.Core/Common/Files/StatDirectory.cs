@@ -100,6 +100,62 @@ public static partial class StatDirectory
         return entries;
     }
 
+    /// <summary>
+    /// Opens a directory to stat names relative to it (<see cref="StampAt"/>, <see cref="FileAt"/>); -1 when it cannot be
+    /// opened. Close it with <see cref="SafeFile.Close"/>.
+    /// </summary>
+    public static int OpenForStat(string directory) => IsSupported ? OpenDirectory(directory, O_RDONLY_DIRECTORY_CLOEXEC) : -1;
+
+    /// <summary>Relative to the working directory: <see cref="StampAt"/> and <see cref="FileAt"/> with a full path.</summary>
+    public const int CurrentDirectory = -100; // AT_FDCWD
+
+    /// <summary>
+    /// The stamp of what <paramref name="path"/> names relative to <paramref name="directoryFd"/> (a NUL-terminated UTF-8
+    /// path, not followed when it is a link); false when it is gone, or is not a directory when <paramref name="directory"/>
+    /// (not a regular file otherwise).
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public static unsafe bool StampAt(int directoryFd, ReadOnlySpan<byte> path, bool directory, out DirectoryStamp stamp)
+    {
+        byte* st = stackalloc byte[256];
+        stamp = default;
+        if (!IsSupported || path.IsEmpty || path[^1] != 0) return false;
+        fixed (byte* p = path)
+        {
+            if (FStatAt(directoryFd, p, st, AT_SYMLINK_NOFOLLOW) != 0) return false;
+        }
+        if (KindOfMode(*(uint*)(st + ModeOffset)) != (directory ? RawDirectory.EntryKind.Directory : RawDirectory.EntryKind.File)) return false;
+        stamp = Stamp(st);
+        return true;
+    }
+
+    /// <summary>
+    /// The size and modification time of the file <paramref name="path"/> names relative to <paramref name="directoryFd"/>
+    /// (NUL-terminated UTF-8; a link is followed, a dangling one reported as itself, as <see cref="List"/> does); false
+    /// when it is gone or a directory.
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public static unsafe bool FileAt(int directoryFd, ReadOnlySpan<byte> path, out long size, out DateTime lastWriteUtc)
+    {
+        byte* st = stackalloc byte[256];
+        size = 0;
+        lastWriteUtc = default;
+        if (!IsSupported || path.IsEmpty || path[^1] != 0) return false;
+        fixed (byte* p = path)
+        {
+            if (FStatAt(directoryFd, p, st, 0) != 0 && FStatAt(directoryFd, p, st, AT_SYMLINK_NOFOLLOW) != 0) return false;
+        }
+        if (KindOfMode(*(uint*)(st + ModeOffset)) == RawDirectory.EntryKind.Directory) return false;
+        size = *(long*)(st + 48);
+        long seconds = *(long*)(st + 88), nanos = *(long*)(st + 96);
+        lastWriteUtc = DateTime.UnixEpoch.AddTicks(seconds * TimeSpan.TicksPerSecond + nanos / 100);
+        return true;
+    }
+
+    // struct stat: st_dev at 0 and st_ino at 8 on both layouts; st_mtim at 88 and st_ctim at 104.
+    private static unsafe DirectoryStamp Stamp(byte* st) =>
+        new(*(ulong*)st, *(ulong*)(st + 8), *(long*)(st + 88) * 1_000_000_000 + *(long*)(st + 96), *(long*)(st + 104) * 1_000_000_000 + *(long*)(st + 112));
+
     /// <summary>The getdents64 system call's number: 217 on x86-64, 61 on arm64 (the generic table).</summary>
     private static long GetDents64Number => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 217 : 61;
 
