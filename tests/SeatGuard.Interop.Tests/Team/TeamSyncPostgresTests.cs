@@ -53,8 +53,17 @@ public sealed class TeamSyncPostgresTests : IDisposable
         var totals = json.GetProperty("totals");
         var single = new List<JsonElement>();
         foreach (var m in _team.All) single.Add(await TeamFixture.DailyTotalsAsync(m));
+        // What a mismatch needs to be explained (seen once in CI, not reproduced): the machines the store holds, each
+        // machine's own totals, what the people's rows add up to, and what every sync said.
+        var why = string.Join("\n",
+            [
+                "machines: " + string.Join("; ", await db.ColumnAsync("SELECT row_to_json(m)::text FROM machines m ORDER BY 1")),
+                "usage daily inputTokens per machine: " + string.Join(", ", _team.All.Select((m, i) => $"{m.Machine}={single[i].GetProperty("inputTokens").GetInt64()}")),
+                "team report people: " + string.Join(", ", json.GetProperty("people").EnumerateArray().Select(p => p.GetRawText())),
+                .. runs.Select(r => "sync: " + r.StdOut.ReplaceLineEndings(" ")),
+            ]);
         foreach (var field in new[] { "inputTokens", "outputTokens", "cacheCreationTokens", "cacheReadTokens", "totalTokens" })
-            totals.GetProperty(field).GetInt64().ShouldBe(single.Sum(t => t.GetProperty(field).GetInt64()), field);
+            totals.GetProperty(field).GetInt64().ShouldBe(single.Sum(t => t.GetProperty(field).GetInt64()), field + "\n" + why);
         var costSum = single.Sum(t => t.GetProperty("totalCost").GetDouble());
         totals.GetProperty("totalCost").GetDouble().ShouldBe(costSum, Math.Max(1e-9, costSum * 1e-12));
 
