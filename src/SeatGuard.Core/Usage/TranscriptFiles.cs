@@ -53,7 +53,7 @@ public static class TranscriptFiles
         var perProject = new List<TranscriptFile>[projectDirs.Count];
         Parallel.For(0, projectDirs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var list = memo is not null && StatDirectory.IsSupported ? ListProject(projectDirs[i], writtenSince, memo) : ListProject(projectDirs[i], writtenSince);
+            var list = ListProject(projectDirs[i], writtenSince, StatDirectory.IsSupported ? memo : null);
             list.Sort(ByPath);
             perProject[i] = list;
         });
@@ -72,52 +72,30 @@ public static class TranscriptFiles
 
     private static int ByPath(TranscriptFile a, TranscriptFile b) => string.CompareOrdinal(a.Source.Path, b.Source.Path);
 
-    private static List<TranscriptFile> ListProject(string projectDir, DateTime? writtenSince)
-    {
-        var files = new List<TranscriptFile>();
-        var projectName = Path.GetFileName(projectDir);
-        Dictionary<string, DateTime>? sessionWritten = writtenSince is null ? null : new(StringComparer.Ordinal);
-        var (sessionFiles, sessionDirs) = ProjectEntries(projectDir);
-        foreach (var (path, size, mtime) in sessionFiles)
-        {
-            var session = Path.GetFileNameWithoutExtension(path);
-            files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, false), size, mtime));
-            sessionWritten?.TryAdd(session, mtime);
-        }
-        foreach (var sessionDir in sessionDirs)
-        {
-            var session = Path.GetFileName(sessionDir);
-            if (sessionWritten is not null && sessionWritten.TryGetValue(session, out var written) && written < writtenSince) continue;
-            foreach (var (path, size, mtime) in Jsonl(sessionDir, recurse: true))
-                files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
-        }
-        return files;
-    }
-
     /// <summary>
-    /// <see cref="ListProject(string, DateTime?)"/> with a memo: each session directory is stat'ed relative to the
-    /// project directory, and read only when its stamp differs from the remembered one.
+    /// A project's transcripts: its session files, and the files below each session directory — read afresh, or with a
+    /// memo stat'ed relative to the project directory and read only where a directory's stamp differs from the
+    /// remembered one.
     /// </summary>
-    private static List<TranscriptFile> ListProject(string projectDir, DateTime? writtenSince, ListingMemo memo)
+    private static List<TranscriptFile> ListProject(string projectDir, DateTime? writtenSince, ListingMemo? memo)
     {
-        int projectFd = StatDirectory.OpenForStat(projectDir);
-        if (projectFd < 0) return ListProject(projectDir, writtenSince);
+        int projectFd = memo is null ? -1 : StatDirectory.OpenForStat(projectDir);
         try
         {
             var files = new List<TranscriptFile>();
             var projectName = Path.GetFileName(projectDir);
-            var (sessionFiles, sessionDirs) = ProjectEntries(projectDir);
             Dictionary<string, DateTime>? sessionWritten = writtenSince is null ? null : new(StringComparer.Ordinal);
+            var (sessionFiles, sessionDirs) = ProjectEntries(projectDir);
             foreach (var (path, size, mtime) in sessionFiles)
             {
                 var session = Path.GetFileNameWithoutExtension(path);
                 files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, false), size, mtime));
                 sessionWritten?.TryAdd(session, mtime);
             }
-            var known = memo.Project(projectDir);
+            var known = projectFd >= 0 ? memo!.Project(projectDir) : null;
             var now = new Dictionary<string, ListedDirectory>(StringComparer.Ordinal);
             bool changed = false;
-            var relative = new byte[4096]; // a session's name and six levels of names below it (255 bytes each at most) fit
+            var relative = projectFd >= 0 ? new byte[RelativePathBytes] : null;
             foreach (var sessionDir in sessionDirs)
             {
                 var session = Path.GetFileName(sessionDir);
@@ -127,22 +105,33 @@ public static class TranscriptFiles
                     if (remembered is not null) now[session] = remembered; // not looked at: kept as it was
                     continue;
                 }
-                int length = Encoding.UTF8.GetBytes(session, relative);
-                var found = new List<(string, long, DateTime)>();
-                var node = Walk(projectFd, relative, length, sessionDir, remembered, MaxDepth, memo.TrustBeforeNs, found, ref changed);
+                IEnumerable<(string Path, long Size, DateTime Mtime)> found;
+                if (relative is null) found = Jsonl(sessionDir, recurse: true);
+                else
+                {
+                    var walked = new List<(string, long, DateTime)>();
+                    var node = Walk(projectFd, relative, Encoding.UTF8.GetBytes(session, relative), sessionDir, remembered, MaxDepth, memo!.TrustBeforeNs, walked, ref changed);
+                    if (node is not null) now[session] = node;
+                    if (!ReferenceEquals(node, remembered)) changed = true;
+                    found = walked;
+                }
                 foreach (var (path, size, mtime) in found) files.Add(new TranscriptFile(new TranscriptSource(path, projectName, session, true), size, mtime));
-                if (node is not null) now[session] = node;
-                if (!ReferenceEquals(node, remembered)) changed = true;
             }
-            if (known is not null && known.Count != now.Count) changed = true; // a session directory went away
-            memo.Update(projectDir, now, changed);
+            if (projectFd >= 0)
+            {
+                if (known is not null && known.Count != now.Count) changed = true; // a session directory went away
+                memo!.Update(projectDir, now, changed);
+            }
             return files;
         }
         finally
         {
-            SafeFile.Close(projectFd);
+            if (projectFd >= 0) SafeFile.Close(projectFd);
         }
     }
+
+    /// <summary>A path below a project directory: a session's name and <see cref="MaxDepth"/> names below it, 255 bytes each at most, and a NUL.</summary>
+    private const int RelativePathBytes = (MaxDepth + 2) * 256;
 
     /// <summary>
     /// The <c>*.jsonl</c> non-directories of one directory below a project (named by <paramref name="relative"/>'s first
@@ -153,7 +142,6 @@ public static class TranscriptFiles
     private static ListedDirectory? Walk(int projectFd, byte[] relative, int length, string fullPath, ListedDirectory? remembered, int depth,
         long trustBeforeNs, List<(string, long, DateTime)> found, ref bool changed)
     {
-        if (length + 1 > relative.Length) return WalkFresh(fullPath, depth, found, ref changed);
         relative[length] = 0;
         if (!StatDirectory.StampAt(projectFd, relative.AsSpan(0, length + 1), directory: true, out var stamp)) return null; // gone or no longer a directory
         if (remembered is null || remembered.Stamp != stamp)
@@ -181,18 +169,9 @@ public static class TranscriptFiles
         }
         foreach (var name in remembered.Files)
         {
-            var path = Path.Join(fullPath, name);
             int at = Append(relative, length, name);
-            bool stated;
-            long size;
-            DateTime mtime;
-            if (at + 1 <= relative.Length)
-            {
-                relative[at] = 0;
-                stated = StatDirectory.FileAt(projectFd, relative.AsSpan(0, at + 1), out size, out mtime);
-            }
-            else stated = StatDirectory.FileAt(StatDirectory.CurrentDirectory, Encoding.UTF8.GetBytes(path + "\0"), out size, out mtime);
-            if (stated) found.Add((path, size, mtime));
+            relative[at] = 0;
+            if (StatDirectory.FileAt(projectFd, relative.AsSpan(0, at + 1), out var size, out var mtime)) found.Add((Path.Join(fullPath, name), size, mtime));
         }
         if (depth <= 0) return remembered;
         ListedDirectory?[]? updated = null;
@@ -205,22 +184,11 @@ public static class TranscriptFiles
         return updated is null ? remembered : new ListedDirectory { Stamp = stamp, Files = remembered.Files, Directories = remembered.Directories, Children = updated };
     }
 
-    /// <summary>A path too long to stat relatively: listed as without a memo, remembered not.</summary>
-    private static ListedDirectory? WalkFresh(string fullPath, int depth, List<(string, long, DateTime)> found, ref bool changed)
-    {
-        changed = true;
-        JsonlRaw(fullPath, depth, found);
-        return null;
-    }
-
-    /// <summary>Appends "/" and <paramref name="name"/> to the relative path's first <paramref name="length"/> bytes; the new length (past the buffer when it does not fit).</summary>
+    /// <summary>Appends "/" and <paramref name="name"/> (a directory entry's name: at most 255 bytes) to the relative path's first <paramref name="length"/> bytes; the new length.</summary>
     private static int Append(byte[] relative, int length, string name)
     {
-        int need = length + 1 + Encoding.UTF8.GetByteCount(name);
-        if (need + 1 > relative.Length) return relative.Length;
         relative[length] = (byte)'/';
-        Encoding.UTF8.GetBytes(name, relative.AsSpan(length + 1));
-        return need;
+        return length + 1 + Encoding.UTF8.GetBytes(name, relative.AsSpan(length + 1));
     }
 
     /// <summary>

@@ -143,6 +143,25 @@ public sealed class ListingMemoTests
         Gen.Byte.Array[0, 400].Sample(bytes => { ListingMemo.Parse(bytes); }, iter: 2000); // random bytes: null or a memo, no exception
     }
 
+    [LinuxFact]
+    public void AFifoOrAFolderWhereTheMemoShouldBeIsNeitherReadNorReplacedAndTheListingIsWhole()
+    {
+        using var s = new TranscriptSandbox();
+        s.Write("p/s1/subagents/agent-a.jsonl", Lines.Assistant(T, "m1", "r1", input: 1, sidechain: true));
+        var fifo = Path.Combine(s.Root, "data", "listing.memo");
+        Directory.CreateDirectory(Path.GetDirectoryName(fifo)!);
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", [fifo])) mk!.WaitForExit();
+        var folder = Path.Combine(s.Root, "data2", "listing.memo");
+        Directory.CreateDirectory(folder);
+        foreach (var memoPath in new[] { fifo, folder })
+        {
+            for (int i = 0; i < 2; i++) Memo(s, memoPath).Files.ShouldBe(Plain(s)); // a reader of the FIFO would hang here
+        }
+        (File.GetAttributes(fifo) & FileAttributes.Directory).ShouldBe((FileAttributes)0);
+        new FileInfo(fifo).Length.ShouldBe(0); // still the FIFO: never renamed over
+        Directory.Exists(folder).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("..")]
     [InlineData(".")]
