@@ -58,7 +58,9 @@ internal sealed unsafe class CellStorage : IReadOnlyList<UsageCell>
     public void EnsureCapacity(int capacity)
     {
         if (capacity <= _capacity) return;
-        var larger = new UsageCell[Math.Max(capacity, (int)Math.Min(Array.MaxLength, Math.Max(16L, _capacity * 2L)))];
+        // Not zeroed: every cell up to Count is written whole before it is read (Add clears a new cell's padding too),
+        // and the pages of the room after it are not touched (no page faults for capacity a run does not use).
+        var larger = GC.AllocateUninitializedArray<UsageCell>(Math.Max(capacity, (int)Math.Min(Array.MaxLength, Math.Max(16L, _capacity * 2L))));
         AsSpan().CopyTo(larger);
         _array = larger;
         _capacity = larger.Length;
@@ -70,7 +72,9 @@ internal sealed unsafe class CellStorage : IReadOnlyList<UsageCell>
     {
         EnsureCapacity(Count + 1);
         Count++;
-        AsSpan()[Count - 1] = cell;
+        ref var slot = ref AsSpan()[Count - 1];
+        Unsafe.InitBlockUnaligned(ref Unsafe.As<UsageCell, byte>(ref slot), 0, (uint)Unsafe.SizeOf<UsageCell>()); // padding bytes included
+        slot = cell;
     }
 
     /// <summary>Adds cells at the end.</summary>
@@ -82,7 +86,7 @@ internal sealed unsafe class CellStorage : IReadOnlyList<UsageCell>
         cells.CopyTo(AsSpan()[at..]);
     }
 
-    /// <summary>Sets the count of an empty managed storage to <paramref name="count"/> zeroed cells, to be filled through <see cref="AsSpan"/>.</summary>
+    /// <summary>Sets the count of an empty managed storage to <paramref name="count"/> cells of undefined content, to be filled whole through <see cref="AsSpan"/>.</summary>
     public void SetCount(int count)
     {
         EnsureCapacity(count);

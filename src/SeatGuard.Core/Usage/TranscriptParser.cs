@@ -32,9 +32,8 @@ public static class TranscriptParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FileScan Scan(Stream stream, TranscriptSource source, long startOffset = 0)
     {
-        // About one counted line per 8 KB of transcript: sizing the list up front avoids regrowing large arrays.
         long remaining = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : 0;
-        var state = new LineState(source, (int)Math.Min(1 << 20, 4 + remaining / 8192));
+        var state = new LineState(source);
         // One buffer per thread, reused across files (it grows to the longest line seen): no per-file allocation.
         // Sized to what is left to read (an append of a line costs no megabyte of fresh, zeroed memory), at most 1 MB.
         int want = (int)Math.Clamp(stream.CanSeek ? remaining + 1 : InitialBuffer, 16 * 1024, InitialBuffer);
@@ -85,9 +84,15 @@ public static class TranscriptParser
 
     private static bool IsBlank(ReadOnlySpan<byte> s) => s.Trim(" \t\r\n"u8).IsEmpty;
 
-    private sealed class LineState(TranscriptSource source, int expected = 4)
+    // Entries are collected in one list per thread, reused across files, and copied into a list of exactly their
+    // number at the end of a file: growing each file's own list by doubling allocated (and the kernel zeroed) three
+    // times the memory the entries need, a third of a cold run's page faults.
+    [ThreadStatic] private static List<UsageEntry>? t_entries;
+    private const int KeptScratchEntries = 1 << 16;
+
+    private sealed class LineState(TranscriptSource source)
     {
-        public readonly List<UsageEntry> Entries = new(expected);
+        public readonly List<UsageEntry> Entries = TakeScratch();
         public int Malformed;
         private readonly List<(byte[] Bytes, string Name)> _models = [];
 
@@ -104,8 +109,25 @@ public static class TranscriptParser
         /// </summary>
         public FileScan Finish(ReadOnlySpan<byte> tail, long tailOffset)
         {
-            if (tail.IsEmpty || TryTail(tail)) return new FileScan(Entries, Malformed, tailOffset + tail.Length, false);
-            return new FileScan(Entries, Malformed, tailOffset, !IsBlank(tail));
+            bool whole = tail.IsEmpty || TryTail(tail);
+            var entries = new List<UsageEntry>(Entries.Count);
+            entries.AddRange(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Entries));
+            ReturnScratch(Entries);
+            return whole ? new FileScan(entries, Malformed, tailOffset + tail.Length, false) : new FileScan(entries, Malformed, tailOffset, !IsBlank(tail));
+        }
+
+        private static List<UsageEntry> TakeScratch()
+        {
+            var scratch = t_entries ?? new List<UsageEntry>(256);
+            t_entries = null; // a scan that throws leaves it to the collector
+            scratch.Clear();
+            return scratch;
+        }
+
+        private static void ReturnScratch(List<UsageEntry> scratch)
+        {
+            // Kept up to 64k entries (~6 MB); a rare giant transcript's list is not pinned for the rest of the run.
+            if (scratch.Capacity <= KeptScratchEntries) t_entries = scratch;
         }
 
         /// <summary>True when the unterminated tail is a complete line (counted); false when it looks truncated.</summary>

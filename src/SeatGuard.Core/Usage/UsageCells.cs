@@ -61,14 +61,52 @@ public sealed class UsageCells
     public static UsageCells FromKept(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, IReadOnlyList<long> thresholds)
     {
         var cells = new UsageCells(thresholds);
-        // Each file's entries in place; kept positions come mostly a file at a time.
+        // Cells of different sessions never share a key: the kept positions are put in session order (a counting sort)
+        // and each session's cells are found through a small table of its own that stays in the processor's cache —
+        // no index of every cell is built (it is, from the cells, if one is ever needed).
+        var sessionOf = new int[kept.Length];
         int lastFile = -1;
         ReadOnlySpan<UsageEntry> file = default;
-        foreach (var at in kept)
+        for (int k = 0; k < kept.Length; k++)
         {
-            int f = (int)(at >> 32);
+            int f = (int)(kept[k] >> 32);
             if (f != lastFile) { file = UsageDeduper.InPlace(files[f]); lastFile = f; }
-            cells.Add(file[(int)(uint)at]);
+            sessionOf[k] = cells.SessionOf(file[(int)(uint)kept[k]].Source);
+        }
+        // Room for a cell per entry, not zeroed (CellStorage): only the pages the cells fill are ever touched, and the
+        // storage never moves to a larger array while it fills.
+        cells._cells.EnsureCapacity(Math.Min(kept.Length, 1 << 20));
+        var next = new int[cells.Sessions.Count + 1];
+        foreach (var session in sessionOf) next[session + 1]++;
+        for (int i = 1; i < next.Length; i++) next[i] += next[i - 1];
+        var bySession = new long[kept.Length];
+        for (int k = 0; k < kept.Length; k++) bySession[next[sessionOf[k]]++] = kept[k];
+
+        var local = new Dictionary<CellKey, int>();
+        int from = 0;
+        lastFile = -1;
+        for (int session = 0; session < cells.Sessions.Count; session++)
+        {
+            int to = next[session]; // after the placing loop: where this session's positions end
+            if (local.Count > 4096) local = new Dictionary<CellKey, int>(); else local.Clear();
+            int lastCell = -1;
+            CellKey lastKey = default;
+            for (int k = from; k < to; k++)
+            {
+                long at = bySession[k];
+                int f = (int)(at >> 32);
+                if (f != lastFile) { file = UsageDeduper.InPlace(files[f]); lastFile = f; }
+                ref readonly var e = ref file[(int)(uint)at];
+                // An entry mostly falls in the cell of the one before it (same quarter hour and model): no lookup then.
+                var key = cells.KeyOf(e, session);
+                if (lastCell < 0 || !key.Equals(lastKey))
+                {
+                    if (!local.TryGetValue(key, out lastCell)) local[key] = lastCell = cells.NewCell(key);
+                    lastKey = key;
+                }
+                cells.AddTo(lastCell, e);
+            }
+            from = to;
         }
         return cells;
     }
@@ -105,6 +143,14 @@ public sealed class UsageCells
     public int GeoIndex(string? geo)
     {
         if (geo is null) return 0;
+        if ((uint)_lastGeo < (uint)Geos.Count && ReferenceEquals(Geos[_lastGeo], geo)) return _lastGeo;
+        return _lastGeo = GeoIndexOf(geo);
+    }
+
+    private int _lastGeo = -1;
+
+    private int GeoIndexOf(string geo)
+    {
         if (!_geoIndex.TryGetValue(geo, out int i))
         {
             _geoIndex[geo] = i = Geos.Count;
@@ -124,11 +170,12 @@ public sealed class UsageCells
     /// <summary>A prompt size in the given class (just above its lower threshold).</summary>
     public long RepresentativePrompt(byte promptClass) => promptClass == 0 ? 0 : Thresholds[promptClass - 1] + 1;
 
-    private CellKey KeyOf(in UsageEntry e)
+    private CellKey KeyOf(in UsageEntry e) => KeyOf(e, SessionOf(e.Source));
+
+    private CellKey KeyOf(in UsageEntry e, int session)
     {
         byte flags = (byte)((e.IsFast ? UsageCell.FastFlag : 0) | (e.HasCostUsd ? UsageCell.CostUsdFlag : 0));
-        return new CellKey(UsageCell.SlotOf(e.TimestampMs), SessionOf(e.Source), ModelOf(e.Model),
-            GeoIndex(e.InferenceGeo), flags, PromptClassOf(e.InputSideTokens));
+        return new CellKey(UsageCell.SlotOf(e.TimestampMs), session, ModelOf(e.Model), GeoIndex(e.InferenceGeo), flags, PromptClassOf(e.InputSideTokens));
     }
 
     // Entries come a file at a time, and a file's entries share one source and mostly one model string: the index of
@@ -188,20 +235,33 @@ public sealed class UsageCells
     }
 
     /// <summary>Adds a counted entry to its cell.</summary>
-    public void Add(in UsageEntry e)
+    public void Add(in UsageEntry e) => AddTo(CellFor(KeyOf(e)), e);
+
+    /// <summary>The position of the cell with this key (an empty one added when there is none).</summary>
+    private int CellFor(in CellKey key)
     {
-        var key = KeyOf(e);
         int i = Find(key);
-        if (i < 0)
+        if (i >= 0) return i;
+        i = NewCell(key);
+        Index()[key] = i;
+        return i;
+    }
+
+    /// <summary>Adds an empty cell with this key (not to the index: the caller does, or leaves the index unbuilt).</summary>
+    private int NewCell(in CellKey key)
+    {
+        _cells.Add(new UsageCell
         {
-            Index()[key] = i = _cells.Count;
-            _cells.Add(new UsageCell
-            {
-                Slot = key.Slot, Session = key.Session, Model = key.Model, Geo = key.Geo, Flags = key.Flags, PromptClass = key.PromptClass,
-                MinMs = long.MaxValue, MaxMs = long.MinValue,
-            });
-            _times.Add(TrackTimes ? [] : null);
-        }
+            Slot = key.Slot, Session = key.Session, Model = key.Model, Geo = key.Geo, Flags = key.Flags, PromptClass = key.PromptClass,
+            MinMs = long.MaxValue, MaxMs = long.MinValue,
+        });
+        _times.Add(TrackTimes ? [] : null);
+        return _cells.Count - 1;
+    }
+
+    /// <summary>Adds a counted entry to the cell at <paramref name="i"/> (its key's, from <see cref="CellFor"/>).</summary>
+    private void AddTo(int i, in UsageEntry e)
+    {
         ref var cell = ref _cells.AsSpan()[i];
         cell.Add(e, +1);
         if (TrackTimes)
@@ -439,10 +499,11 @@ public sealed class UsageCells
             Array.Copy(kept, from, merged, k, n - from);
             return merged;
         }
+        var all = _cells.AsSpan();
         var order = new List<int>(_cells.Count);
-        for (int i = 0; i < _cells.Count; i++)
+        for (int i = 0; i < all.Length; i++)
         {
-            if (_cells[i].Count > 0) order.Add(i);
+            if (all[i].Count > 0) order.Add(i);
         }
         var sessionRank = Ranks(Sessions.Count, (a, b) =>
         {
@@ -451,21 +512,35 @@ public sealed class UsageCells
         });
         var modelRank = Ranks(Models.Count, (a, b) => string.CompareOrdinal(Models[a], Models[b]));
         var geoRank = Ranks(Geos.Count, (a, b) => string.CompareOrdinal(Geos[a], Geos[b]));
-        var arr = order.ToArray();
-        Array.Sort(arr, (x, y) =>
+        // Sorted by keys copied out once (a comparison then reads 40 bytes, not two whole cells).
+        var keys = new OrderKey[order.Count];
+        for (int k = 0; k < keys.Length; k++)
         {
-            var a = _cells[x];
-            var b = _cells[y];
+            ref readonly var c = ref all[order[k]];
+            keys[k] = new OrderKey(c.Slot, c.MinMs, sessionRank[c.Session], modelRank[c.Model], geoRank[c.Geo], c.Flags, c.PromptClass, order[k]);
+        }
+        keys.AsSpan().Sort(default(OrderKeyComparer));
+        var arr = new int[keys.Length];
+        for (int k = 0; k < keys.Length; k++) arr[k] = keys[k].Position;
+        return arr;
+    }
+
+    /// <summary>What the canonical order compares, with the tables' ranks for their indexes, and the cell's position.</summary>
+    private readonly record struct OrderKey(long Slot, long MinMs, int Session, int Model, int Geo, byte Flags, byte PromptClass, int Position);
+
+    private readonly struct OrderKeyComparer : IComparer<OrderKey>
+    {
+        public int Compare(OrderKey a, OrderKey b)
+        {
             int r = a.Slot.CompareTo(b.Slot);
             if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
-            if (r == 0) r = sessionRank[a.Session].CompareTo(sessionRank[b.Session]);
-            if (r == 0) r = modelRank[a.Model].CompareTo(modelRank[b.Model]);
-            if (r == 0) r = geoRank[a.Geo].CompareTo(geoRank[b.Geo]);
+            if (r == 0) r = a.Session.CompareTo(b.Session);
+            if (r == 0) r = a.Model.CompareTo(b.Model);
+            if (r == 0) r = a.Geo.CompareTo(b.Geo);
             if (r == 0) r = a.Flags.CompareTo(b.Flags);
             if (r == 0) r = a.PromptClass.CompareTo(b.PromptClass);
             return r;
-        });
-        return arr;
+        }
     }
 
     /// <summary>The canonical comparison of two cells, by the tables' strings (what the ranks of the full sort encode).</summary>

@@ -36,40 +36,78 @@ public static class UsageDeduper
     /// <summary>The kept entries' positions, <c>(file &lt;&lt; 32) | index</c>, in file order.</summary>
     public static long[] Kept(IReadOnlyList<IReadOnlyList<UsageEntry>> files)
     {
-        int total = 0;
-        var mainMessages = new HashSet<ulong>();
+        int total = 0, withId = 0, sidechains = 0;
         foreach (var file in files)
         {
             total += file.Count;
             foreach (ref readonly var e in InPlace(file))
             {
-                if (!e.IsSidechain && e.HasMessageId) mainMessages.Add(e.MessageKey);
+                if (!e.HasMessageId) continue;
+                withId++;
+                if (e.IsSidechain) sidechains++;
             }
         }
-        var bestByKey = new Dictionary<ulong, int>(total);
-        var kept = new List<long>(total); // (file << 32) | index: sorts in file order
+        // The sidechain rule needs to know, of the message ids sidechain entries carry, which a main entry carries too:
+        // a table of the sidechains' ids (value 1 once a main entry has it), far smaller than one of every main id.
+        // The tables are larger than the processor's caches and their keys random: each loop starts loading the slot
+        // of the entry Ahead places on while it handles this one.
+        var sidechainIds = new KeyTable(sidechains);
+        if (sidechains > 0)
+        {
+            foreach (var list in files)
+            {
+                foreach (ref readonly var e in InPlace(list))
+                {
+                    if (e.IsSidechain && e.HasMessageId) sidechainIds.Add(e.MessageKey);
+                }
+            }
+            foreach (var list in files)
+            {
+                var file = InPlace(list);
+                for (int i = 0; i < file.Length; i++)
+                {
+                    if (i + Ahead < file.Length) sidechainIds.Prefetch(file[i + Ahead].MessageKey);
+                    ref readonly var e = ref file[i];
+                    if (!e.IsSidechain && e.HasMessageId && sidechainIds.Find(e.MessageKey, out int slot, out _)) sidechainIds.Set(slot, e.MessageKey, 1);
+                }
+            }
+        }
+        // Each key's slot in kept; the rank of the entry there (see Rank) beside it, so a duplicate is compared
+        // without fetching the kept entry again.
+        var bestByKey = new KeyTable(withId);
+        var kept = new long[total]; // (file << 32) | index: sorts in file order
+        var keptRank = new long[total];
+        int count = 0;
         for (int f = 0; f < files.Count; f++)
         {
             var file = InPlace(files[f]);
             for (int i = 0; i < file.Length; i++)
             {
+                if (i + Ahead < file.Length) bestByKey.Prefetch(file[i + Ahead].DedupKey);
                 ref readonly var e = ref file[i];
                 long at = ((long)f << 32) | (uint)i;
-                if (!e.HasMessageId) { kept.Add(at); continue; }
-                if (e.IsSidechain && mainMessages.Contains(e.MessageKey)) continue;
-                if (bestByKey.TryGetValue(e.DedupKey, out int slot))
+                if (!e.HasMessageId) { kept[count++] = at; continue; }
+                if (e.IsSidechain && sidechainIds.Find(e.MessageKey, out _, out int inMain) && inMain == 1) continue;
+                long rank = Rank(e);
+                if (bestByKey.Find(e.DedupKey, out int tableSlot, out int slot))
                 {
-                    if (Better(e, Get(files, kept[slot]))) kept[slot] = at;
+                    if (rank > keptRank[slot]) (kept[slot], keptRank[slot]) = (at, rank);
                 }
                 else
                 {
-                    bestByKey[e.DedupKey] = kept.Count;
-                    kept.Add(at);
+                    bestByKey.Set(tableSlot, e.DedupKey, count);
+                    keptRank[count] = rank;
+                    kept[count++] = at;
                 }
             }
         }
-        return [.. kept];
+        return count == kept.Length ? kept : kept[..count];
     }
+
+    private const int Ahead = 8;
+
+    /// <summary>The duplicate rule as one number: more tokens first, then having <c>usage.speed</c> (see <see cref="Better"/>).</summary>
+    private static long Rank(in UsageEntry e) => e.TotalTokens * 2 + (e.HasSpeed ? 1 : 0);
 
     /// <summary>A file's entries where they are (a parsed file's list: no copy of each entry through the interface).</summary>
     internal static ReadOnlySpan<UsageEntry> InPlace(IReadOnlyList<UsageEntry> file) => file switch

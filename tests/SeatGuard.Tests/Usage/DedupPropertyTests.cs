@@ -1,0 +1,84 @@
+using CsCheck;
+using SeatGuard.Core.Usage;
+
+namespace SeatGuard.Tests.Usage;
+
+/// <summary>
+/// The duplicate pass and the cold cells against the rules written out plainly (usage-rules.md), on random files full
+/// of duplicates: repeated ids within and across files, sidechain copies, equal totals, copies with and without speed.
+/// </summary>
+public sealed class DedupPropertyTests
+{
+    private static readonly TranscriptSource[] Sources =
+    [
+        new("/p/a.jsonl", "p", "a", false), new("/p/a/subagents/agent-1.jsonl", "p", "a", true),
+        new("/p/b.jsonl", "p", "b", false), new("/q/c.jsonl", "q", "c", false),
+    ];
+
+    private static readonly string[] Models = ["claude-opus-4-5", "claude-sonnet-4-5", "claude-haiku-4-5"];
+
+    private static readonly Gen<UsageEntry> Entry =
+        Gen.Select(Gen.Select(Gen.Int[0, 12], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 5], Gen.Int[0, 240]),
+                   Gen.Select(Gen.Int[0, 2], Gen.Int[0, 7], Gen.Int[0, 3], Gen.Int[0, 1]), (t, extra) =>
+            {
+                var (message, request, output, cacheRead, minutes) = t;
+                var (model, bits, source, input) = extra;
+                bool hasId = message > 0, hasRequest = request > 0, sidechain = (bits & 1) != 0, speed = (bits & 2) != 0;
+                ulong messageKey = hasId ? 1000 + (ulong)message : 0;
+                var flags = (sidechain ? UsageEntryFlags.Sidechain : 0) | (speed ? UsageEntryFlags.HasSpeed : 0)
+                    | (hasId ? UsageEntryFlags.HasMessageId : 0) | (hasRequest ? UsageEntryFlags.HasRequestId : 0);
+                return new UsageEntry
+                {
+                    TimestampMs = 1_760_000_000_000L + minutes * 60_000L + (bits & 4) * 1000,
+                    Source = Sources[source], Model = Models[model], MessageKey = messageKey,
+                    DedupKey = !hasId ? 0 : hasRequest ? messageKey * 31 + (ulong)request : messageKey,
+                    Flags = flags, InputTokens = input, OutputTokens = output * 100, CacheReadTokens = cacheRead * 1000,
+                };
+            });
+
+    /// <summary>usage-rules.md as a reference: drop sidechain copies of main messages, then per key the largest total, then speed, then the first.</summary>
+    private static List<(int File, int Index)> Reference(List<List<UsageEntry>> files)
+    {
+        var all = files.SelectMany((f, fi) => f.Select((e, i) => (e, fi, i))).ToList();
+        var main = all.Where(x => !x.e.IsSidechain && x.e.HasMessageId).Select(x => x.e.MessageKey).ToHashSet();
+        var kept = new List<(int, int)>();
+        foreach (var group in all.Where(x => !(x.e.IsSidechain && x.e.HasMessageId && main.Contains(x.e.MessageKey)))
+                     .GroupBy(x => x.e.HasMessageId ? (object)x.e.DedupKey : (x.fi, x.i)))
+        {
+            var best = group.OrderByDescending(x => x.e.TotalTokens).ThenByDescending(x => x.e.HasSpeed).ThenBy(x => x.fi).ThenBy(x => x.i).First();
+            kept.Add((best.fi, best.i));
+        }
+        return [.. kept.Order()];
+    }
+
+    [Fact]
+    public void KeptIsWhatTheRulesKeep()
+    {
+        Gen.Select(Entry.List[0, 40], Gen.Int[1, 5]).Sample((entries, fileCount) =>
+        {
+            var files = Enumerable.Range(0, fileCount).Select(f => entries.Where((_, i) => i % fileCount == f).ToList()).ToList();
+            var kept = UsageDeduper.Kept([.. files]).Select(at => ((int)(at >> 32), (int)(uint)at)).Order().ToList();
+            kept.ShouldBe(Reference(files));
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void ColdCellsAreTheCellsOfTheKeptEntries()
+    {
+        long[] thresholds = [200_000, 2_000];
+        Gen.Select(Entry.List[0, 60], Gen.Int[1, 5]).Sample((entries, fileCount) =>
+        {
+            var files = Enumerable.Range(0, fileCount).Select(f => (IReadOnlyList<UsageEntry>)entries.Where((_, i) => i % fileCount == f).ToList()).ToList();
+            var cold = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
+            var plain = UsageCells.FromEntries(UsageDeduper.Deduplicate(files), thresholds);
+            Describe(cold).ShouldBe(Describe(plain));
+            cold.EntryCount.ShouldBe(plain.EntryCount);
+        }, iter: 2000);
+    }
+
+    private static List<string> Describe(UsageCells cells) =>
+    [
+        .. cells.Ordered.Select(c => $"{c.Slot} {cells.Sessions[c.Session]} {cells.Models[c.Model]} {cells.Geos[c.Geo]} {c.Flags} {c.PromptClass}: " +
+            $"{c.Count} {c.MinMs}-{c.MaxMs} {c.Input} {c.Output} {c.Cache5m} {c.Cache1h} {c.CacheRead} {c.CostUsdNanos}"),
+    ];
+}
