@@ -24,6 +24,10 @@ internal sealed unsafe class KeyTable
     {
         int size = (int)Math.Min(1UL << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)(Math.Max(12L, capacity) * 4 / 3 + 1)));
         _slots = new Slot[size];
+        // Written once, in order, before the first lookup: fresh memory that is read first is mapped to the kernel's
+        // shared zero page and faults again on the first write (with a TLB flush that interrupts every core running
+        // the process); a lookup reads a slot before it writes one, in random order.
+        _slots.AsSpan().Clear();
         _mask = size - 1;
     }
 

@@ -146,7 +146,8 @@ public static class TranscriptParser
             if (line.IsEmpty) return Outcome.Ignored;
             if (line[0] != (byte)'{' || line[^1] != (byte)'}') return Outcome.Malformed;
             if (IsUserLine(line)) return Outcome.Ignored;
-            if (line.IndexOf("\"assistant\""u8) < 0 || line.IndexOf("\"usage\""u8) < 0) return Outcome.Ignored;
+            // "usage" is near the end of an assistant line (after the content): searched from the end.
+            if (line.IndexOf("\"assistant\""u8) < 0 || line.LastIndexOf("\"usage\""u8) < 0) return Outcome.Ignored;
             return ParseCandidate(line);
         }
 
@@ -159,10 +160,12 @@ public static class TranscriptParser
         private static bool IsUserLine(ReadOnlySpan<byte> line)
         {
             var head = line[..Math.Min(line.Length, 1024)];
+            // The first "message" bounds where the type may start (it may not come after a whole "message"): an
+            // assistant line, whose message comes early, is not searched to its first kilobyte for a user type.
+            int message = head.IndexOf("\"message\""u8);
+            if (message >= 0) head = head[..Math.Min(head.Length, message + "\"message\"".Length - 1 + "\"type\":\"user\"".Length)];
             int type = head.IndexOf("\"type\":\"user\""u8);
-            if (type < 0) return false;
-            int message = head[..type].IndexOf("\"message\""u8);
-            return message < 0;
+            return type >= 0 && (message < 0 || type < message + "\"message\"".Length);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -61,52 +61,67 @@ public sealed class UsageCells
     public static UsageCells FromKept(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, IReadOnlyList<long> thresholds)
     {
         var cells = new UsageCells(thresholds);
-        // Cells of different sessions never share a key: the kept positions are put in session order (a counting sort)
-        // and each session's cells are found through a small table of its own that stays in the processor's cache —
-        // no index of every cell is built (it is, from the cells, if one is ever needed).
+        // Cells of different sessions never share a key: each session's cells are found through a small table of its
+        // own that stays in the processor's cache, and no index of every cell is built (it is, from the cells, if one
+        // is ever needed). Kept entries come a file at a time and a session's files mostly one after another; when a
+        // session comes back after another, the positions are first put in session order (a counting sort).
         var sessionOf = new int[kept.Length];
-        int lastFile = -1;
+        int lastFile = -1, lastSession = -1;
+        bool inRuns = true;
         ReadOnlySpan<UsageEntry> file = default;
         for (int k = 0; k < kept.Length; k++)
         {
             int f = (int)(kept[k] >> 32);
             if (f != lastFile) { file = UsageDeduper.InPlace(files[f]); lastFile = f; }
-            sessionOf[k] = cells.SessionOf(file[(int)(uint)kept[k]].Source);
+            int known = cells.Sessions.Count;
+            int session = sessionOf[k] = cells.SessionOf(file[(int)(uint)kept[k]].Source);
+            if (session != lastSession && session < known) inRuns = false; // an earlier session again
+            lastSession = session;
+        }
+        var order = kept;
+        if (!inRuns)
+        {
+            var next = new int[cells.Sessions.Count + 1];
+            foreach (var session in sessionOf) next[session + 1]++;
+            for (int i = 1; i < next.Length; i++) next[i] += next[i - 1];
+            order = new long[kept.Length];
+            var sorted = new int[kept.Length];
+            for (int k = 0; k < kept.Length; k++)
+            {
+                int at = next[sessionOf[k]]++;
+                order[at] = kept[k];
+                sorted[at] = sessionOf[k];
+            }
+            sessionOf = sorted;
         }
         // Room for a cell per entry, not zeroed (CellStorage): only the pages the cells fill are ever touched, and the
         // storage never moves to a larger array while it fills.
         cells._cells.EnsureCapacity(Math.Min(kept.Length, 1 << 20));
-        var next = new int[cells.Sessions.Count + 1];
-        foreach (var session in sessionOf) next[session + 1]++;
-        for (int i = 1; i < next.Length; i++) next[i] += next[i - 1];
-        var bySession = new long[kept.Length];
-        for (int k = 0; k < kept.Length; k++) bySession[next[sessionOf[k]]++] = kept[k];
 
         var local = new Dictionary<CellKey, int>();
-        int from = 0;
-        lastFile = -1;
-        for (int session = 0; session < cells.Sessions.Count; session++)
+        int lastCell = -1;
+        CellKey lastKey = default;
+        lastFile = lastSession = -1;
+        for (int k = 0; k < order.Length; k++)
         {
-            int to = next[session]; // after the placing loop: where this session's positions end
-            if (local.Count > 4096) local = new Dictionary<CellKey, int>(); else local.Clear();
-            int lastCell = -1;
-            CellKey lastKey = default;
-            for (int k = from; k < to; k++)
+            long at = order[k];
+            int f = (int)(at >> 32);
+            if (f != lastFile) { file = UsageDeduper.InPlace(files[f]); lastFile = f; }
+            int session = sessionOf[k];
+            if (session != lastSession)
             {
-                long at = bySession[k];
-                int f = (int)(at >> 32);
-                if (f != lastFile) { file = UsageDeduper.InPlace(files[f]); lastFile = f; }
-                ref readonly var e = ref file[(int)(uint)at];
-                // An entry mostly falls in the cell of the one before it (same quarter hour and model): no lookup then.
-                var key = cells.KeyOf(e, session);
-                if (lastCell < 0 || !key.Equals(lastKey))
-                {
-                    if (!local.TryGetValue(key, out lastCell)) local[key] = lastCell = cells.NewCell(key);
-                    lastKey = key;
-                }
-                cells.AddTo(lastCell, e);
+                if (local.Count > 4096) local = new Dictionary<CellKey, int>(); else local.Clear();
+                (lastSession, lastCell) = (session, -1);
             }
-            from = to;
+            ref readonly var e = ref file[(int)(uint)at];
+            // An entry mostly falls in the cell of the one before it (same quarter hour and model): no lookup then.
+            var key = cells.KeyOf(e, session);
+            if (lastCell < 0 || !key.Equals(lastKey))
+            {
+                if (!local.TryGetValue(key, out lastCell)) local[key] = lastCell = cells.NewCell(key);
+                lastKey = key;
+            }
+            cells.AddTo(lastCell, e);
         }
         return cells;
     }

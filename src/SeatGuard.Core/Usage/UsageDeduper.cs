@@ -36,72 +36,135 @@ public static class UsageDeduper
     /// <summary>The kept entries' positions, <c>(file &lt;&lt; 32) | index</c>, in file order.</summary>
     public static long[] Kept(IReadOnlyList<IReadOnlyList<UsageEntry>> files)
     {
-        int total = 0, withId = 0, sidechains = 0;
-        foreach (var file in files)
-        {
-            total += file.Count;
-            foreach (ref readonly var e in InPlace(file))
-            {
-                if (!e.HasMessageId) continue;
-                withId++;
-                if (e.IsSidechain) sidechains++;
-            }
-        }
-        // The sidechain rule needs to know, of the message ids sidechain entries carry, which a main entry carries too:
-        // a table of the sidechains' ids (value 1 once a main entry has it), far smaller than one of every main id.
+        // A pass to count, then the duplicate keys split in two halves (by a bit of their hash) handled on two cores,
+        // each with its own table; a mark per entry (entries numbered across the files: ordinal) says what is kept.
         // The tables are larger than the processor's caches and their keys random: each loop starts loading the slot
         // of the entry Ahead places on while it handles this one.
-        var sidechainIds = new KeyTable(sidechains);
-        if (sidechains > 0)
+        int total = 0;
+        Span<int> withId = stackalloc int[Shards];
+        var sidechainIds = new List<ulong>();
+        foreach (var list in files)
         {
-            foreach (var list in files)
+            total += list.Count;
+            foreach (ref readonly var e in InPlace(list))
             {
-                foreach (ref readonly var e in InPlace(list))
-                {
-                    if (e.IsSidechain && e.HasMessageId) sidechainIds.Add(e.MessageKey);
-                }
+                if (!e.HasMessageId) continue;
+                withId[ShardOf(e.DedupKey)]++;
+                if (e.IsSidechain) sidechainIds.Add(e.MessageKey);
             }
+        }
+        var keep = new bool[total];
+        // The sidechain rule needs to know which of the ids sidechain entries carry a main entry carries too: a table
+        // of the sidechains' ids (value 1 once a main entry has it), far smaller than one of every main id. Both halves
+        // mark it at once: they only ever set 1 where a key already is.
+        var sidechains = new KeyTable(sidechainIds.Count);
+        foreach (var id in sidechainIds) sidechains.Add(id);
+        var shards = new Shard[Shards];
+        for (int s = 0; s < Shards; s++) shards[s] = new Shard(s, withId[s], sidechains, sidechainIds.Count > 0);
+        bool parallel = withId[0] + withId[1] >= ParallelFrom;
+        Run(parallel, () => shards[0].Main(files, keep), () => shards[1].Main(files, keep));
+        // Sidechain entries once every main id is known, in file order among themselves: one whose id no main entry has
+        // is in a group of sidechain entries only (equal keys mean equal ids), so the first of equal ranks still wins.
+        if (sidechainIds.Count > 0) Run(parallel, () => shards[0].Sidechains(files), () => shards[1].Sidechains(files));
+        foreach (var shard in shards) shard.Mark(keep);
+
+        int count = 0;
+        foreach (var k in keep) count += k ? 1 : 0;
+        var kept = new long[count];
+        int n = 0, ordinal = 0;
+        for (int f = 0; f < files.Count; f++)
+        {
+            int length = files[f].Count;
+            for (int i = 0; i < length; i++, ordinal++)
+            {
+                if (keep[ordinal]) kept[n++] = ((long)f << 32) | (uint)i;
+            }
+        }
+        return kept;
+    }
+
+    private const int Shards = 2;
+    private const int ParallelFrom = 20_000;
+
+    private static int ShardOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 63);
+
+    private static void Run(bool parallel, Action first, Action second)
+    {
+        if (parallel) Parallel.Invoke(first, second);
+        else { first(); second(); }
+    }
+
+    /// <summary>The duplicate groups of one half of the keys: each group's best entry so far (ordinal and rank).</summary>
+    private sealed class Shard(int index, int keys, KeyTable sidechains, bool anySidechain)
+    {
+        private readonly KeyTable _groups = new(keys);
+        private readonly int[] _bestAt = new int[keys];
+        private readonly long[] _bestRank = new long[keys];
+        private readonly List<int> _deferred = [];
+        private int _count;
+
+        /// <summary>The main entries of this half (and, from the first half, the entries without an id, all kept); sidechain entries are put aside.</summary>
+        public void Main(IReadOnlyList<IReadOnlyList<UsageEntry>> files, bool[] keep)
+        {
+            int ordinal = 0;
             foreach (var list in files)
             {
                 var file = InPlace(list);
-                for (int i = 0; i < file.Length; i++)
+                for (int i = 0; i < file.Length; i++, ordinal++)
                 {
-                    if (i + Ahead < file.Length) sidechainIds.Prefetch(file[i + Ahead].MessageKey);
                     ref readonly var e = ref file[i];
-                    if (!e.IsSidechain && e.HasMessageId && sidechainIds.Find(e.MessageKey, out int slot, out _)) sidechainIds.Set(slot, e.MessageKey, 1);
+                    if (i + Ahead < file.Length)
+                    {
+                        ref readonly var ahead = ref file[i + Ahead];
+                        if (ShardOf(ahead.DedupKey) == index)
+                        {
+                            _groups.Prefetch(ahead.DedupKey);
+                            if (anySidechain && !ahead.IsSidechain) sidechains.Prefetch(ahead.MessageKey);
+                        }
+                    }
+                    if (!e.HasMessageId) { if (index == 0) keep[ordinal] = true; continue; }
+                    if (ShardOf(e.DedupKey) != index) continue;
+                    if (e.IsSidechain) { _deferred.Add(ordinal); continue; }
+                    if (anySidechain && sidechains.Find(e.MessageKey, out int slot, out int inMain) && inMain == 0) sidechains.Set(slot, e.MessageKey, 1);
+                    Offer(e, ordinal);
                 }
             }
         }
-        // Each key's slot in kept; the rank of the entry there (see Rank) beside it, so a duplicate is compared
-        // without fetching the kept entry again.
-        var bestByKey = new KeyTable(withId);
-        var kept = new long[total]; // (file << 32) | index: sorts in file order
-        var keptRank = new long[total];
-        int count = 0;
-        for (int f = 0; f < files.Count; f++)
+
+        /// <summary>The sidechain entries put aside: dropped when a main entry has their id, else offered to their groups.</summary>
+        public void Sidechains(IReadOnlyList<IReadOnlyList<UsageEntry>> files)
         {
-            var file = InPlace(files[f]);
-            for (int i = 0; i < file.Length; i++)
+            int file = 0, start = 0; // the file holding the ordinal, and the ordinal of its first entry
+            foreach (var d in _deferred)
             {
-                if (i + Ahead < file.Length) bestByKey.Prefetch(file[i + Ahead].DedupKey);
-                ref readonly var e = ref file[i];
-                long at = ((long)f << 32) | (uint)i;
-                if (!e.HasMessageId) { kept[count++] = at; continue; }
-                if (e.IsSidechain && sidechainIds.Find(e.MessageKey, out _, out int inMain) && inMain == 1) continue;
-                long rank = Rank(e);
-                if (bestByKey.Find(e.DedupKey, out int tableSlot, out int slot))
-                {
-                    if (rank > keptRank[slot]) (kept[slot], keptRank[slot]) = (at, rank);
-                }
-                else
-                {
-                    bestByKey.Set(tableSlot, e.DedupKey, count);
-                    keptRank[count] = rank;
-                    kept[count++] = at;
-                }
+                while (d >= start + files[file].Count) start += files[file++].Count;
+                ref readonly var e = ref InPlace(files[file])[d - start];
+                if (sidechains.Find(e.MessageKey, out _, out int inMain) && inMain == 1) continue;
+                Offer(e, d);
             }
         }
-        return count == kept.Length ? kept : kept[..count];
+
+        /// <summary>Marks each group's best entry as kept.</summary>
+        public void Mark(bool[] keep)
+        {
+            for (int g = 0; g < _count; g++) keep[_bestAt[g]] = true;
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void Offer(in UsageEntry e, int ordinal)
+        {
+            long rank = Rank(e);
+            if (_groups.Find(e.DedupKey, out int slot, out int group))
+            {
+                if (rank > _bestRank[group]) (_bestAt[group], _bestRank[group]) = (ordinal, rank);
+            }
+            else
+            {
+                _groups.Set(slot, e.DedupKey, _count);
+                (_bestAt[_count], _bestRank[_count]) = (ordinal, rank);
+                _count++;
+            }
+        }
     }
 
     private const int Ahead = 8;

@@ -63,6 +63,30 @@ public sealed class DedupPropertyTests
     }
 
     [Fact]
+    public void KeptOnManyEntriesIsWhatTheRulesKeep()
+    {
+        // Enough entries for the two halves of the keys to be handled at once (the small cases above run one after the other).
+        Gen.Select(Gen.Int[0, 30_000], Gen.Int[0, 2], Gen.Int[0, 5], Gen.Int[0, 7], Gen.Int[0, 3]).Select(t =>
+        {
+            var (message, request, output, bits, source) = t;
+            ulong key = 5000 + (ulong)message;
+            var flags = ((bits & 1) != 0 ? UsageEntryFlags.Sidechain : 0) | ((bits & 2) != 0 ? UsageEntryFlags.HasSpeed : 0)
+                | (message % 50 != 0 ? UsageEntryFlags.HasMessageId : 0);
+            return new UsageEntry
+            {
+                TimestampMs = 1_760_000_000_000L + message, Source = Sources[source], Model = Models[0], MessageKey = key,
+                DedupKey = request == 0 ? key : key * 31 + (ulong)request, Flags = flags, OutputTokens = output,
+            };
+        }).List[60_000, 80_000].Sample(entries =>
+        {
+            var files = Enumerable.Range(0, 7).Select(f => entries.Skip(f * entries.Count / 7).Take(entries.Count / 7 + 1).ToList()).ToList();
+            var kept = UsageDeduper.Kept([.. files]).Select(at => ((int)(at >> 32), (int)(uint)at)).ToList();
+            kept.ShouldBe(kept.Order().ToList()); // in file order
+            kept.ShouldBe(Reference(files));
+        }, iter: 4);
+    }
+
+    [Fact]
     public void ColdCellsAreTheCellsOfTheKeptEntries()
     {
         long[] thresholds = [200_000, 2_000];
