@@ -529,12 +529,29 @@ public sealed class UsageCells
         var geoRank = Ranks(Geos.Count, (a, b) => string.CompareOrdinal(Geos[a], Geos[b]));
         // Sorted by keys copied out once (a comparison then reads 40 bytes, not two whole cells).
         var keys = new OrderKey[order.Count];
+        var firstTimes = new long[order.Count];
+        bool slotsFollowTimes = true;
         for (int k = 0; k < keys.Length; k++)
         {
             ref readonly var c = ref all[order[k]];
             keys[k] = new OrderKey(c.Slot, c.MinMs, sessionRank[c.Session], modelRank[c.Model], geoRank[c.Geo], c.Flags, c.PromptClass, order[k]);
+            firstTimes[k] = c.MinMs;
+            slotsFollowTimes &= UsageCell.SlotOf(c.MinMs) == c.Slot;
         }
-        keys.AsSpan().Sort(default(OrderKeyComparer));
+        if (slotsFollowTimes)
+        {
+            // A cell's slot is that of its first entry, and slots sort like time: ordered by first entry time (a sort of
+            // plain numbers), the cells are ordered by slot too, and only cells with equal first times need the rest.
+            Array.Sort(firstTimes, keys);
+            for (int i = 0; i < keys.Length;)
+            {
+                int j = i + 1;
+                while (j < keys.Length && firstTimes[j] == firstTimes[i]) j++;
+                if (j - i > 1) keys.AsSpan(i, j - i).Sort(default(OrderKeyComparer));
+                i = j;
+            }
+        }
+        else keys.AsSpan().Sort(default(OrderKeyComparer));
         var arr = new int[keys.Length];
         for (int k = 0; k < keys.Length; k++) arr[k] = keys[k].Position;
         return arr;

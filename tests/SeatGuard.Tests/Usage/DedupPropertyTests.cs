@@ -100,6 +100,33 @@ public sealed class DedupPropertyTests
         }, iter: 2000);
     }
 
+    [Fact]
+    public void CellsComeInTheCanonicalOrder()
+    {
+        // By slot, first entry, session id, project, model, region, flags, prompt class: compared here on the strings.
+        long[] thresholds = [200_000, 2_000];
+        Gen.Select(Entry.List[0, 80], Gen.Int[1, 4]).Sample((entries, fileCount) =>
+        {
+            var files = Enumerable.Range(0, fileCount).Select(f => (IReadOnlyList<UsageEntry>)entries.Where((_, i) => i % fileCount == f).ToList()).ToList();
+            var cells = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
+            var ordered = cells.Ordered;
+            ordered.Count.ShouldBe(cells.Raw.Count(c => c.Count > 0));
+            for (int i = 1; i < ordered.Count; i++)
+            {
+                UsageCell a = ordered[i - 1], b = ordered[i];
+                int r = a.Slot.CompareTo(b.Slot);
+                if (r == 0) r = a.MinMs.CompareTo(b.MinMs);
+                if (r == 0) r = string.CompareOrdinal(cells.Sessions[a.Session].SessionId, cells.Sessions[b.Session].SessionId);
+                if (r == 0) r = string.CompareOrdinal(cells.Sessions[a.Session].Project, cells.Sessions[b.Session].Project);
+                if (r == 0) r = string.CompareOrdinal(cells.Models[a.Model], cells.Models[b.Model]);
+                if (r == 0) r = string.CompareOrdinal(cells.Geos[a.Geo], cells.Geos[b.Geo]);
+                if (r == 0) r = a.Flags.CompareTo(b.Flags);
+                if (r == 0) r = a.PromptClass.CompareTo(b.PromptClass);
+                r.ShouldBeLessThan(0);
+            }
+        }, iter: 2000);
+    }
+
     private static List<string> Describe(UsageCells cells) =>
     [
         .. cells.Ordered.Select(c => $"{c.Slot} {cells.Sessions[c.Session]} {cells.Models[c.Model]} {cells.Geos[c.Geo]} {c.Flags} {c.PromptClass}: " +
