@@ -65,6 +65,26 @@ public struct UsageCell
     /// <summary>USD as whole nano-dollars (a <c>costUSD</c> beyond ±9 billion dollars is clamped).</summary>
     public static long Nanos(double usd) => double.IsFinite(usd) ? (long)Math.Round(Math.Clamp(usd, -9e9, 9e9) * 1e9) : 0;
 
+    /// <summary>Adds the sums of a cell with the same key.</summary>
+    internal void Merge(in UsageCell other)
+    {
+        Count += other.Count;
+        Input += other.Input;
+        Output += other.Output;
+        Cache5m += other.Cache5m;
+        Cache1h += other.Cache1h;
+        CacheRead += other.CacheRead;
+        WebSearch += other.WebSearch;
+        InputAbove += other.InputAbove;
+        OutputAbove += other.OutputAbove;
+        Cache5mAbove += other.Cache5mAbove;
+        Cache1hAbove += other.Cache1hAbove;
+        CacheReadAbove += other.CacheReadAbove;
+        CostUsdNanos += other.CostUsdNanos;
+        MinMs = Math.Min(MinMs, other.MinMs);
+        MaxMs = Math.Max(MaxMs, other.MaxMs);
+    }
+
     internal void Add(in UsageEntry e, int sign)
     {
         Count += sign;

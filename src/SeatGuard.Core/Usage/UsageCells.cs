@@ -60,6 +60,66 @@ public sealed class UsageCells
     /// </summary>
     public static UsageCells FromKept(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, IReadOnlyList<long> thresholds)
     {
+        // Many entries: two halves, split where one session's entries end, built on two cores and joined (the second
+        // half's sessions are then mostly new to the first, so its cells are appended as they are).
+        int split = kept.Length >= ParallelFrom ? SessionEnd(files, kept, kept.Length / 2) : kept.Length;
+        if (split >= kept.Length) return Build(files, kept, thresholds, kept.Length);
+        UsageCells first = null!, second = null!;
+        Parallel.Invoke(() => first = Build(files, kept.AsSpan(0, split), thresholds, kept.Length),
+            () => second = Build(files, kept.AsSpan(split), thresholds, kept.Length - split));
+        first.Append(second);
+        return first;
+    }
+
+    private const int ParallelFrom = 20_000;
+
+    /// <summary>The first position at or after <paramref name="from"/> whose entry is of another session than the one before it (the length when none is).</summary>
+    private static int SessionEnd(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, int from)
+    {
+        for (int k = Math.Max(1, from); k < kept.Length; k++)
+        {
+            var a = files[(int)(kept[k - 1] >> 32)][(int)(uint)kept[k - 1]].Source;
+            var b = files[(int)(kept[k] >> 32)][(int)(uint)kept[k]].Source;
+            if (!ReferenceEquals(a, b) && (a.SessionId != b.SessionId || a.Project != b.Project)) return k;
+        }
+        return kept.Length;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="other"/>'s cells (built without entry times) to these: its sessions, models and regions
+    /// looked up in these tables; a cell whose key is new is appended, one whose key is here too is added to it.
+    /// </summary>
+    private void Append(UsageCells other)
+    {
+        int sessionsBefore = Sessions.Count;
+        var sessions = new int[other.Sessions.Count];
+        bool disjoint = true;
+        for (int i = 0; i < sessions.Length; i++)
+        {
+            sessions[i] = SessionIndex(other.Sessions[i].Project, other.Sessions[i].SessionId);
+            disjoint &= sessions[i] >= sessionsBefore;
+        }
+        var models = other.Models.Select(ModelIndex).ToArray();
+        var geos = other.Geos.Select(GeoIndex).ToArray();
+        _cells.EnsureCapacity(_cells.Count + other._cells.Count);
+        foreach (var cell in other._cells.AsSpan())
+        {
+            var c = cell;
+            (c.Session, c.Model, c.Geo) = (sessions[c.Session], models[c.Model], geos[c.Geo]);
+            var key = new CellKey(c.Slot, c.Session, c.Model, c.Geo, c.Flags, c.PromptClass);
+            int at = disjoint ? -1 : Find(key);
+            if (at >= 0) { _cells.AsSpan()[at].Merge(c); Touched(at); continue; }
+            _cells.Add(c);
+            _times.Add(null);
+            if (_index is not null) _index[key] = _cells.Count - 1;
+            Touched(_cells.Count - 1);
+        }
+        EntryCount += other.EntryCount;
+    }
+
+    /// <summary>The cells of these kept entries, with room for <paramref name="room"/> cells.</summary>
+    private static UsageCells Build(IReadOnlyList<IReadOnlyList<UsageEntry>> files, ReadOnlySpan<long> kept, IReadOnlyList<long> thresholds, int room)
+    {
         var cells = new UsageCells(thresholds);
         // Cells of different sessions never share a key: each session's cells are found through a small table of its
         // own that stays in the processor's cache, and no index of every cell is built (it is, from the cells, if one
@@ -78,25 +138,26 @@ public sealed class UsageCells
             if (session != lastSession && session < known) inRuns = false; // an earlier session again
             lastSession = session;
         }
-        var order = kept;
+        ReadOnlySpan<long> order = kept;
         if (!inRuns)
         {
             var next = new int[cells.Sessions.Count + 1];
             foreach (var session in sessionOf) next[session + 1]++;
             for (int i = 1; i < next.Length; i++) next[i] += next[i - 1];
-            order = new long[kept.Length];
+            var bySession = new long[kept.Length];
             var sorted = new int[kept.Length];
             for (int k = 0; k < kept.Length; k++)
             {
                 int at = next[sessionOf[k]]++;
-                order[at] = kept[k];
+                bySession[at] = kept[k];
                 sorted[at] = sessionOf[k];
             }
+            order = bySession;
             sessionOf = sorted;
         }
         // Room for a cell per entry, not zeroed (CellStorage): only the pages the cells fill are ever touched, and the
         // storage never moves to a larger array while it fills.
-        cells._cells.EnsureCapacity(Math.Min(kept.Length, 1 << 20));
+        cells._cells.EnsureCapacity(Math.Min(room, 1 << 20));
 
         var local = new Dictionary<CellKey, int>();
         int lastCell = -1;

@@ -101,6 +101,30 @@ public sealed class DedupPropertyTests
     }
 
     [Fact]
+    public void ColdCellsOfManyEntriesAreTheCellsOfTheKeptEntries()
+    {
+        // Enough entries for two halves built at once and joined: sessions in runs (the halves share none) and
+        // sessions that come back in later files (cells of one key in both halves).
+        long[] thresholds = [200_000, 2_000];
+        var wide = Gen.Select(Entry, Gen.Int[0, 40_000]).Select((e, id) => e with
+        {
+            TimestampMs = e.TimestampMs + id * 997L, // times spread out: cells of one key in both halves differ in first and last
+            MessageKey = e.HasMessageId ? 100_000 + (ulong)id : 0,
+            DedupKey = e.HasMessageId ? 100_000 + (ulong)id * (e.DedupKey == e.MessageKey ? 1UL : 3UL) : 0,
+        });
+        Gen.Select(wide.List[30_000, 45_000], Gen.Bool).Sample((entries, runs) =>
+        {
+            var files = runs
+                ? entries.GroupBy(e => e.Source.SessionId).OrderBy(g => g.Key).Select(g => (IReadOnlyList<UsageEntry>)g.ToList()).ToList()
+                : Enumerable.Range(0, 6).Select(f => (IReadOnlyList<UsageEntry>)entries.Where((_, i) => i % 6 == f).ToList()).ToList();
+            var cold = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
+            var plain = UsageCells.FromEntries(UsageDeduper.Deduplicate(files), thresholds);
+            Describe(cold).ShouldBe(Describe(plain));
+            cold.EntryCount.ShouldBe(plain.EntryCount);
+        }, iter: 6);
+    }
+
+    [Fact]
     public void CellsComeInTheCanonicalOrder()
     {
         // By slot, first entry, session id, project, model, region, flags, prompt class: compared here on the strings.
