@@ -62,7 +62,7 @@ public sealed class UsageCells
     {
         // Many entries: two halves, split where one session's entries end, built on two cores and joined (the second
         // half's sessions are then mostly new to the first, so its cells are appended as they are).
-        int split = kept.Length >= ParallelFrom ? SessionEnd(files, kept, kept.Length / 2) : kept.Length;
+        int split = kept.Length >= UsageDeduper.ParallelFrom ? SessionEnd(files, kept, kept.Length / 2) : kept.Length;
         if (split >= kept.Length) return Build(files, kept, thresholds, kept.Length);
         UsageCells first = null!, second = null!;
         Parallel.Invoke(() => first = Build(files, kept.AsSpan(0, split), thresholds, kept.Length),
@@ -70,8 +70,6 @@ public sealed class UsageCells
         first.Append(second);
         return first;
     }
-
-    private const int ParallelFrom = 20_000;
 
     /// <summary>The first position at or after <paramref name="from"/> whose entry is of another session than the one before it (the length when none is).</summary>
     private static int SessionEnd(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] kept, int from)

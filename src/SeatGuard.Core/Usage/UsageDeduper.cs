@@ -84,7 +84,8 @@ public static class UsageDeduper
     }
 
     private const int Shards = 2;
-    private const int ParallelFrom = 20_000;
+    /// <summary>Entries from which the duplicate pass and the cold cells use two cores (below, starting the second costs more than it saves).</summary>
+    internal const int ParallelFrom = 20_000;
 
     private static int ShardOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 63);
 

@@ -56,7 +56,7 @@ public sealed class DedupPropertyTests
     {
         Gen.Select(Entry.List[0, 40], Gen.Int[1, 5]).Sample((entries, fileCount) =>
         {
-            var files = Enumerable.Range(0, fileCount).Select(f => entries.Where((_, i) => i % fileCount == f).ToList()).ToList();
+            var files = Dealt(entries, fileCount);
             var kept = UsageDeduper.Kept([.. files]).Select(at => ((int)(at >> 32), (int)(uint)at)).Order().ToList();
             kept.ShouldBe(Reference(files));
         }, iter: 3000);
@@ -92,11 +92,8 @@ public sealed class DedupPropertyTests
         long[] thresholds = [200_000, 2_000];
         Gen.Select(Entry.List[0, 60], Gen.Int[1, 5]).Sample((entries, fileCount) =>
         {
-            var files = Enumerable.Range(0, fileCount).Select(f => (IReadOnlyList<UsageEntry>)entries.Where((_, i) => i % fileCount == f).ToList()).ToList();
-            var cold = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
-            var plain = UsageCells.FromEntries(UsageDeduper.Deduplicate(files), thresholds);
-            Describe(cold).ShouldBe(Describe(plain));
-            cold.EntryCount.ShouldBe(plain.EntryCount);
+            IReadOnlyList<IReadOnlyList<UsageEntry>> files = Dealt(entries, fileCount);
+            ColdCellsShouldBePlainCells(files, thresholds);
         }, iter: 2000);
     }
 
@@ -116,11 +113,8 @@ public sealed class DedupPropertyTests
         {
             var files = runs
                 ? entries.GroupBy(e => e.Source.SessionId).OrderBy(g => g.Key).Select(g => (IReadOnlyList<UsageEntry>)g.ToList()).ToList()
-                : Enumerable.Range(0, 6).Select(f => (IReadOnlyList<UsageEntry>)entries.Where((_, i) => i % 6 == f).ToList()).ToList();
-            var cold = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
-            var plain = UsageCells.FromEntries(UsageDeduper.Deduplicate(files), thresholds);
-            Describe(cold).ShouldBe(Describe(plain));
-            cold.EntryCount.ShouldBe(plain.EntryCount);
+                : [.. Dealt(entries, 6)];
+            ColdCellsShouldBePlainCells(files, thresholds);
         }, iter: 6);
     }
 
@@ -131,7 +125,7 @@ public sealed class DedupPropertyTests
         long[] thresholds = [200_000, 2_000];
         Gen.Select(Entry.List[0, 80], Gen.Int[1, 4]).Sample((entries, fileCount) =>
         {
-            var files = Enumerable.Range(0, fileCount).Select(f => (IReadOnlyList<UsageEntry>)entries.Where((_, i) => i % fileCount == f).ToList()).ToList();
+            IReadOnlyList<IReadOnlyList<UsageEntry>> files = Dealt(entries, fileCount);
             var cells = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
             var ordered = cells.Ordered;
             ordered.Count.ShouldBe(cells.Raw.Count(c => c.Count > 0));
@@ -150,6 +144,19 @@ public sealed class DedupPropertyTests
             }
         }, iter: 2000);
     }
+
+    /// <summary>The cold cells equal the cells of the deduplicated entries added one by one.</summary>
+    private static void ColdCellsShouldBePlainCells(IReadOnlyList<IReadOnlyList<UsageEntry>> files, long[] thresholds)
+    {
+        var cold = UsageCells.FromKept(files, UsageDeduper.Kept(files), thresholds);
+        var plain = UsageCells.FromEntries(UsageDeduper.Deduplicate(files), thresholds);
+        Describe(cold).ShouldBe(Describe(plain));
+        cold.EntryCount.ShouldBe(plain.EntryCount);
+    }
+
+    /// <summary>The entries dealt round-robin into <paramref name="count"/> files.</summary>
+    private static List<List<UsageEntry>> Dealt(List<UsageEntry> entries, int count) =>
+        [.. Enumerable.Range(0, count).Select(f => entries.Where((_, i) => i % count == f).ToList())];
 
     private static List<string> Describe(UsageCells cells) =>
     [
